@@ -1,0 +1,52 @@
+package dev.readiness.check;
+
+import java.util.List;
+
+/**
+ * A check: verifies one concern of production readiness and returns a {@link Result}.
+ *
+ * <p>A check is found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/dev.readiness.check.Check}. Its {@link #id()} is the element users
+ * write under {@code <checks>} (or the key in {@code readiness.yaml}), and its configuration is
+ * the record {@link #configType()}, bound from that element with Jackson; an unknown parameter
+ * is a configuration error. Every check also accepts {@code level}, which the engine handles.
+ *
+ * <p>Implementations are stateless and thread-safe: the engine runs checks in parallel, each
+ * with a time limit. A check that throws yields {@link Status#ERROR} with the exception's
+ * message; it never crashes the run. Missing evidence is {@link Status#ERROR}, never a pass.
+ *
+ * @param <C> the configuration record; a record with no components for a check without parameters
+ * @since 0.1.0
+ */
+public interface Check<C extends Record> {
+
+    /** The id users configure, in lowerCamel: {@code coverage}, {@code securityHeaders}. */
+    String id();
+
+    /** One sentence saying what the check verifies. */
+    String description();
+
+    /**
+     * The checklist phrases this check verifies by default. An item binds to the check when its
+     * text contains a phrase after normalising case, punctuation and spacing.
+     */
+    List<String> phrases();
+
+    /**
+     * The configuration record. Defaults are applied by the record itself (its compact constructor
+     * replaces {@code null} components); components may carry {@link Param} for documentation.
+     */
+    Class<C> configType();
+
+    /** Whether this check reads the module's build outputs (and so is SKIPPED in a {@code pom} module). */
+    default boolean readsBuildOutputs() {
+        return false;
+    }
+
+    /**
+     * Runs the check.
+     *
+     * @throws Exception anything unexpected; the engine turns it into an ERROR result with its message
+     */
+    Result run(C config, CheckContext context) throws Exception;
+}

@@ -1,0 +1,197 @@
+package dev.readiness.check;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What a check may know about the build it runs in: the module's folders and coordinates, the
+ * resolved dependency graph, the HTTP settings, whether the build is offline, a clock and a log.
+ * The Maven plugin fills it from the project and session; tests build one with {@link #builder(Path)}.
+ *
+ * @since 0.1.0
+ */
+public final class CheckContext {
+
+    private final Path basedir;
+    private final Path buildDirectory;
+    private final Path outputDirectory;
+    private final Path testOutputDirectory;
+    private final String packaging;
+    private final ProjectId project;
+    private final DependencyNode dependencies;
+    private final HttpSettings http;
+    private final boolean offline;
+    private final boolean useCache;
+    private final Path cacheDirectory;
+    private final Clock clock;
+    private final CheckLog log;
+
+    private CheckContext(Builder b) {
+        basedir = b.basedir;
+        buildDirectory = b.buildDirectory != null ? b.buildDirectory : basedir.resolve("target");
+        outputDirectory = b.outputDirectory != null ? b.outputDirectory : buildDirectory.resolve("classes");
+        testOutputDirectory = b.testOutputDirectory != null ? b.testOutputDirectory : buildDirectory.resolve("test-classes");
+        packaging = b.packaging;
+        project = b.project;
+        dependencies = b.dependencies != null ? b.dependencies
+                : new DependencyNode(project.groupId(), project.artifactId(), project.version(), null, java.util.List.of());
+        http = b.http;
+        offline = b.offline;
+        useCache = b.useCache;
+        cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : buildDirectory.resolve("readiness-cache");
+        clock = b.clock;
+        log = b.log;
+    }
+
+    /** The module's base folder (where its {@code pom.xml} is). */
+    public Path basedir() {
+        return basedir;
+    }
+
+    /** The module's build folder, {@code target} by default. */
+    public Path buildDirectory() {
+        return buildDirectory;
+    }
+
+    /** The compiled main classes, {@code target/classes} by default. */
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    /** The compiled test classes, {@code target/test-classes} by default. */
+    public Path testOutputDirectory() {
+        return testOutputDirectory;
+    }
+
+    /** The module's packaging: {@code jar}, {@code war}, {@code pom}, ... */
+    public String packaging() {
+        return packaging;
+    }
+
+    public ProjectId project() {
+        return project;
+    }
+
+    /** The resolved dependency graph, rooted at the project; all scopes, test included. */
+    public DependencyNode dependencies() {
+        return dependencies;
+    }
+
+    public HttpSettings http() {
+        return http;
+    }
+
+    /** Whether the build runs offline ({@code mvn -o}): no calls to outside services, only to the user's own target. */
+    public boolean offline() {
+        return offline;
+    }
+
+    /** Whether on-disk caches may be read ({@code -Dreadiness.cache=false} turns this off). */
+    public boolean useCache() {
+        return useCache;
+    }
+
+    /** A folder where checks may cache answers between runs (under the local Maven repository in the plugin). */
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    /** The clock for "now" and "today": expiry dates, certificate lifetimes, report ages. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public CheckLog log() {
+        return log;
+    }
+
+    public static Builder builder(Path basedir) {
+        return new Builder(basedir);
+    }
+
+    /** Builds a {@link CheckContext}; everything but the base folder has a default. */
+    public static final class Builder {
+        private final Path basedir;
+        private Path buildDirectory;
+        private Path outputDirectory;
+        private Path testOutputDirectory;
+        private String packaging = "jar";
+        private ProjectId project = new ProjectId("unknown", "unknown", "0");
+        private DependencyNode dependencies;
+        private HttpSettings http = HttpSettings.defaults();
+        private boolean offline;
+        private boolean useCache = true;
+        private Path cacheDirectory;
+        private Clock clock = Clock.systemUTC();
+        private CheckLog log = CheckLog.silent();
+
+        private Builder(Path basedir) {
+            this.basedir = Objects.requireNonNull(basedir, "basedir");
+        }
+
+        public Builder buildDirectory(Path value) {
+            buildDirectory = value;
+            return this;
+        }
+
+        public Builder outputDirectory(Path value) {
+            outputDirectory = value;
+            return this;
+        }
+
+        public Builder testOutputDirectory(Path value) {
+            testOutputDirectory = value;
+            return this;
+        }
+
+        public Builder packaging(String value) {
+            packaging = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder project(ProjectId value) {
+            project = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder dependencies(DependencyNode value) {
+            dependencies = value;
+            return this;
+        }
+
+        public Builder http(HttpSettings value) {
+            http = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder offline(boolean value) {
+            offline = value;
+            return this;
+        }
+
+        public Builder useCache(boolean value) {
+            useCache = value;
+            return this;
+        }
+
+        public Builder cacheDirectory(Path value) {
+            cacheDirectory = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder log(CheckLog value) {
+            log = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public CheckContext build() {
+            return new CheckContext(this);
+        }
+    }
+}
