@@ -1,0 +1,142 @@
+package dev.readiness.checks.http;
+
+import dev.readiness.check.HttpSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.tls.HandshakeCertificates;
+
+/**
+ * The OkHttp client the HTTP checks share: one per {@link HttpSettings} (so one per run), with
+ * connect, read, write and whole-call timeouts, the JDK's trust store plus the configured extra CA
+ * certificates, Maven's proxy, the configured headers on every request, and no automatic
+ * redirects (checks follow them one hop at a time so each hop is recorded).
+ */
+public final class HttpClients {
+
+    /** The most of a response body any check reads: 1 MiB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Map<HttpSettings, OkHttpClient> CLIENTS = new ConcurrentHashMap<>();
+
+    private HttpClients() {
+    }
+
+    /**
+     * The shared client for these settings.
+     *
+     * @throws IOException when {@code trustCertificates} cannot be read or holds no certificate
+     */
+    public static OkHttpClient forSettings(HttpSettings settings) throws IOException {
+        OkHttpClient existing = CLIENTS.get(settings);
+        if (existing != null) {
+            return existing;
+        }
+        OkHttpClient created = create(settings);
+        OkHttpClient raced = CLIENTS.putIfAbsent(settings, created);
+        return raced != null ? raced : created;
+    }
+
+    private static OkHttpClient create(HttpSettings settings) throws IOException {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(settings.timeout())
+                .readTimeout(settings.timeout())
+                .writeTimeout(settings.timeout())
+                .callTimeout(settings.timeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false);
+        if (settings.trustCertificates() != null) {
+            HandshakeCertificates trust = trust(settings);
+            builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
+        }
+        if (settings.proxy() != null) {
+            HttpSettings.Proxy proxy = settings.proxy();
+            builder.proxySelector(new MavenProxySelector(proxy));
+            if (proxy.username() != null) {
+                String credential = Credentials.basic(proxy.username(), proxy.password() == null ? "" : proxy.password());
+                builder.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null ? null
+                        : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+            }
+        }
+        if (!settings.headers().isEmpty()) {
+            builder.addInterceptor(chain -> {
+                Request.Builder request = chain.request().newBuilder();
+                settings.headers().forEach(request::header);
+                return chain.proceed(request.build());
+            });
+        }
+        return builder.build();
+    }
+
+    private static HandshakeCertificates trust(HttpSettings settings) throws IOException {
+        HandshakeCertificates.Builder trust = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
+        try (InputStream in = Files.newInputStream(settings.trustCertificates())) {
+            java.util.Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IOException("trustCertificates " + settings.trustCertificates() + " holds no PEM certificate");
+            }
+            for (Certificate certificate : certificates) {
+                trust.addTrustedCertificate((X509Certificate) certificate);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("trustCertificates " + settings.trustCertificates() + " is not a PEM file of certificates: " + e.getMessage(), e);
+        }
+        return trust.build();
+    }
+
+    /** Maven's proxy with its {@code nonProxyHosts} ({@code *.example.com|localhost}). */
+    private static final class MavenProxySelector extends ProxySelector {
+        private final Proxy proxy;
+        private final Pattern nonProxyHosts;
+
+        MavenProxySelector(HttpSettings.Proxy settings) {
+            this.proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.host(), settings.port()));
+            this.nonProxyHosts = settings.nonProxyHosts() == null || settings.nonProxyHosts().isBlank() ? null
+                    : Pattern.compile(globs(settings.nonProxyHosts()), Pattern.CASE_INSENSITIVE);
+        }
+
+        private static String globs(String hosts) {
+            StringBuilder regex = new StringBuilder();
+            for (String glob : hosts.split("[|,]")) {
+                if (glob.isBlank()) {
+                    continue;
+                }
+                if (!regex.isEmpty()) {
+                    regex.append('|');
+                }
+                regex.append(Pattern.quote(glob.trim()).replace("*", "\\E.*\\Q"));
+            }
+            return regex.toString();
+        }
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            if (nonProxyHosts != null && uri.getHost() != null && nonProxyHosts.matcher(uri.getHost()).matches()) {
+                return List.of(Proxy.NO_PROXY);
+            }
+            return List.of(proxy);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            // OkHttp reports the failure to the caller; nothing to remember here.
+        }
+    }
+}
