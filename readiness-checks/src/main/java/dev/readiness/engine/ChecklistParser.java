@@ -1,0 +1,151 @@
+package dev.readiness.engine;
+
+import dev.readiness.io.BoundedInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a team's Markdown checklist with commonmark-java and its task-list extension: every task
+ * item ({@code - [ ]} or {@code - [x]}) with its section heading, a stable key and its
+ * {@code <!-- readiness: id -->} markers. Fails on a missing, oversized or non-UTF-8 file, or on
+ * one without a single task item.
+ */
+public final class ChecklistParser {
+
+    /** The largest checklist this reads: 4 MiB. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    private static final Pattern MARKER = Pattern.compile("<!--\\s*readiness\\s*:\\s*([^>]*?)\\s*-->", Pattern.CASE_INSENSITIVE);
+
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(TaskListItemsExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    /** Parses the checklist file; {@code shownAs} is how messages and reports name it. */
+    public Checklist parse(Path file, String shownAs) throws ConfigurationException {
+        String markdown;
+        try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, "checklist " + shownAs)) {
+            markdown = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("checklist " + shownAs + " does not exist: create it or point <checklist> at your checklist");
+        } catch (CharacterCodingException e) {
+            throw new ConfigurationException("checklist " + shownAs + " is not UTF-8 text: save it as UTF-8 Markdown");
+        } catch (IOException e) {
+            throw new ConfigurationException("checklist " + shownAs + " cannot be read: " + e.getMessage());
+        }
+        Checklist checklist = parse(markdown, shownAs);
+        if (checklist.items().isEmpty()) {
+            throw new ConfigurationException("checklist " + shownAs + " has no task items: write each item as '- [ ] text'");
+        }
+        return checklist;
+    }
+
+    /** Parses Markdown text. */
+    public Checklist parse(String markdown, String shownAs) {
+        Node document = parser.parse(markdown);
+        Collector collector = new Collector();
+        document.accept(collector);
+        return new Checklist(shownAs, collector.title == null ? "Production readiness" : collector.title, collector.items);
+    }
+
+    /** The slug of a text: lower case ASCII words joined by dashes. */
+    static String slug(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return slug.isEmpty() ? "item" : slug;
+    }
+
+    private static final class Collector extends AbstractVisitor {
+        private final List<Item> items = new ArrayList<>();
+        private final Map<String, Integer> keys = new HashMap<>();
+        private String title;
+        private String section = "";
+
+        @Override
+        public void visit(Heading heading) {
+            String text = plainText(heading, new ArrayList<>()).trim();
+            if (heading.getLevel() == 1 && title == null) {
+                title = text;
+            } else {
+                section = text;
+            }
+        }
+
+        @Override
+        public void visit(ListItem listItem) {
+            Node first = listItem.getFirstChild();
+            if (first instanceof Paragraph paragraph && paragraph.getFirstChild() instanceof TaskListItemMarker marker) {
+                List<String> markers = new ArrayList<>();
+                String text = plainText(paragraph, markers).replaceAll("\\s+", " ").trim();
+                if (!text.isEmpty()) {
+                    String slug = slug(text);
+                    int seen = keys.merge(slug, 1, Integer::sum);
+                    String key = seen == 1 ? slug : slug + "-" + seen;
+                    int line = listItem.getSourceSpans().isEmpty() ? 0 : listItem.getSourceSpans().get(0).getLineIndex() + 1;
+                    items.add(new Item(key, section, text, marker.isChecked(), markers, line));
+                }
+            }
+            visitChildren(listItem);
+        }
+
+        private static String plainText(Node parent, List<String> markers) {
+            StringBuilder text = new StringBuilder();
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                if (node instanceof Text t) {
+                    text.append(t.getLiteral());
+                } else if (node instanceof Code c) {
+                    text.append(c.getLiteral());
+                } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+                    text.append(' ');
+                } else if (node instanceof HtmlInline html) {
+                    Matcher m = MARKER.matcher(html.getLiteral());
+                    if (m.find()) {
+                        for (String id : m.group(1).split("[,\\s]+")) {
+                            if (!id.isBlank()) {
+                                markers.add(id.trim());
+                            }
+                        }
+                    } else {
+                        text.append(html.getLiteral());
+                    }
+                } else if (!(node instanceof TaskListItemMarker)) {
+                    text.append(plainText(node, markers));
+                }
+            }
+            return text.toString();
+        }
+    }
+}

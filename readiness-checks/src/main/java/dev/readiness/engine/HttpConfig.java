@@ -1,0 +1,18 @@
+package dev.readiness.engine;
+
+import dev.readiness.check.Param;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The {@code <http>} settings the HTTP checks share.
+ *
+ * @param timeout           connect, read and whole-call timeout of each request
+ * @param trustCertificates a PEM file of extra CA certificates, relative to the project folder
+ * @param headers           sent with every request; values are never printed
+ */
+public record HttpConfig(
+        @Param("connect, read and whole-call timeout of each request; default 10s") Duration timeout,
+        @Param("a PEM file of extra CA certificates (private CAs), relative to the project folder; default none") String trustCertificates,
+        @Param("headers sent with every request, e.g. an auth token; values are never printed; default none") Map<String, String> headers) {
+}

@@ -1,0 +1,115 @@
+package dev.readiness.engine;
+
+import dev.readiness.check.Check;
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the configured checks in parallel, each within the time limit. A check that throws or
+ * overruns gives ERROR with the reason; it never stops the others or the run.
+ */
+final class Runner {
+
+    private final Duration timeout;
+    private final CheckContext context;
+
+    Runner(Duration timeout, CheckContext context) {
+        this.timeout = timeout;
+        this.context = context;
+    }
+
+    List<CheckRun> run(List<ConfiguredCheck> checks) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), task -> {
+            Thread thread = new Thread(task, "readiness-check-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<CheckRun>> futures = new ArrayList<>();
+            for (ConfiguredCheck check : checks) {
+                futures.add(pool.submit(() -> runOne(check)));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<CheckRun> runs = new ArrayList<>();
+            for (int i = 0; i < checks.size(); i++) {
+                runs.add(await(checks.get(i), futures.get(i), deadline));
+            }
+            return runs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private CheckRun await(ConfiguredCheck check, Future<CheckRun> future, long deadline) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new CheckRun(check.id(), check.level(), Result.error("check '" + check.id() + "' did not finish within the time limit of "
+                    + human(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CheckRun(check.id(), check.level(), Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0);
+        } catch (ExecutionException e) {
+            return new CheckRun(check.id(), check.level(), crashed(check.id(), e.getCause()), 0);
+        }
+    }
+
+    private CheckRun runOne(ConfiguredCheck configured) {
+        long start = System.nanoTime();
+        Result result;
+        if (!configured.selected()) {
+            result = Result.skipped("check '" + configured.id() + "' was not run: " + configured.reason()).build();
+        } else if (configured.check().readsBuildOutputs() && "pom".equals(context.packaging())) {
+            result = Result.skipped("a module of packaging pom has no build outputs of its own for '" + configured.id() + "' to read").build();
+        } else {
+            try {
+                result = invoke(configured.check(), configured.config());
+                if (result == null) {
+                    result = Result.error("check '" + configured.id() + "' returned no result").build();
+                }
+            } catch (Exception | LinkageError | AssertionError e) {
+                context.log().debug("check " + configured.id() + " failed: " + stackTrace(e));
+                result = crashed(configured.id(), e);
+            }
+        }
+        return new CheckRun(configured.id(), configured.level(), result, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends Record> Result invoke(Check<C> check, Record config) throws Exception {
+        return check.run((C) config, context);
+    }
+
+    private static Result crashed(String id, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
+        return Result.error("check '" + id + "' crashed: " + message)
+                .remedy("run with -X for the stack trace and report it to the check's authors")
+                .build();
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    static String human(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long s = d.getSeconds();
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.readiness.report;
+
+import dev.readiness.check.Finding;
+import dev.readiness.check.Status;
+import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.Outcome;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code TEST-readiness.xml}: JUnit XML with one testcase per item, so CI servers show the
+ * gate as tests. FAIL is a failure, ERROR an error, SKIPPED and MANUAL are skipped with the reason.
+ */
+public final class JUnitReport {
+
+    private JUnitReport() {
+    }
+
+    public static void write(Outcome outcome, Path file) throws IOException {
+        Map<Status, Integer> counts = outcome.counts();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "readiness." + outcome.project().artifactId());
+            xml.writeAttribute("tests", Integer.toString(outcome.items().size()));
+            xml.writeAttribute("failures", Integer.toString(counts.get(Status.FAIL)));
+            xml.writeAttribute("errors", Integer.toString(counts.get(Status.ERROR)));
+            xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL)));
+            long millis = outcome.checks().stream().mapToLong(CheckRun::durationMs).max().orElse(0);
+            xml.writeAttribute("time", seconds(millis));
+            xml.writeCharacters("\n");
+            for (ItemResult item : outcome.items()) {
+                testcase(xml, outcome, item);
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void testcase(XMLStreamWriter xml, Outcome outcome, ItemResult item) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testcase");
+        String section = item.item().section().isEmpty() ? "checklist" : item.item().section();
+        xml.writeAttribute("classname", Text.xml(Text.oneLine(section)));
+        xml.writeAttribute("name", Text.xml(Text.oneLine(item.item().text())));
+        long millis = item.checks().stream().map(outcome::check).filter(java.util.Objects::nonNull)
+                .mapToLong(CheckRun::durationMs).max().orElse(0);
+        xml.writeAttribute("time", seconds(millis));
+        String message = Text.xml(Text.oneLine(item.evidence()));
+        switch (item.status()) {
+            case FAIL, ERROR -> {
+                xml.writeStartElement(item.status() == Status.FAIL ? "failure" : "error");
+                xml.writeAttribute("message", message);
+                xml.writeAttribute("type", String.join(",", item.checks()));
+                xml.writeCharacters(Text.xml(details(outcome, item)));
+                xml.writeEndElement();
+            }
+            case SKIPPED, MANUAL -> {
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", message);
+            }
+            default -> {
+            }
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static String details(Outcome outcome, ItemResult item) {
+        StringBuilder text = new StringBuilder();
+        for (String id : item.checks()) {
+            CheckRun run = outcome.check(id);
+            text.append(id).append(": ").append(Text.oneLine(run.result().summary())).append('\n');
+            for (Finding f : run.result().findings()) {
+                text.append("  - ").append(Text.oneLine(f.message()));
+                if (f.location() != null) {
+                    text.append(" (").append(Text.oneLine(f.location())).append(')');
+                }
+                text.append('\n');
+            }
+            if (run.result().remedy() != null) {
+                text.append("  fix: ").append(Text.oneLine(run.result().remedy())).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

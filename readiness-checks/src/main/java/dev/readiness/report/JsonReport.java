@@ -1,0 +1,99 @@
+package dev.readiness.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readiness.check.Finding;
+import dev.readiness.check.Result;
+import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes {@code readiness.json}: the {@code readiness/v1} document DESIGN.md specifies, in a
+ * fixed order (items as on the checklist, checks as configured, evidence keys sorted), so the same
+ * inputs give the same bytes apart from durations.
+ */
+public final class JsonReport {
+
+    public static final String SCHEMA = "readiness/v1";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private JsonReport() {
+    }
+
+    public static void write(Outcome outcome, Path file) throws IOException {
+        Files.writeString(file, MAPPER.writeValueAsString(toJson(outcome)) + "\n");
+    }
+
+    static ObjectNode toJson(Outcome outcome) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        ObjectNode project = root.putObject("project");
+        project.put("groupId", outcome.project().groupId());
+        project.put("artifactId", outcome.project().artifactId());
+        project.put("version", outcome.project().version());
+        root.put("verdict", outcome.passed() ? "PASS" : "FAIL");
+        root.put("checklist", outcome.checklist().source());
+        ObjectNode summary = root.putObject("summary");
+        outcome.counts().forEach((status, count) -> summary.put(status.name(), count));
+        ArrayNode items = root.putArray("items");
+        for (ItemResult item : outcome.items()) {
+            ObjectNode node = items.addObject();
+            node.put("key", item.item().key());
+            node.put("section", item.item().section());
+            node.put("text", item.item().text());
+            node.put("level", item.level().name());
+            node.put("status", item.status().name());
+            ArrayNode checks = node.putArray("checks");
+            item.checks().forEach(checks::add);
+            node.put("evidence", item.evidence());
+            if (!item.couldBeVerifiedBy().isEmpty()) {
+                ArrayNode could = node.putArray("couldBeVerifiedBy");
+                item.couldBeVerifiedBy().forEach(could::add);
+            }
+        }
+        ArrayNode checks = root.putArray("checks");
+        for (CheckRun run : outcome.checks()) {
+            checks.add(check(run));
+        }
+        ArrayNode failures = root.putArray("failures");
+        outcome.failures().forEach(failures::add);
+        ArrayNode warnings = root.putArray("warnings");
+        outcome.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private static ObjectNode check(CheckRun run) {
+        Result r = run.result();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", run.id());
+        node.put("level", run.level().name());
+        node.put("status", r.status().name());
+        node.put("summary", r.summary());
+        node.put("measured", r.measured());
+        node.put("expected", r.expected());
+        node.set("evidence", MAPPER.valueToTree(r.evidence()));
+        ArrayNode findings = node.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode finding = findings.addObject();
+            finding.put("message", f.message());
+            if (f.location() != null) {
+                finding.put("location", f.location());
+            }
+            finding.set("evidence", MAPPER.valueToTree(f.evidence()));
+        }
+        node.put("remedy", r.remedy());
+        node.put("durationMs", run.durationMs());
+        return node;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.readiness.report;
+
+import dev.readiness.check.Finding;
+import dev.readiness.check.Result;
+import dev.readiness.check.Status;
+import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code readiness.md}: the team's checklist re-rendered, each item ticked when met, with
+ * its status and one line of evidence; under every item that is not met, its findings (the first
+ * 20, then "and N more") and the remedy. Fit for a pull-request comment or
+ * {@code $GITHUB_STEP_SUMMARY}. Everything quoted from outside is escaped.
+ */
+public final class MarkdownReport {
+
+    static final int MAX_FINDINGS = 20;
+
+    private MarkdownReport() {
+    }
+
+    public static void write(Outcome outcome, Path file) throws IOException {
+        Files.writeString(file, render(outcome), StandardCharsets.UTF_8);
+    }
+
+    /** Appends the report to the GitHub step summary file. */
+    public static void appendTo(Outcome outcome, Path stepSummary) throws IOException {
+        Files.writeString(stepSummary, render(outcome) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static String render(Outcome outcome) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(Text.markdown(outcome.checklist().title())).append("\n\n");
+        md.append("**Readiness: ").append(outcome.passed() ? "PASS" : "FAIL").append("** for `")
+                .append(Text.oneLine(outcome.project().toString()).replace("`", "'")).append("` — ")
+                .append(counts(outcome.counts())).append(". Checklist: ")
+                .append(Text.markdown(outcome.checklist().source())).append(".\n");
+        for (String failure : outcome.failures()) {
+            md.append("\n- :x: ").append(Text.markdown(failure));
+        }
+        for (String warning : outcome.warnings()) {
+            md.append("\n- :warning: ").append(Text.markdown(warning));
+        }
+        if (!outcome.failures().isEmpty() || !outcome.warnings().isEmpty()) {
+            md.append('\n');
+        }
+        String section = null;
+        for (ItemResult item : outcome.items()) {
+            if (!Objects.equals(section, item.item().section())) {
+                section = item.item().section();
+                md.append("\n## ").append(section.isEmpty() ? "Items" : Text.markdown(section)).append("\n\n");
+            }
+            boolean met = item.status() == Status.PASS || item.status() == Status.ATTESTED;
+            md.append("- [").append(met ? 'x' : ' ').append("] ").append(Text.markdown(item.item().text()))
+                    .append(" — **").append(item.status()).append("**");
+            if (item.level() != dev.readiness.engine.Level.INFO) {
+                md.append(" (").append(item.level().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+            }
+            md.append(" · ").append(Text.markdown(item.evidence())).append('\n');
+            if (!met && item.status() != Status.MANUAL) {
+                for (String id : item.checks()) {
+                    CheckRun run = outcome.check(id);
+                    if (run != null && run.result().status() != Status.PASS) {
+                        details(md, run, item.checks().size() > 1);
+                    }
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    private static void details(StringBuilder md, CheckRun run, boolean nameCheck) {
+        Result r = run.result();
+        if (nameCheck) {
+            md.append("  - `").append(run.id()).append("`: ").append(Text.markdown(r.summary())).append('\n');
+        }
+        int shown = 0;
+        for (Finding f : r.findings()) {
+            if (shown == MAX_FINDINGS) {
+                md.append("  - and ").append(r.findings().size() - MAX_FINDINGS).append(" more\n");
+                break;
+            }
+            md.append("  - ").append(Text.markdown(f.message()));
+            if (f.location() != null) {
+                md.append(" (").append(Text.markdown(f.location())).append(')');
+            }
+            md.append('\n');
+            shown++;
+        }
+        if (r.remedy() != null) {
+            md.append("  - **Fix:** ").append(Text.markdown(r.remedy())).append('\n');
+        }
+    }
+
+    static String counts(Map<Status, Integer> counts) {
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    }
+}

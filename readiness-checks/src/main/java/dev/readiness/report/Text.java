@@ -1,0 +1,40 @@
+package dev.readiness.report;
+
+/** Escaping for text quoted from outside (test names, headers, advisory text) in each report format. */
+final class Text {
+
+    private Text() {
+    }
+
+    /** One line: control characters and line breaks become spaces. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").trim();
+    }
+
+    /** Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders as text. */
+    static String markdown(String text) {
+        String line = oneLine(text);
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        for (char c : line.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** XML 1.0 text: characters XML cannot carry are dropped (the writer escapes the rest). */
+    static String xml(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
+    }
+}
