@@ -2,7 +2,9 @@ package dev.readiness.check;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a check may know about the build it runs in: the module's folders and coordinates, the
@@ -19,7 +21,7 @@ public final class CheckContext {
     private final Path testOutputDirectory;
     private final String packaging;
     private final ProjectId project;
-    private final DependencyNode dependencies;
+    private final Supplier<DependencyNode> dependencies;
     private final HttpSettings http;
     private final boolean offline;
     private final boolean useCache;
@@ -34,8 +36,8 @@ public final class CheckContext {
         testOutputDirectory = b.testOutputDirectory != null ? b.testOutputDirectory : buildDirectory.resolve("test-classes");
         packaging = b.packaging;
         project = b.project;
-        dependencies = b.dependencies != null ? b.dependencies
-                : new DependencyNode(project.groupId(), project.artifactId(), project.version(), null, java.util.List.of());
+        DependencyNode none = new DependencyNode(project.groupId(), project.artifactId(), project.version(), null, List.of());
+        dependencies = b.dependencies != null ? memoize(b.dependencies) : () -> none;
         http = b.http;
         offline = b.offline;
         useCache = b.useCache;
@@ -75,7 +77,21 @@ public final class CheckContext {
 
     /** The resolved dependency graph, rooted at the project; all scopes, test included. */
     public DependencyNode dependencies() {
-        return dependencies;
+        return dependencies.get();
+    }
+
+    private static Supplier<DependencyNode> memoize(Supplier<DependencyNode> supplier) {
+        return new Supplier<>() {
+            private DependencyNode value;
+
+            @Override
+            public synchronized DependencyNode get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     public HttpSettings http() {
@@ -118,7 +134,7 @@ public final class CheckContext {
         private Path testOutputDirectory;
         private String packaging = "jar";
         private ProjectId project = new ProjectId("unknown", "unknown", "0");
-        private DependencyNode dependencies;
+        private Supplier<DependencyNode> dependencies;
         private HttpSettings http = HttpSettings.defaults();
         private boolean offline;
         private boolean useCache = true;
@@ -156,6 +172,12 @@ public final class CheckContext {
         }
 
         public Builder dependencies(DependencyNode value) {
+            dependencies = value == null ? null : () -> value;
+            return this;
+        }
+
+        /** The graph, resolved on first use (resolution costs time; most checks never ask). */
+        public Builder dependencies(Supplier<DependencyNode> value) {
             dependencies = value;
             return this;
         }

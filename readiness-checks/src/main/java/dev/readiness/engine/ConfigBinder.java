@@ -165,8 +165,8 @@ public final class ConfigBinder {
         return msg == null ? t.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg);
     }
 
-    /** "did you mean 'minimum'?" when a known key is one or two edits away. */
-    static String suggestion(String word, Collection<String> known) {
+    /** " (did you mean 'minimum'?)" when a known word is one or two edits away, else "". */
+    public static String suggestion(String word, Collection<String> known) {
         Optional<String> close = known.stream().filter(k -> distance(k.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT)) <= 2)
                 .min((a, b) -> distance(a, word) - distance(b, word));
         return close.map(k -> " (did you mean '" + k + "'?)").orElse("");

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.HttpSettings;
+import dev.readiness.check.Param;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -95,6 +100,69 @@ public final class Engine {
                 .map(run -> new CheckRun(run.id(), run.level(), redactor.redact(run.result()), run.durationMs()))
                 .toList();
         return Verdict.decide(plan, context.project(), runs);
+    }
+
+    /**
+     * Turns a check's POM element into the tree {@link #plan} binds: its parameters shaped by the
+     * check's record, {@code level} as text and {@code items} as a list.
+     */
+    public JsonNode toTree(ConfigElement element) {
+        Check<?> check = available.get(element.name());
+        ObjectNode tree = ConfigBinder.mapper().createObjectNode();
+        for (ConfigElement child : element.children()) {
+            if (child.name().equals("items")) {
+                ArrayNode items = tree.putArray("items");
+                if (child.children().isEmpty()) {
+                    items.add(child.value());
+                } else {
+                    child.children().forEach(item -> items.add(item.value()));
+                }
+            } else {
+                Type type = check == null ? null : componentType(check.configType(), child.name());
+                tree.set(child.name(), ConfigBinder.toTree(child, type));
+            }
+        }
+        return tree;
+    }
+
+    private static Type componentType(Class<?> record, String name) {
+        return Arrays.stream(record.getRecordComponents()).filter(c -> c.getName().equals(name))
+                .map(RecordComponent::getGenericType).findFirst().orElse(null);
+    }
+
+    /** The parameters of a check: name, type, default and description, for {@code readiness:list} and the README. */
+    public static List<ParameterDoc> parameters(Check<?> check) {
+        Record defaults;
+        try {
+            defaults = (Record) ConfigBinder.bind(check.id(), check.configType(), null, COMMON_KEYS);
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("check '" + check.id() + "' has no defaults for an empty configuration: " + e.getMessage(), e);
+        }
+        List<ParameterDoc> docs = new ArrayList<>();
+        for (RecordComponent component : check.configType().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(defaults);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            Param param = component.getAnnotation(Param.class);
+            docs.add(new ParameterDoc(component.getName(), component.getGenericType().getTypeName()
+                    .replaceAll("[a-z]+(\\.[a-z0-9]+)*\\.", ""), value == null ? null : String.valueOf(value),
+                    param == null ? "" : param.value()));
+        }
+        docs.add(new ParameterDoc("level", "Level", "REQUIRED", "REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO"));
+        docs.add(new ParameterDoc("items", "List<String>", null, "keys or texts of checklist items this check verifies, besides markers and phrases"));
+        return docs;
+    }
+
+    /** Whether the check's phrases bind this item (markers aside). */
+    public static boolean binds(Check<?> check, Item item) {
+        return item.markers().contains(check.id()) || Binding.matchesPhrase(item.text(), check.phrases());
+    }
+
+    /** One parameter of a check, for documentation. */
+    public record ParameterDoc(String name, String type, String defaultValue, String description) {
     }
 
     private ConfiguredCheck configure(String id, JsonNode raw, ReadinessConfig config) throws ConfigurationException {

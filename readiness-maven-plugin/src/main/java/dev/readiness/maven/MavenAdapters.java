@@ -1,0 +1,72 @@
+package dev.readiness.maven;
+
+import dev.readiness.check.DependencyNode;
+import dev.readiness.check.HttpSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.Proxy;
+import org.eclipse.aether.artifact.Artifact;
+
+/** Turns Maven's project, session and settings into the Maven-free types the checks see. */
+final class MavenAdapters {
+
+    private MavenAdapters() {
+    }
+
+    /** The active HTTP(S) proxy of settings.xml, or {@code null}. */
+    static HttpSettings.Proxy proxy(MavenSession session) {
+        if (session.getSettings() == null) {
+            return null;
+        }
+        for (Proxy proxy : session.getSettings().getProxies()) {
+            if (proxy.isActive() && (proxy.getProtocol() == null || proxy.getProtocol().startsWith("http"))) {
+                return new HttpSettings.Proxy(proxy.getHost(), proxy.getPort(), proxy.getUsername(), proxy.getPassword(),
+                        proxy.getNonProxyHosts());
+            }
+        }
+        return null;
+    }
+
+    /** Where checks cache answers between runs: {@code <local repository>/.cache/readiness}. */
+    static Path cacheDirectory(MavenSession session) {
+        String local = session.getRepositorySession() != null && session.getRepositorySession().getLocalRepository() != null
+                ? session.getRepositorySession().getLocalRepository().getBasedir().getPath()
+                : System.getProperty("user.home") + "/.m2/repository";
+        return Path.of(local, ".cache", "readiness");
+    }
+
+    /** The project's resolved dependency graph (after Maven's conflict resolution), all scopes. */
+    static DependencyNode dependencyGraph(ProjectDependenciesResolver resolver, MavenProject project, MavenSession session) {
+        DependencyResolutionResult result;
+        try {
+            result = resolver.resolve(new DefaultDependencyResolutionRequest(project, session.getRepositorySession()));
+        } catch (DependencyResolutionException e) {
+            result = e.getResult();
+            if (result == null || result.getDependencyGraph() == null) {
+                throw new IllegalStateException("cannot resolve the dependency graph of " + project.getId() + ": " + e.getMessage(), e);
+            }
+        }
+        List<DependencyNode> children = new ArrayList<>();
+        for (org.eclipse.aether.graph.DependencyNode child : result.getDependencyGraph().getChildren()) {
+            children.add(node(child));
+        }
+        return new DependencyNode(project.getGroupId(), project.getArtifactId(), project.getVersion(), null, children);
+    }
+
+    private static DependencyNode node(org.eclipse.aether.graph.DependencyNode node) {
+        List<DependencyNode> children = new ArrayList<>();
+        for (org.eclipse.aether.graph.DependencyNode child : node.getChildren()) {
+            children.add(node(child));
+        }
+        Artifact artifact = node.getArtifact();
+        String scope = node.getDependency() == null ? null : node.getDependency().getScope();
+        return new DependencyNode(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion(), scope, children);
+    }
+}
