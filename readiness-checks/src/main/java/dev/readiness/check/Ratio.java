@@ -50,7 +50,7 @@ public record Ratio(double value) implements Comparable<Ratio> {
     /** A ratio written as a number in YAML or JSON: {@code 0.8}; a bare {@code 80} is rejected like the text. */
     @JsonCreator
     public static Ratio parse(double number) {
-        return parse(BigDecimal.valueOf(number).toPlainString());
+        return parse(BigDecimal.valueOf(number).stripTrailingZeros().toPlainString());
     }
 
     public static Ratio of(double value) {

@@ -106,8 +106,8 @@ public final class ChecklistParser {
 
         @Override
         public void visit(ListItem listItem) {
-            Node first = listItem.getFirstChild();
-            if (first instanceof Paragraph paragraph && paragraph.getFirstChild() instanceof TaskListItemMarker marker) {
+            // The task-list extension puts its marker first in the list item, before the paragraph.
+            if (listItem.getFirstChild() instanceof TaskListItemMarker marker && marker.getNext() instanceof Paragraph paragraph) {
                 List<String> markers = new ArrayList<>();
                 String text = plainText(paragraph, markers).replaceAll("\\s+", " ").trim();
                 if (!text.isEmpty()) {

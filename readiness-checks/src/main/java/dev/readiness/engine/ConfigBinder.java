@@ -77,6 +77,12 @@ public final class ConfigBinder {
             known.addAll(extraKnown);
             throw new ConfigurationException("unknown parameter '" + e.getPropertyName() + "' of " + where
                     + suggestion(e.getPropertyName(), known) + "; known parameters: " + String.join(", ", known));
+        } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                String valid = Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not valid; valid values: " + valid);
+            }
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (JsonMappingException e) {
             throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (IOException | IllegalArgumentException e) {

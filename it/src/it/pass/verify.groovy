@@ -1,0 +1,30 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def report = new JsonSlurper().parse(new File(basedir, 'target/readiness/readiness.json'))
+
+assert report.schema == 'readiness/v1'
+assert report.verdict == 'PASS'
+assert report.project.artifactId == 'pass'
+assert report.items*.status == ['PASS', 'PASS']
+assert new File(basedir, 'target/readiness/readiness.md').text.contains('- [x]')
+assert new File(basedir, 'target/readiness/TEST-readiness.xml').text.contains('<testcase')
+assert log.contains('Readiness PASS')
+assert !log.contains('Exception')
+
+def tests = report.checks.find { it.id == 'tests' }
+assert tests.evidence.tests == 3 && tests.evidence.failures == 0 && tests.evidence.errors == 0
+
+// The coverage check's figures equal JaCoCo's own report on the same data.
+def coverage = report.checks.find { it.id == 'coverage' }
+def parser = new XmlParser(false, false)
+parser.setFeature('http://apache.org/xml/features/nonvalidating/load-external-dtd', false)
+parser.setFeature('http://apache.org/xml/features/disallow-doctype-decl', false)
+def jacoco = parser.parse(new File(basedir, 'target/site/jacoco/jacoco.xml'))
+jacoco.counter.each { c ->
+    def ours = coverage.evidence.counters[c.@type]
+    assert ours.covered == (c.@covered as int) : "${c.@type} covered: ours ${ours.covered}, jacoco.xml ${c.@covered}"
+    assert ours.missed == (c.@missed as int) : "${c.@type} missed: ours ${ours.missed}, jacoco.xml ${c.@missed}"
+}
+println "coverage counters equal jacoco.xml: ${coverage.evidence.counters}"
+return true

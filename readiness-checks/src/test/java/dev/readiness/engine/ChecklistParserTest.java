@@ -1,0 +1,92 @@
+package dev.readiness.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChecklistParserTest {
+
+    private final ChecklistParser parser = new ChecklistParser();
+
+    static Path realChecklist() throws URISyntaxException {
+        return Path.of(ChecklistParserTest.class.getResource("production-readiness-checklist.md").toURI());
+    }
+
+    @Test
+    void readsEveryItemOfARealChecklistWithItsSection() throws Exception {
+        Checklist checklist = parser.parse(realChecklist(), "checklist.md");
+
+        assertThat(checklist.items()).hasSize(129);
+        assertThat(checklist.title()).isEqualTo("Production Readiness Checklist");
+        Item first = checklist.items().get(0);
+        assertThat(first).isEqualTo(new Item("all-unit-tests-pass", "Code Quality and Testing", "All unit tests pass", false, List.of(), 11));
+        assertThat(checklist.items()).extracting(Item::text).contains("Test coverage meets minimum threshold (>80%)", "SSL/TLS certificates verified");
+        assertThat(new HashSet<>(checklist.items().stream().map(Item::key).toList())).hasSize(129);
+    }
+
+    @Test
+    void readsMarkersTicksAndInlineMarkup() {
+        Checklist checklist = parser.parse("""
+                # Ours
+                ## Quality
+                - [x] Coverage is **high** <!-- readiness: coverage -->
+                - [ ] Tests `pass` <!-- readiness: tests, coverage -->
+                - not a task
+                * [ ] Starred item
+                """, "ours.md");
+
+        assertThat(checklist.items()).containsExactly(
+                new Item("coverage-is-high", "Quality", "Coverage is high", true, List.of("coverage"), 3),
+                new Item("tests-pass", "Quality", "Tests pass", false, List.of("tests", "coverage"), 4),
+                new Item("starred-item", "Quality", "Starred item", false, List.of(), 6));
+    }
+
+    @Test
+    void givesRepeatedItemsDistinctKeys() {
+        Checklist checklist = parser.parse("- [ ] Backups tested\n\n## Later\n- [ ] Backups tested\n", "c.md");
+
+        assertThat(checklist.items()).extracting(Item::key).containsExactly("backups-tested", "backups-tested-2");
+    }
+
+    @Test
+    void rejectsAMissingChecklist(@TempDir Path dir) {
+        assertThatThrownBy(() -> parser.parse(dir.resolve("READY.md"), "READY.md"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("checklist READY.md does not exist: create it or point <checklist> at your checklist");
+    }
+
+    @Test
+    void rejectsAChecklistWithoutTaskItems(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.md"), "# Notes\n\nJust prose, and - a dash.\n");
+
+        assertThatThrownBy(() -> parser.parse(file, "c.md"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("checklist c.md has no task items: write each item as '- [ ] text'");
+    }
+
+    @Test
+    void rejectsAChecklistThatIsNotUtf8(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("c.md"), new byte[] {'-', ' ', '[', ' ', ']', ' ', (byte) 0xE9, 't', 'e'});
+
+        assertThatThrownBy(() -> parser.parse(file, "c.md"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("checklist c.md is not UTF-8 text: save it as UTF-8 Markdown");
+    }
+
+    @Test
+    void rejectsAnOversizedChecklist(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.md"), "- [ ] x\n".repeat((int) (ChecklistParser.MAX_BYTES / 8) + 1));
+
+        assertThatThrownBy(() -> parser.parse(file, "c.md"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("checklist c.md cannot be read: checklist c.md is larger than 4194304 bytes");
+    }
+}

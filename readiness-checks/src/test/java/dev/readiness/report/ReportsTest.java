@@ -1,0 +1,126 @@
+package dev.readiness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readiness.check.Finding;
+import dev.readiness.check.ProjectId;
+import dev.readiness.check.Result;
+import dev.readiness.check.Status;
+import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.Checklist;
+import dev.readiness.engine.Item;
+import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.Level;
+import dev.readiness.engine.Outcome;
+import dev.readiness.io.SafeXml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ReportsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HOSTILE = "evil <script>alert(1)</script> *bold* [link](http://x) | pipe \u0000 & \"quotes\"\nsecond line";
+
+    private static Outcome outcome() {
+        Item tests = new Item("all-unit-tests-pass", "Code Quality", "All unit tests pass", false, List.of(), 3);
+        Item review = new Item("code-review-completed", "Code Quality", "Code review completed", false, List.of(), 4);
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            findings.add(Finding.of("demo.Test" + i + ".fails: " + HOSTILE).at("target/surefire-reports/TEST-demo.Test" + i + ".xml")
+                    .with("class", "demo.Test" + i).build());
+        }
+        Result failed = Result.fail("23 of 40 tests failed").measured("23 failed").expected("0 failed")
+                .evidence("tests", 40).evidence("failures", 23).findings(findings).remedy("fix the named tests").build();
+        CheckRun run = new CheckRun("tests", Level.REQUIRED, failed, 12);
+        ItemResult testsItem = new ItemResult(tests, Level.REQUIRED, Status.FAIL, List.of("tests"), List.of(), failed.summary());
+        ItemResult reviewItem = new ItemResult(review, Level.INFO, Status.MANUAL, List.of(), List.of(), "verified by a person, not by a check");
+        return new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", List.of(tests, review)),
+                List.of(testsItem, reviewItem), List.of(run), false, List.of("FAIL All unit tests pass: 23 of 40 tests failed"), List.of());
+    }
+
+    @Test
+    void writesTheJsonContract() throws Exception {
+        Reports.writeAll(outcome(), dir, null);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("readiness.json").toFile());
+        assertThat(json.get("schema").asText()).isEqualTo("readiness/v1");
+        assertThat(json.get("project").toString()).isEqualTo("{\"groupId\":\"dev.demo\",\"artifactId\":\"shop\",\"version\":\"1.0\"}");
+        assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(json.get("summary").get("FAIL").asInt()).isEqualTo(1);
+        assertThat(json.get("summary").get("MANUAL").asInt()).isEqualTo(1);
+        JsonNode item = json.get("items").get(0);
+        assertThat(item.get("key").asText()).isEqualTo("all-unit-tests-pass");
+        assertThat(item.get("section").asText()).isEqualTo("Code Quality");
+        assertThat(item.get("level").asText()).isEqualTo("REQUIRED");
+        assertThat(item.get("checks").toString()).isEqualTo("[\"tests\"]");
+        JsonNode check = json.get("checks").get(0);
+        assertThat(check.get("evidence").get("failures").asInt()).isEqualTo(23);
+        assertThat(check.get("findings").get(0).get("location").asText()).isEqualTo("target/surefire-reports/TEST-demo.Test0.xml");
+        assertThat(check.get("findings").get(0).get("evidence").get("class").asText()).isEqualTo("demo.Test0");
+        assertThat(check.get("remedy").asText()).isEqualTo("fix the named tests");
+        assertThat(check.get("durationMs").asLong()).isEqualTo(12);
+        assertThat(check.fieldNames()).toIterable().contains("measured", "expected", "summary", "status", "id");
+    }
+
+    @Test
+    void writesTheSameBytesForTheSameOutcome() throws Exception {
+        Reports.writeAll(outcome(), dir.resolve("one"), null);
+        Reports.writeAll(outcome(), dir.resolve("two"), null);
+
+        for (String name : List.of(Reports.JSON, Reports.MARKDOWN, Reports.JUNIT)) {
+            assertThat(Files.readAllBytes(dir.resolve("one").resolve(name))).isEqualTo(Files.readAllBytes(dir.resolve("two").resolve(name)));
+        }
+    }
+
+    @Test
+    void rendersTheChecklistWithFindingsCappedAndQuotedTextEscaped() throws Exception {
+        String md = MarkdownReport.render(outcome());
+
+        assertThat(md).contains("- [ ] All unit tests pass — **FAIL** (required) · 23 of 40 tests failed\n");
+        assertThat(md).contains("- [ ] Code review completed — **MANUAL** · verified by a person, not by a check\n");
+        assertThat(md).contains("  - and 3 more\n");
+        assertThat(md).contains("  - **Fix:** fix the named tests\n");
+        assertThat(md).doesNotContain("<script>").doesNotContain("[link](").doesNotContain("\u0000");
+        assertThat(md).contains("evil &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*bold\\* \\[link\\]\\(http://x\\) \\| pipe");
+        assertThat(md.lines().filter(l -> l.startsWith("  - demo.Test"))).hasSize(20);
+    }
+
+    @Test
+    void appendsToTheStepSummary() throws Exception {
+        Path summary = Files.writeString(dir.resolve("summary.md"), "earlier step\n");
+        Reports.writeAll(outcome(), dir.resolve("out"), summary);
+
+        assertThat(Files.readString(summary)).startsWith("earlier step\n# Ready\n");
+    }
+
+    @Test
+    void writesJUnitXmlThatParsesWithOneTestcasePerItem() throws Exception {
+        Reports.writeAll(outcome(), dir, null);
+
+        Document xml = SafeXml.parse(dir.resolve(Reports.JUNIT), 1 << 20);
+        assertThat(xml.getDocumentElement().getAttribute("tests")).isEqualTo("2");
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+        assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("demo.Test0.fails: evil <script>");
+        assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+                .isEqualTo("verified by a person, not by a check");
+    }
+
+    @Test
+    void printsOneConsoleLinePerItemThenTheVerdict() {
+        assertThat(ConsoleReport.lines(outcome())).containsExactly(
+                "FAIL    All unit tests pass — 23 of 40 tests failed",
+                "MANUAL  Code review completed — verified by a person, not by a check",
+                "Readiness FAIL: 1 FAIL, 1 MANUAL (2 items, 1 checks)");
+    }
+}
