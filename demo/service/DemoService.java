@@ -1,0 +1,110 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A small service on loopback for the demo and the HTTP integration tests: HTTPS with the given
+ * key store, and its plain-HTTP twin. Mode {@code good} is configured as a careful team would
+ * (HSTS, a strict CSP, secure cookies, HTTP redirected to HTTPS, health UP); mode {@code careless}
+ * is not (no HSTS, unsafe-inline, an insecure session cookie, no redirect, health DOWN).
+ *
+ * <p>Run with the JDK alone: {@code java DemoService.java <good|careless> <keystore.p12> <password> <ports-file>}.
+ * It binds free ports on 127.0.0.1, writes {@code https=N} and {@code http=N} to the ports file,
+ * and serves until killed (or for at most 30 minutes).
+ */
+public class DemoService {
+
+    public static void main(String[] args) throws Exception {
+        boolean good = args[0].equals("good");
+        Path keystore = Path.of(args[1]);
+        char[] password = args[2].toCharArray();
+        Path portsFile = Path.of(args[3]);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(loopback, 0), 16);
+        https.setHttpsConfigurator(new HttpsConfigurator(sslContext(keystore, password)));
+        HttpServer http = HttpServer.create(new InetSocketAddress(loopback, 0), 16);
+        int httpsPort = https.getAddress().getPort();
+
+        https.createContext("/", exchange -> page(exchange, good));
+        https.createContext("/actuator/health", exchange -> health(exchange, good));
+        http.createContext("/", exchange -> {
+            if (good) {
+                exchange.getResponseHeaders().set("Location", "https://localhost:" + httpsPort + exchange.getRequestURI());
+                send(exchange, 301, "text/plain", "moved to HTTPS");
+            } else {
+                page(exchange, false);
+            }
+        });
+        https.setExecutor(Executors.newFixedThreadPool(4));
+        http.setExecutor(Executors.newFixedThreadPool(2));
+        https.start();
+        http.start();
+        Path partial = portsFile.resolveSibling(portsFile.getFileName() + ".tmp");
+        Files.writeString(partial, "https=" + httpsPort + "\nhttp=" + http.getAddress().getPort() + "\n");
+        Files.move(partial, portsFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("demo service (" + args[0] + ") on https://localhost:" + httpsPort + "/ and http://localhost:" + http.getAddress().getPort() + "/");
+        Thread.sleep(30 * 60 * 1000L);
+        https.stop(0);
+        http.stop(0);
+        System.exit(0);
+    }
+
+    private static SSLContext sslContext(Path keystore, char[] password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private static void page(HttpExchange exchange, boolean good) throws IOException {
+        Map<String, String> headers = good
+                ? Map.of("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload",
+                        "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+                        "X-Content-Type-Options", "nosniff",
+                        "X-Frame-Options", "DENY",
+                        "Referrer-Policy", "no-referrer",
+                        "Cross-Origin-Resource-Policy", "same-origin",
+                        "Set-Cookie", "SESSIONID=d3m0; Path=/; Secure; HttpOnly; SameSite=Strict")
+                : Map.of("Content-Security-Policy", "default-src 'self' 'unsafe-inline'",
+                        "Set-Cookie", "SESSIONID=d3m0; Path=/");
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        send(exchange, 200, "text/html; charset=utf-8", "<!doctype html><html><head><title>Demo shop</title></head><body>Demo shop</body></html>");
+    }
+
+    private static void health(HttpExchange exchange, boolean good) throws IOException {
+        String body = good
+                ? "{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\",\"details\":{\"database\":\"H2\"}},\"diskSpace\":{\"status\":\"UP\"}}}"
+                : "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\",\"details\":{\"error\":\"java.net.ConnectException: Connection refused\"}},\"diskSpace\":{\"status\":\"UP\"}}}";
+        send(exchange, good ? 200 : 503, "application/vnd.spring-boot.actuator.v3+json", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
