@@ -119,6 +119,20 @@ class TestsCheckTest {
     }
 
     @Test
+    void countsATestWithOnlyRerunFailuresAsFailed() throws Exception {
+        copyCase("reruns");
+        Path report = surefireReports.resolve("TEST-com.example.AveragingTest.xml");
+        Files.writeString(report, Files.readString(report).replaceAll("(?s)<(failure|error) .*?</\\1>\\s*", ""));
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.summary()).isEqualTo("2 of 9 tests failed (1 failure, 1 error) in target/surefire-reports");
+        assertThat(result.findings()).extracting(Finding::message).containsExactly(
+                "AveragingTest.averagesRoundedUp: average of 2 and 3",
+                "AveragingTest.averagesNothing: / by zero");
+    }
+
+    @Test
     void failsOnAnErrorInATestClassSetup() throws Exception {
         copyCase("setup-error");
 
@@ -134,6 +148,23 @@ class TestsCheckTest {
         assertThat(result.remedy()).endsWith("to rerun the first alone: mvn test -Dtest=ConnectionPoolTest.");
     }
 
+    @Test
+    void failsOnAFailingIntegrationTestWithFailsafesRerunCommand() throws Exception {
+        copyCase("failing-it");
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary())
+                .isEqualTo("1 of 6 tests failed (0 failures, 1 error) in target/surefire-reports, target/failsafe-reports");
+        assertThat(result.findings()).containsExactly(new Finding("PaymentGatewayIT.chargesCard: Connection refused",
+                "target/failsafe-reports/TEST-com.example.PaymentGatewayIT.xml", Map.of(
+                "class", "com.example.PaymentGatewayIT", "method", "chargesCard", "kind", "error",
+                "type", "java.net.ConnectException", "message", "Connection refused")));
+        assertThat(result.remedy()).isEqualTo("Fix the failing tests listed and run mvn verify again; "
+                + "to rerun the first alone: mvn verify -Dit.test=PaymentGatewayIT#chargesCard.");
+    }
+
     /** One row per real run: the counts Surefire printed for it (see each case's README.txt). */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
@@ -141,6 +172,7 @@ class TestsCheckTest {
             "reruns,      9, 1, 1, 1, 1",
             "failing,     9, 2, 1, 1, 0",
             "setup-error, 1, 0, 1, 0, 0",
+            "failing-it,  6, 0, 1, 1, 0",
     })
     void countsAsSurefirePrints(String name, int tests, int failures, int errors, int skipped, int flaky) throws Exception {
         copyCase(name);
