@@ -1,0 +1,147 @@
+package dev.readiness.checks.tests;
+
+import dev.readiness.io.BoundedInput;
+import dev.readiness.io.SafeXml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * One Surefire or Failsafe {@code TEST-*.xml} report, read with the hardened parser and counted per
+ * {@code testcase} as Surefire counts when it prints "Tests run: 9, Failures: 1, Errors: 1, Skipped: 1,
+ * Flakes: 1": a {@code failure} or {@code error} (also one found only as {@code rerunFailure} or
+ * {@code rerunError}) fails the test; {@code skipped} skips it; {@code flakyFailure} or
+ * {@code flakyError} alone means it passed on a rerun. The root is {@code testsuite}, or a
+ * {@code testsuites} wrapper around several.
+ */
+final class SurefireReport {
+
+    /** The longest first line of a failure message kept, in characters. */
+    static final int MAX_MESSAGE_CHARS = 500;
+
+    /** A test that failed (kind {@code failure}) or broke (kind {@code error}), even after reruns. */
+    record FailedTest(String className, String method, String kind, String type, String message) {
+
+        /** "AveragingTest.averagesRoundedUp", as Surefire names a test in its summary. */
+        String displayName() {
+            String simple = className.substring(className.lastIndexOf('.') + 1);
+            return method.isEmpty() ? simple : simple + "." + method;
+        }
+    }
+
+    int tests;
+    int failures;
+    int errors;
+    int skipped;
+    int flaky;
+    final List<FailedTest> failed = new ArrayList<>();
+
+    private SurefireReport() {
+    }
+
+    /**
+     * Reads a report of at most {@code maxBytes}.
+     *
+     * @param name how the file is shown in messages (relative to the project folder)
+     * @throws UnreadableReportException when the file is empty, too large, not well-formed XML in its
+     *                                   encoding (a DOCTYPE, hence any entity payload, is refused), or
+     *                                   not a test report
+     */
+    static SurefireReport read(Path file, String name, long maxBytes) throws UnreadableReportException {
+        Document document;
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new UnreadableReportException("the file is empty");
+            }
+            if (size > maxBytes) {
+                throw new UnreadableReportException("the file is " + size + " bytes, more than the "
+                        + maxBytes + " bytes a report may have");
+            }
+            try (InputStream in = new BoundedInput(Files.newInputStream(file), maxBytes, name)) {
+                document = SafeXml.parse(in);
+            }
+        } catch (SAXParseException e) {
+            throw new UnreadableReportException("not well-formed XML at line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + ": " + firstLine(e.getMessage()));
+        } catch (SAXException | IOException e) {
+            throw new UnreadableReportException(firstLine(e.getMessage()));
+        }
+        Element root = document.getDocumentElement();
+        if (!root.getTagName().equals("testsuite") && !root.getTagName().equals("testsuites")) {
+            throw new UnreadableReportException("its root element is <" + root.getTagName()
+                    + ">, not <testsuite> or <testsuites>: not a Surefire report");
+        }
+        SurefireReport report = new SurefireReport();
+        NodeList testcases = root.getElementsByTagName("testcase");
+        for (int i = 0; i < testcases.getLength(); i++) {
+            report.count((Element) testcases.item(i));
+        }
+        return report;
+    }
+
+    private void count(Element testcase) {
+        tests++;
+        Element failure = null;
+        Element rerunFailure = null;
+        boolean wasSkipped = false;
+        boolean wasFlaky = false;
+        for (Node child = testcase.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                switch (element.getTagName()) {
+                    case "failure", "error" -> failure = failure == null ? element : failure;
+                    case "rerunFailure", "rerunError" -> rerunFailure = rerunFailure == null ? element : rerunFailure;
+                    case "skipped" -> wasSkipped = true;
+                    case "flakyFailure", "flakyError" -> wasFlaky = true;
+                    default -> {
+                    }
+                }
+            }
+        }
+        Element cause = failure != null ? failure : rerunFailure;
+        if (cause != null) {
+            String kind = cause.getTagName().toLowerCase(Locale.ROOT).endsWith("failure") ? "failure" : "error";
+            if (kind.equals("failure")) {
+                failures++;
+            } else {
+                errors++;
+            }
+            String message = firstLine(cause.getAttribute("message"));
+            if (message.isEmpty()) {
+                message = firstLine(cause.getTextContent());
+            }
+            failed.add(new FailedTest(testcase.getAttribute("classname").strip(), testcase.getAttribute("name").strip(),
+                    kind, cause.getAttribute("type").strip(), message));
+        } else if (wasSkipped) {
+            skipped++;
+        } else if (wasFlaky) {
+            flaky++;
+        }
+    }
+
+    /** The first non-blank line, stripped and cut to {@link #MAX_MESSAGE_CHARS}; empty for none. */
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
+    }
+
+    /** Why a report could not be read, as a phrase that follows its file name. */
+    static final class UnreadableReportException extends Exception {
+        UnreadableReportException(String reason) {
+            super(reason);
+        }
+    }
+}
