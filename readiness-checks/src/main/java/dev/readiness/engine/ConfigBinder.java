@@ -82,6 +82,14 @@ public final class ConfigBinder {
                 String valid = Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
                 throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not valid; valid values: " + valid);
             }
+            Class<?> target = e.getTargetType();
+            if (target != null && (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class))) {
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not "
+                        + (target == Double.class || target == double.class ? "a number" : "a whole number"));
+            }
+            if (target == Boolean.class || target == boolean.class) {
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not true or false");
+            }
             throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (JsonMappingException e) {
             throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));

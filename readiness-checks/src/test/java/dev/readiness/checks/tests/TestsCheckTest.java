@@ -398,7 +398,7 @@ class TestsCheckTest {
     void rejectsIllTypedConfiguration() {
         assertThatThrownBy(() -> bind("minimumTests: abc"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("tests.minimumTests: Cannot deserialize value of type this from String \"abc\": not a valid this value");
+                .hasMessage("tests.minimumTests: 'abc' is not a whole number");
         assertThatThrownBy(() -> bind("minimumTests: -1"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("tests: minimumTests must be 0 or more, but was -1");
