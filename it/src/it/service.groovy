@@ -1,0 +1,42 @@
+// Shared by the HTTP ITs' prebuild scripts: starts demo/service/DemoService.java on loopback in the
+// given mode with a fresh certificate, waits for its ports, and writes readiness.yaml pointing the
+// gate at it. The verify script stops it (its pid is in target/demo-service/pid).
+def startService(File basedir, String mode, int validityDays) {
+    def work = new File(basedir, 'target/demo-service')
+    work.mkdirs()
+    def run = { List cmd ->
+        def p = cmd.execute(null, work)
+        def err = new StringBuilder()
+        p.consumeProcessErrorStream(err)
+        p.waitFor()
+        assert p.exitValue() == 0 : "${cmd[0]} failed: ${err}"
+    }
+    def javaHome = System.getProperty('java.home')
+    run(["${javaHome}/bin/keytool", '-genkeypair', '-alias', 'demo', '-keyalg', 'EC', '-groupname', 'secp256r1',
+         '-dname', 'CN=localhost', '-ext', 'SAN=dns:localhost,ip:127.0.0.1', '-validity', "${validityDays}",
+         '-keystore', 'demo.p12', '-storetype', 'PKCS12', '-storepass', 'changeit'])
+    run(["${javaHome}/bin/keytool", '-exportcert', '-rfc', '-alias', 'demo', '-keystore', 'demo.p12',
+         '-storepass', 'changeit', '-file', 'demo-ca.pem'])
+    def source = new File(basedir, '../../../../demo/service/DemoService.java').canonicalFile
+    assert source.isFile() : "no ${source}"
+    def process = new ProcessBuilder("${javaHome}/bin/java", source.path, mode, 'demo.p12', 'changeit', 'ports')
+            .directory(work).redirectErrorStream(true).redirectOutput(new File(work, 'service.log')).start()
+    new File(work, 'pid').text = "${process.pid()}"
+    def ports = new File(work, 'ports')
+    for (int i = 0; i < 240 && !ports.exists(); i++) {
+        Thread.sleep(250)
+    }
+    assert ports.exists() : "the demo service did not start: ${new File(work, 'service.log').text}"
+    def props = new Properties()
+    ports.withReader { props.load(it) }
+    return [https: props.https as int, http: props.http as int]
+}
+
+def stopService(File basedir) {
+    def pid = new File(basedir, 'target/demo-service/pid')
+    if (pid.exists()) {
+        ProcessHandle.of(pid.text.trim() as long).ifPresent { it.destroy() }
+    }
+}
+
+return this
