@@ -1,0 +1,354 @@
+package dev.readiness.checks.health;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.readiness.check.Check;
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.Finding;
+import dev.readiness.check.Result;
+import dev.readiness.check.Status;
+import dev.readiness.checks.http.BoundedBody;
+import dev.readiness.checks.http.HttpClients;
+import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.io.BoundedInput;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The {@code health} check: GETs the service's health endpoint and passes on a 2xx answer whose
+ * body says the service is healthy — {@code UP} in Spring Boot Actuator (v2 or v3) or MicroProfile
+ * Health, {@code pass} or {@code warn} in {@code application/health+json} — or on a 2xx answer
+ * that is not JSON at all (judged on the status code alone, and the evidence says so). It fails on
+ * {@code DOWN}, {@code OUT_OF_SERVICE}, {@code fail} or another unhealthy status, on HTTP 5xx and
+ * on 404, naming each unhealthy component with its error detail. An unreachable or silent host, a
+ * body over {@link HttpClients#MAX_BODY_BYTES}, a body declared JSON that does not parse, a
+ * redirect loop and an answer that needs credentials are ERRORs. With {@code waitSeconds} it tries
+ * again, with backoff, until the endpoint is healthy or the time is up.
+ *
+ * <p>Two answers that a status code alone would pass are ERRORs instead, because the gate fails
+ * closed: a body whose {@code Content-Type} says JSON but that does not parse (it may have been
+ * cut short, and the part lost may have said DOWN), and an HTML page (typically the login page a
+ * protected endpoint redirects to). Redirects are followed on the same host only, and never from
+ * HTTPS to HTTP, since the configured headers (credentials) go with every request.
+ */
+public final class HealthCheck implements Check<HealthConfig> {
+
+    /** The most redirects followed, each recorded. */
+    static final int MAX_REDIRECTS = 5;
+    private static final long FIRST_PAUSE_MS = 250;
+    private static final long LONGEST_PAUSE_MS = 5000;
+    private static final int NAMED_IN_SUMMARY = 3;
+    private static final String ACCEPT = "application/json, application/health+json;q=0.9, */*;q=0.5";
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(64)
+                            .maxStringLength((int) HttpClients.MAX_BODY_BYTES)
+                            .maxNumberLength(100)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final String UNREACHABLE_REMEDY = "Check that the service is running and reachable from this machine"
+            + " (host, port, firewall, Maven proxy settings), or raise <http><timeout>; for a service that is still"
+            + " starting, set the health check's waitSeconds.";
+
+    @Override
+    public String id() {
+        return "health";
+    }
+
+    @Override
+    public String description() {
+        return "GETs the service's health endpoint and verifies it answers 2xx with a healthy status"
+                + " (Spring Boot Actuator, MicroProfile Health or application/health+json), naming the components that are down.";
+    }
+
+    @Override
+    public List<String> phrases() {
+        return List.of("Health check endpoints implemented", "Health checks verified");
+    }
+
+    @Override
+    public Class<HealthConfig> configType() {
+        return HealthConfig.class;
+    }
+
+    @Override
+    public Result run(HealthConfig config, CheckContext context) {
+        String configured = config.url() != null ? config.url()
+                : context.http().target() != null ? context.http().target().toString().replaceAll("/+$", "") + "/actuator/health" : null;
+        if (configured == null) {
+            return Result.error("health has no url and no <target> is configured")
+                    .remedy("Set <target> to the deployed service's base URL, or give the health check a <url>.")
+                    .build();
+        }
+        HttpUrl url = HttpUrl.parse(configured);
+        if (url == null) {
+            return Result.error("health cannot call '" + HttpMessages.oneLine(configured, 200) + "': it is not an http(s) URL")
+                    .remedy("Set <target> (or the health <url>) to an http(s) URL.")
+                    .build();
+        }
+        OkHttpClient client;
+        try {
+            client = HttpClients.forSettings(context.http());
+        } catch (IOException e) {
+            return Result.error("health cannot call " + HttpMessages.display(url) + ": " + e.getMessage())
+                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.")
+                    .build();
+        }
+        Duration wait = Duration.ofSeconds(config.waitSeconds());
+        long start = System.nanoTime();
+        long deadline = start + wait.toNanos();
+        long pause = FIRST_PAUSE_MS;
+        int attempts = 0;
+        Result last;
+        while (true) {
+            attempts++;
+            last = attempt(client, url, context);
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (last.status() == Status.PASS || remainingMs <= 0) {
+                break;
+            }
+            long sleep = Math.min(pause, remainingMs);
+            context.log().info("health: " + last.summary() + "; trying again in " + HttpMessages.duration(Duration.ofMillis(sleep)));
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+        }
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        String summary = last.status() == Status.PASS || wait.isZero() ? last.summary()
+                : last.summary() + "; still so after waiting " + HttpMessages.duration(wait) + " (" + attempts + " attempts)";
+        Map<String, Object> evidence = new LinkedHashMap<>(last.evidence());
+        evidence.put("attempts", attempts);
+        evidence.put("elapsedMs", elapsedMs);
+        return new Result(last.status(), summary, last.measured(), last.expected(), evidence, last.findings(), last.remedy());
+    }
+
+    /** One GET, following same-host redirects one hop at a time. */
+    private static Result attempt(OkHttpClient client, HttpUrl url, CheckContext context) {
+        String shown = HttpMessages.display(url);
+        List<Map<String, Object>> redirects = new ArrayList<>();
+        Set<HttpUrl> visited = new LinkedHashSet<>(List.of(url));
+        HttpUrl current = url;
+        while (true) {
+            Call call = client.newCall(new Request.Builder().url(current).header("Accept", ACCEPT).get().build());
+            try (Response response = call.execute()) {
+                int code = response.code();
+                if (response.isRedirect()) {
+                    String location = response.header("Location");
+                    HttpUrl next = location == null ? null : current.resolve(location);
+                    if (next == null) {
+                        return error(shown, redirects, code, HttpMessages.display(current) + " answered HTTP " + code
+                                        + " without a usable Location header, so its health could not be read",
+                                "Point the health <url> at the health endpoint itself.");
+                    }
+                    Map<String, Object> hop = new LinkedHashMap<>();
+                    hop.put("status", code);
+                    hop.put("location", HttpMessages.display(next));
+                    redirects.add(hop);
+                    if (!visited.add(next)) {
+                        return error(shown, redirects, code, shown + " redirects in a loop: " + visited.stream()
+                                        .map(HttpMessages::display).collect(Collectors.joining(" -> ")) + " -> " + HttpMessages.display(next),
+                                "Fix the redirect rules of the service (or its proxy) so the health endpoint answers itself.");
+                    }
+                    if (!next.host().equalsIgnoreCase(url.host()) || (current.isHttps() && !next.isHttps())) {
+                        return error(shown, redirects, code, HttpMessages.display(current) + " redirects to " + HttpMessages.display(next)
+                                        + ", which is not followed: the configured headers are only sent to " + url.host()
+                                        + " and never over plain HTTP once HTTPS was used",
+                                "Point the health <url> at the health endpoint itself; a redirect to a login page means the"
+                                        + " endpoint needs credentials (<http><headers>).");
+                    }
+                    if (redirects.size() > MAX_REDIRECTS) {
+                        return error(shown, redirects, code, shown + " redirects more than " + MAX_REDIRECTS + " times",
+                                "Point the health <url> at the health endpoint itself.");
+                    }
+                    current = next;
+                    continue;
+                }
+                byte[] body = BoundedBody.read(response.body(), "the response of " + HttpMessages.display(current));
+                return judge(shown, redirects, code, response.header("Content-Type"), body);
+            } catch (IOException e) {
+                context.log().debug("health: GET " + HttpMessages.display(current) + " failed: " + e);
+                return Result.error(HttpMessages.describe(e, current, context.http().timeout()))
+                        .evidence("url", shown)
+                        .evidence("host", current.host())
+                        .evidence("port", current.port())
+                        .evidence("timeout", HttpMessages.duration(context.http().timeout()))
+                        .evidence("redirects", redirects.isEmpty() ? null : List.copyOf(redirects))
+                        .remedy(e instanceof javax.net.ssl.SSLException
+                                ? "Check the service's certificate (the tls check names what is wrong); for a private CA, add it to <http><trustCertificates>."
+                                : e instanceof BoundedInput.LimitExceededException
+                                ? "Point the health <url> at the health endpoint itself; a health answer is a few KiB at most."
+                                : UNREACHABLE_REMEDY)
+                        .build();
+            }
+        }
+    }
+
+    /** Judges the final answer: its status code, then what its body says. */
+    private static Result judge(String shown, List<Map<String, Object>> redirects, int code, String contentType, byte[] bytes) {
+        MediaType type = contentType == null ? null : MediaType.parse(contentType);
+        boolean declaredJson = type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
+        JsonNode tree = null;
+        String invalidJson = null;
+        if (declaredJson || looksLikeJson(bytes)) {
+            try {
+                tree = JSON.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                invalidJson = HttpMessages.oneLine(e.getOriginalMessage(), 200)
+                        + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            } catch (IOException e) {
+                invalidJson = HttpMessages.oneLine(String.valueOf(e.getMessage()), 200);
+            }
+        }
+        HealthBody body = HealthBody.parse(tree, type != null && type.subtype().equals("health+json"));
+        String bodyNote = body != null ? null
+                : bytes.length == 0 ? "empty"
+                : tree != null ? "JSON without status"
+                : "not JSON";
+        Result.Builder result;
+        if (code >= 200 && code < 300) {
+            if (declaredJson && invalidJson != null) {
+                result = Result.error(shown + " answered HTTP " + code + " with Content-Type " + type.type() + "/" + type.subtype()
+                                + ", but the body is not valid JSON (" + invalidJson + "), so its health could not be read")
+                        .remedy("Make the health endpoint answer valid JSON; a body cut short often means a proxy or the"
+                                + " service failed while writing it.");
+            } else if (body == null && type != null && type.type().equals("text") && type.subtype().equals("html")) {
+                result = Result.error(shown + " answered HTTP " + code + " with an HTML page, not a health status"
+                                + (redirects.isEmpty() ? "" : " (after " + redirects.size() + " redirect" + (redirects.size() == 1 ? "" : "s") + ")"))
+                        .remedy("Point the health <url> at the health endpoint (Spring Boot: /actuator/health); an HTML page"
+                                + " is often a login page, so send credentials with <http><headers>.");
+            } else if (body == null) {
+                result = Result.pass(shown + " answered HTTP " + code + "; the body is " + bodyNote
+                                + ", so health is judged on the status code alone")
+                        .measured("HTTP " + code)
+                        .expected("HTTP 2xx");
+            } else {
+                result = judgeStatus(shown, code, body);
+            }
+        } else if (code >= 500) {
+            result = body == null || body.health() == HealthBody.Health.HEALTHY
+                    ? Result.fail(shown + " answered HTTP " + code + (body == null ? "" : " with status " + body.status())
+                            + ", but expected HTTP 2xx with a healthy status")
+                    .measured("HTTP " + code)
+                    .expected("HTTP 2xx, status UP")
+                    .remedy("Look at the service's logs and its health details (Spring Boot: management.endpoint.health.show-details)"
+                            + " to see which part is down, fix it and deploy again.")
+                    : judgeStatus(shown, code, body);
+        } else if (code == 404 || code == 410) {
+            result = Result.fail("there is no health endpoint at " + shown + ": it answered HTTP " + code)
+                    .measured("HTTP " + code)
+                    .expected("HTTP 2xx, status UP")
+                    .remedy("Expose a health endpoint (Spring Boot: add spring-boot-starter-actuator and include 'health' in"
+                            + " management.endpoints.web.exposure.include; MicroProfile: /health), or set the health <url> to where it is.");
+        } else if (code == 401 || code == 403 || code == 407) {
+            result = Result.error(shown + " answered HTTP " + code + ", so its health could not be read: the endpoint needs credentials")
+                    .remedy("Send credentials with <http><headers> (for example an Authorization header taken from an environment"
+                            + " variable), or let the health endpoint answer without authentication.");
+        } else {
+            result = Result.error(shown + " answered HTTP " + code + ", so its health could not be determined")
+                    .remedy("Point the health <url> at the health endpoint itself and check that it answers a plain GET.");
+        }
+        result.evidence("url", shown)
+                .evidence("httpStatus", code)
+                .evidence("redirects", redirects.isEmpty() ? null : List.copyOf(redirects));
+        if (body != null) {
+            result.evidence("status", body.status())
+                    .evidence("format", body.format().label)
+                    .evidence("components", body.components().isEmpty() ? null : body.components())
+                    .evidence("componentsOmitted", body.omittedComponents() == 0 ? null : body.omittedComponents());
+        } else {
+            result.evidence("body", bodyNote);
+        }
+        return result.build();
+    }
+
+    /** A body with a status: healthy or warn passes on a 2xx, anything else fails naming its unhealthy components. */
+    private static Result.Builder judgeStatus(String shown, int code, HealthBody body) {
+        HealthBody.Health health = body.health();
+        String expected = body.format() == HealthBody.Format.HEALTH_JSON ? "pass" : "UP";
+        boolean success = code >= 200 && code < 300;
+        if (success && health == HealthBody.Health.HEALTHY) {
+            return Result.pass("health of " + shown + " is " + body.status() + " (HTTP " + code + ")")
+                    .measured(body.status() + " (HTTP " + code + ")")
+                    .expected(expected + ", HTTP 2xx");
+        }
+        if (success && health == HealthBody.Health.WARN) {
+            Result.Builder warn = Result.pass("health of " + shown + " is " + body.status() + " (HTTP " + code
+                            + "): healthy, with concerns" + (body.warnings().isEmpty() ? "" : " about " + names(body.warnings(), body.warnings().size())))
+                    .measured(body.status() + " (HTTP " + code + ")")
+                    .expected(expected + " or warn, HTTP 2xx");
+            body.warnings().forEach(w -> warn.finding(finding(shown, w)));
+            return warn;
+        }
+        Result.Builder fail = Result.fail("health of " + shown + " is " + body.status() + " (HTTP " + code + "), but expected "
+                        + expected + (body.problems().isEmpty() ? "" : ": " + names(body.problems(), body.problemCount())))
+                .measured(body.status() + " (HTTP " + code + ")")
+                .expected(expected + ", HTTP 2xx");
+        body.problems().forEach(p -> fail.finding(finding(shown, p)));
+        return fail.remedy(body.problems().isEmpty()
+                ? "Look at the service's logs and its health details (Spring Boot: management.endpoint.health.show-details)"
+                        + " to see which part is down, fix it and deploy again."
+                : "Fix the components named above (their error detail says why) and deploy again; if the service is still"
+                        + " starting, set the health check's waitSeconds so the gate waits for it.");
+    }
+
+    /** "db is DOWN (java.sql.SQLException: timeout), diskSpace is DOWN and 4 more". */
+    private static String names(List<HealthBody.Component> components, int total) {
+        String named = components.stream().limit(NAMED_IN_SUMMARY)
+                .map(c -> c.path() + " is " + c.status() + (c.detail() == null ? "" : " (" + HttpMessages.oneLine(c.detail(), 120) + ")"))
+                .collect(Collectors.joining(", "));
+        int more = total - Math.min(NAMED_IN_SUMMARY, components.size());
+        return more > 0 ? named + " and " + more + " more" : named;
+    }
+
+    private static Finding finding(String shown, HealthBody.Component component) {
+        return Finding.of(component.path() + " is " + component.status() + (component.detail() == null ? "" : ": " + component.detail()))
+                .at(shown)
+                .with("component", component.path())
+                .with("status", component.status())
+                .with("error", component.detail())
+                .build();
+    }
+
+    private static Result error(String shown, List<Map<String, Object>> redirects, int code, String summary, String remedy) {
+        return Result.error(summary)
+                .evidence("url", shown)
+                .evidence("httpStatus", code)
+                .evidence("redirects", List.copyOf(redirects))
+                .remedy(remedy)
+                .build();
+    }
+
+    private static boolean looksLikeJson(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.readiness.checks.http;
+
+import dev.readiness.io.BoundedInput;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+
+/**
+ * The words the HTTP checks use for what they tried: a URL fit to print (no user info, no query
+ * values), a timeout as people write it, a failed call as one line naming host, port and timeout,
+ * and text from the outside world cut to one bounded line. Never prints header values.
+ */
+public final class HttpMessages {
+
+    private HttpMessages() {
+    }
+
+    /** The URL without user info and with any query replaced by {@code ?…}: safe to print. */
+    public static String display(HttpUrl url) {
+        String shown = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+        return url.encodedQuery() == null ? shown : shown + "?…";
+    }
+
+    /** {@code 10s}, {@code 500ms}, {@code 1.5s}. */
+    public static String duration(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+
+    /**
+     * One line saying why a call to {@code url} failed, naming host, port and the timeout:
+     * "could not connect to localhost:8080 within 10s: connection refused".
+     */
+    public static String describe(IOException failure, HttpUrl url, Duration timeout) {
+        String where = url.host() + ":" + url.port();
+        String within = " within " + duration(timeout);
+        if (find(failure, UnknownHostException.class) != null) {
+            return "could not resolve host " + url.host() + " (port " + url.port() + ")";
+        }
+        BoundedInput.LimitExceededException tooLarge = find(failure, BoundedInput.LimitExceededException.class);
+        if (tooLarge != null) {
+            return tooLarge.getMessage();
+        }
+        ConnectException refused = find(failure, ConnectException.class);
+        if (refused != null) {
+            String reason = String.valueOf(deepest(refused).getMessage());
+            return "could not connect to " + where + within + ": "
+                    + (reason.toLowerCase(Locale.ROOT).contains("refused") ? "connection refused" : oneLine(reason, 200));
+        }
+        if (find(failure, NoRouteToHostException.class) != null) {
+            return "could not connect to " + where + within + ": no route to host";
+        }
+        SocketTimeoutException timedOut = find(failure, SocketTimeoutException.class);
+        if (timedOut != null && String.valueOf(timedOut.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+            return "could not connect to " + where + within + ": timed out";
+        }
+        if (find(failure, InterruptedIOException.class) != null) {
+            return Thread.currentThread().isInterrupted() ? "the call to " + where + " was interrupted"
+                    : where + " did not answer" + within;
+        }
+        Throwable root = deepest(failure);
+        String rootMessage = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (failure instanceof SSLException) {
+            return "the TLS handshake with " + where + " failed: " + oneLine(rootMessage, 300);
+        }
+        if (rootMessage.contains("not found: limit=")) {
+            return "the response headers of " + where + " are larger than the 256 KiB an HTTP client reads; not read further";
+        }
+        return "the call to " + where + " failed: " + oneLine(rootMessage, 300);
+    }
+
+    /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
+    public static String oneLine(String text, int max) {
+        String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable deepest(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 20; depth++) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

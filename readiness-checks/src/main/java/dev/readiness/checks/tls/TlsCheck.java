@@ -1,0 +1,324 @@
+package dev.readiness.checks.tls;
+
+import dev.readiness.check.Check;
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.Finding;
+import dev.readiness.check.Result;
+import dev.readiness.checks.http.HttpClients;
+import dev.readiness.checks.http.HttpMessages;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.security.auth.x500.X500Principal;
+import okhttp3.HttpUrl;
+
+/**
+ * The {@code tls} check: makes one TLS handshake with the service's HTTPS URL and fails unless the
+ * certificate chain is trusted (the JDK's trust store plus {@code <http><trustCertificates>}), the
+ * certificate matches the host name, the protocol is TLS 1.2 or newer, and the certificate stays
+ * valid for at least {@code minDaysLeft} more days by the build's clock. Each of these has its own
+ * message and remedy; an unreachable host, a refused connection or a timeout is an ERROR naming
+ * host, port and timeout. The evidence describes the certificate the server presented, even when
+ * it is not trusted.
+ */
+public final class TlsCheck implements Check<TlsConfig> {
+
+    private static final Set<String> MODERN_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+    private static final Pattern CN = Pattern.compile("(?:^|,)CN=((?:\\\\.|[^,])+)");
+    private static final int MAX_NAMES = 50;
+    private static final String UNREACHABLE_REMEDY = "Check that the service is running and reachable from this machine"
+            + " (host, port, firewall, Maven proxy settings), or raise <http><timeout>.";
+
+    @Override
+    public String id() {
+        return "tls";
+    }
+
+    @Override
+    public String description() {
+        return "Verifies the TLS handshake of the service's HTTPS URL: a trusted certificate chain for its host name,"
+                + " TLS 1.2 or newer, and a certificate valid for at least minDaysLeft more days.";
+    }
+
+    @Override
+    public List<String> phrases() {
+        return List.of("SSL/TLS certificates verified");
+    }
+
+    @Override
+    public Class<TlsConfig> configType() {
+        return TlsConfig.class;
+    }
+
+    @Override
+    public Result run(TlsConfig config, CheckContext context) {
+        String configured = config.url() != null ? config.url()
+                : context.http().target() != null ? context.http().target().toString() : null;
+        if (configured == null) {
+            return Result.error("tls has no url and no <target> is configured")
+                    .remedy("Set <target> to the deployed service's https:// base URL, or give the tls check a <url>.")
+                    .build();
+        }
+        HttpUrl url = HttpUrl.parse(configured);
+        if (url == null) {
+            return Result.error("tls cannot probe '" + HttpMessages.oneLine(configured, 200) + "': it is not an http(s) URL")
+                    .remedy("Set <target> (or the tls <url>) to the service's https:// URL.")
+                    .build();
+        }
+        String origin = url.scheme() + "://" + url.host() + ":" + url.port();
+        if (!url.isHttps()) {
+            return Result.error("tls needs an https:// URL, but " + HttpMessages.display(url) + " is plain HTTP, so there is no certificate to verify")
+                    .evidence("url", HttpMessages.display(url))
+                    .remedy("Set the tls <url> (or <target>) to the service's https:// URL; a service that does not offer HTTPS cannot meet this item.")
+                    .build();
+        }
+        TlsHandshake handshake;
+        try {
+            handshake = TlsHandshake.perform(HttpClients.forSettings(context.http()), url);
+        } catch (IOException e) {
+            return Result.error("tls cannot probe " + origin + ": " + e.getMessage())
+                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.")
+                    .build();
+        } catch (GeneralSecurityException e) {
+            return Result.error("tls cannot set up TLS in this JVM: " + e.getMessage()).build();
+        }
+        Certificate leaf = handshake.chain() == null || handshake.chain().isEmpty() ? null
+                : new Certificate(handshake.chain().get(0), handshake.chain().size(), context.clock().instant());
+        if (leaf == null) {
+            return noCertificate(handshake.failure(), url, origin, context);
+        }
+        List<Problem> problems = problems(handshake, leaf, url, origin, config.minDaysLeft());
+        Result.Builder result;
+        if (problems.isEmpty()) {
+            result = Result.pass("the certificate of " + origin + " is trusted, matches " + url.host() + " and is valid for another "
+                    + days(leaf.daysLeft) + " (until " + leaf.notAfterDate() + "); " + handshake.protocol());
+        } else if (problems.get(0).fail) {
+            result = Result.fail(problems.get(0).message);
+        } else {
+            result = Result.error(problems.get(0).message);
+        }
+        result.measured(days(leaf.daysLeft) + " left" + (handshake.protocol() == null ? "" : ", " + handshake.protocol()))
+                .expected("a trusted chain for " + url.host() + ", TLS 1.2 or newer, at least " + days(config.minDaysLeft()) + " left")
+                .evidence("url", HttpMessages.display(url))
+                .evidence("subject", leaf.subject())
+                .evidence("issuer", leaf.issuer())
+                .evidence("sans", leaf.names)
+                .evidence("notAfter", leaf.notAfter().toString())
+                .evidence("daysLeft", leaf.daysLeft)
+                .evidence("protocol", handshake.protocol())
+                .evidence("cipher", handshake.cipher())
+                .evidence("chainLength", leaf.chainLength);
+        if (!problems.isEmpty()) {
+            for (Problem problem : problems) {
+                result.finding(Finding.of(problem.message).at(origin).build());
+            }
+            result.remedy(String.join(" ", problems.stream().map(p -> p.remedy).distinct().toList()));
+        }
+        return result.build();
+    }
+
+    /** No certificate was seen: the host could not be reached, or it refused every protocol we offer, or it does not speak TLS. */
+    private static Result noCertificate(IOException failure, HttpUrl url, String origin, CheckContext context) {
+        if (failure instanceof SSLHandshakeException && String.valueOf(failure.getMessage()).contains("protocol_version")) {
+            return Result.fail(origin + " accepts neither TLS 1.3 nor TLS 1.2 (the server answered the handshake with"
+                            + " protocol_version), but expected TLS 1.2 or newer")
+                    .measured("older than TLS 1.2")
+                    .expected("TLS 1.2 or newer")
+                    .evidence("url", HttpMessages.display(url))
+                    .remedy("Enable TLS 1.2 and TLS 1.3 on the server and turn off TLS 1.0 and 1.1.")
+                    .build();
+        }
+        if (failure == null) {
+            return Result.error("the TLS handshake with " + origin + " presented no certificate")
+                    .evidence("url", HttpMessages.display(url))
+                    .remedy("Configure the server with a certificate for " + url.host() + ".")
+                    .build();
+        }
+        context.log().debug("tls: the handshake with " + origin + " failed: " + failure);
+        return Result.error(HttpMessages.describe(failure, url, context.http().timeout()))
+                .evidence("url", HttpMessages.display(url))
+                .evidence("host", url.host())
+                .evidence("port", url.port())
+                .evidence("timeout", HttpMessages.duration(context.http().timeout()))
+                .remedy(failure instanceof javax.net.ssl.SSLException
+                        ? "Check that " + origin + " serves TLS (not plain HTTP) and accepts TLS 1.2 or newer."
+                        : UNREACHABLE_REMEDY)
+                .build();
+    }
+
+    /** Every unmet requirement, the most fundamental first. */
+    private static List<Problem> problems(TlsHandshake handshake, Certificate leaf, HttpUrl url, String origin, int minDaysLeft) {
+        List<Problem> problems = new ArrayList<>();
+        IOException failure = handshake.failure();
+        boolean rejectedForDates = causedBy(failure, CertificateExpiredException.class)
+                || causedBy(failure, CertificateNotYetValidException.class);
+        boolean expired = leaf.daysLeft < 0 || causedBy(failure, CertificateExpiredException.class);
+        boolean notYetValid = leaf.notYetValid || causedBy(failure, CertificateNotYetValidException.class);
+        if (failure instanceof SSLPeerUnverifiedException) {
+            problems.add(Problem.fail("the certificate of " + origin + " is issued for " + leaf.namesForMessage()
+                            + ", not for " + url.host(),
+                    "Serve a certificate whose subject alternative names include " + url.host()
+                            + ", or point the tls <url> at a host name the certificate covers."));
+        } else if (failure != null && !rejectedForDates && isTrustFailure(failure)) {
+            problems.add(Problem.fail("the certificate chain of " + origin + " is not trusted: " + trustReason(failure, leaf)
+                            + "; add its CA to <http><trustCertificates> or serve a certificate from a publicly trusted CA",
+                    "If the service uses a private CA, add that CA's certificate (PEM) to <http><trustCertificates>;"
+                            + " otherwise serve a certificate from a publicly trusted CA, with its intermediate certificates."));
+        } else if (failure != null && !rejectedForDates) {
+            problems.add(Problem.error("the TLS handshake with " + origin + " failed after the server presented its certificate: "
+                            + HttpMessages.oneLine(rootMessage(failure), 300),
+                    "Check the server's TLS configuration for " + url.host() + "."));
+        }
+        if (expired) {
+            long ago = -leaf.daysLeft;
+            problems.add(Problem.fail("the certificate of " + origin + " expired on " + leaf.notAfterDate()
+                            + (ago > 0 ? " (" + days(ago) + " ago)" : ""),
+                    "Renew the certificate and deploy it (automate renewal, e.g. with ACME, so it cannot lapse)."));
+        } else if (notYetValid) {
+            problems.add(Problem.fail("the certificate of " + origin + " is not valid before " + leaf.notBeforeDate(),
+                    "Check the certificate's validity dates and the server's clock, or deploy a certificate that is valid now."));
+        }
+        if (handshake.protocol() != null && !MODERN_PROTOCOLS.contains(handshake.protocol())) {
+            problems.add(Problem.fail(origin + " negotiated " + handshake.protocol() + ", but expected TLS 1.2 or newer",
+                    "Enable TLS 1.2 and TLS 1.3 on the server and turn off TLS 1.0 and 1.1."));
+        }
+        if (!expired && !notYetValid && leaf.daysLeft < minDaysLeft) {
+            problems.add(Problem.fail("the certificate of " + origin + " expires in " + days(leaf.daysLeft) + " ("
+                            + leaf.notAfterDate() + "), but expected at least " + minDaysLeft,
+                    "Renew the certificate before it expires (automate renewal, e.g. with ACME)."));
+        }
+        return problems;
+    }
+
+    private static boolean isTrustFailure(IOException failure) {
+        return causedBy(failure, CertificateException.class) || causedBy(failure, CertPathValidatorException.class)
+                || causedBy(failure, CertPathBuilderException.class);
+    }
+
+    private static String trustReason(IOException failure, Certificate leaf) {
+        String reason = HttpMessages.oneLine(rootMessage(failure), 200);
+        if (leaf.chainLength == 1 && leaf.certificate.getSubjectX500Principal().equals(leaf.certificate.getIssuerX500Principal())) {
+            return reason + " (a self-signed certificate, " + leaf.subject() + ")";
+        }
+        return reason + " (issued by " + leaf.issuer() + ")";
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t.getCause() != null && depth < 20; depth++) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+
+    /** One unmet requirement: FAIL when it is a fact about the server, ERROR when the handshake broke for another reason. */
+    private record Problem(boolean fail, String message, String remedy) {
+        static Problem fail(String message, String remedy) {
+            return new Problem(true, message, remedy);
+        }
+
+        static Problem error(String message, String remedy) {
+            return new Problem(false, message, remedy);
+        }
+    }
+
+    /** The server's certificate as the evidence shows it, judged against the build's clock. */
+    private static final class Certificate {
+        final X509Certificate certificate;
+        final int chainLength;
+        final long daysLeft;
+        final boolean notYetValid;
+        final List<String> names;
+
+        Certificate(X509Certificate certificate, int chainLength, Instant now) {
+            this.certificate = certificate;
+            this.chainLength = chainLength;
+            this.daysLeft = Math.floorDiv(certificate.getNotAfter().toInstant().getEpochSecond() - now.getEpochSecond(), 86_400L);
+            this.notYetValid = now.isBefore(certificate.getNotBefore().toInstant());
+            this.names = subjectAlternativeNames(certificate);
+        }
+
+        String subject() {
+            return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+        }
+
+        String issuer() {
+            return certificate.getIssuerX500Principal().getName(X500Principal.RFC2253);
+        }
+
+        Instant notAfter() {
+            return certificate.getNotAfter().toInstant();
+        }
+
+        LocalDate notAfterDate() {
+            return LocalDate.ofInstant(notAfter(), ZoneOffset.UTC);
+        }
+
+        LocalDate notBeforeDate() {
+            return LocalDate.ofInstant(certificate.getNotBefore().toInstant(), ZoneOffset.UTC);
+        }
+
+        /** The names the certificate covers, for a message: its SANs, else its common name. */
+        String namesForMessage() {
+            if (!names.isEmpty()) {
+                return String.join(", ", names.subList(0, Math.min(5, names.size())))
+                        + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
+            }
+            Matcher cn = CN.matcher(subject());
+            return cn.find() ? cn.group(1) : subject();
+        }
+
+        private static List<String> subjectAlternativeNames(X509Certificate certificate) {
+            Collection<List<?>> entries;
+            try {
+                entries = certificate.getSubjectAlternativeNames();
+            } catch (CertificateParsingException e) {
+                return List.of();
+            }
+            if (entries == null) {
+                return List.of();
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (List<?> entry : entries) {
+                int type = (Integer) entry.get(0);
+                if ((type == 2 || type == 7) && entry.get(1) instanceof String name && names.size() < MAX_NAMES) {
+                    names.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
+            return List.copyOf(names);
+        }
+    }
+}
