@@ -1,0 +1,24 @@
+import groovy.json.JsonSlurper
+
+def service = evaluate(new File(basedir, '../../../src/it/service.groovy'))
+service.stopService(basedir)
+
+def log = new File(basedir, 'build.log').text
+def report = new JsonSlurper().parse(new File(basedir, 'target/readiness/readiness.json'))
+def check = { id -> report.checks.find { it.id == id } }
+
+assert report.verdict == 'PASS'
+assert check('securityHeaders').status == 'PASS'
+assert check('securityHeaders').evidence.grade in ['A+', 'A']
+assert check('securityHeaders').evidence.score >= 90
+assert check('tls').status == 'PASS'
+assert check('tls').evidence.daysLeft >= 80
+assert check('tls').evidence.protocol in ['TLSv1.2', 'TLSv1.3']
+assert check('health').status == 'PASS'
+assert check('health').evidence.status == 'UP'
+
+// The Authorization header configured in readiness.yaml is sent, and never printed.
+['target/readiness/readiness.json', 'target/readiness/readiness.md', 'target/readiness/TEST-readiness.xml', 'build.log'].each {
+    assert !new File(basedir, it).text.contains('it-secret-token-0123') : "the secret leaked into ${it}"
+}
+return true
