@@ -167,9 +167,9 @@ enum ObservatoryResult {
 
     XFO_VIA_CSP("x-frame-options", "x-frame-options-implemented-via-csp", 5, true, "Content-Security-Policy",
             "framing is restricted by the Content-Security-Policy frame-ancestors directive", null),
-    XFO_SAMEORIGIN_OR_DENY("x-frame-options", "x-frame-options-sameorigin-or-deny", 0, true, "X-Frame-Options",
+    XFO_SAMEORIGIN_OR_DENY("x-frame-options", "x-frame-options-sameorigin-or-deny", 5, true, "X-Frame-Options",
             "X-Frame-Options is DENY or SAMEORIGIN",
-            "add `Content-Security-Policy: frame-ancestors 'none'` (or `'self'`), for 5 more points"),
+            "consider also `Content-Security-Policy: frame-ancestors 'none'`, which supersedes X-Frame-Options"),
     XFO_ALLOW_FROM("x-frame-options", "x-frame-options-allow-from-origin", 0, true, "X-Frame-Options",
             "X-Frame-Options uses ALLOW-FROM, which current browsers ignore", "use CSP `frame-ancestors` instead"),
     XFO_NOT_IMPLEMENTED("x-frame-options", "x-frame-options-not-implemented", -20, false, "X-Frame-Options",

@@ -21,9 +21,12 @@ import okhttp3.HttpUrl;
  * score starts at 100 and adds them all, but the bonuses count only when the score without them is
  * at least 90; the grade follows the Observatory's chart.
  *
- * <p>Not scored: the HSTS preload list (the Observatory's {@code hsts-preloaded} and
- * {@code redirection-all-redirects-preloaded}), which needs Chromium's list; a preloaded site
- * scores what its headers and redirects earn.
+ * <p>Where this differs from the Observatory: the HSTS preload list is not consulted (its
+ * {@code hsts-preloaded} and {@code redirection-all-redirects-preloaded} need Chromium's list), so
+ * a preloaded site scores what its own header and redirects earn; an HSTS {@code max-age} that is
+ * not a number makes the header invalid (the Observatory's {@code parseInt} lets it pass); the
+ * SameSite syntax check covers every {@code Set-Cookie} of the HTTPS chain, not only the last
+ * page's; and the newer COOP/COEP tests, which add no points, are left out.
  */
 final class ObservatoryScorer {
 

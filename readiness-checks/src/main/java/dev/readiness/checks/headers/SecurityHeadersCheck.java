@@ -152,7 +152,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                 .evidence("httpUnavailable", httpUnavailable);
         List<ObservatoryScorer.Outcome> ordered = new ArrayList<>(card.outcomes());
         ordered.sort(Comparator.comparing((ObservatoryScorer.Outcome o) -> failing(o) ? 0 : 1)
-                .thenComparingInt(o -> o.result().points()));
+                .thenComparingInt(o -> failing(o) ? o.result().points() : 0));
         List<String> fixes = new ArrayList<>();
         for (ObservatoryScorer.Outcome outcome : ordered) {
             ObservatoryResult r = outcome.result();
