@@ -26,7 +26,8 @@ import okhttp3.HttpUrl;
  * a preloaded site scores what its own header and redirects earn; an HSTS {@code max-age} that is
  * not a number makes the header invalid (the Observatory's {@code parseInt} lets it pass); the
  * SameSite syntax check covers every {@code Set-Cookie} of the HTTPS chain, not only the last
- * page's; and the newer COOP/COEP tests, which add no points, are left out.
+ * page's; and the Observatory's newer cross-origin-opener-policy and cross-origin-embedder-policy
+ * tests are not run (neither captured reference site's grade depends on them).
  */
 final class ObservatoryScorer {
 
