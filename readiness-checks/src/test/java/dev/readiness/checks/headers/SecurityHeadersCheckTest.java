@@ -455,19 +455,45 @@ class SecurityHeadersCheckTest {
                             .addHeader("Access-Control-Allow-Origin", SecurityHeadersCheck.PREFLIGHT_ORIGIN)
                             .addHeader("Access-Control-Allow-Credentials", "true")
                             .build()));
-            http.enqueue(new MockResponse.Builder().code(308).addHeader("Location", site().toString()).build());
+            int noHttp = closedPort();
 
-            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null),
+            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), URI.create("http://localhost:" + noHttp + "/"), null),
                     context(null, Duration.ofSeconds(10), trust));
 
             assertThat(result.status()).isEqualTo(Status.FAIL);
             assertThat(result.summary()).isEqualTo("security headers grade is C (50/100) for " + site() + ", but expected minimum is B");
+            assertThat((String) result.evidence().get("httpUnavailable")).startsWith("could not connect to localhost:" + noHttp + " (");
+            assertThat(result.findings()).extracting(f -> f.evidence().get("test")).contains("redirection-not-needed-no-http");
             assertThat(result.findings().get(0).evidence())
                     .containsEntry("test", "cross-origin-resource-sharing-implemented-with-universal-access")
                     .containsEntry("points", -50)
                     .containsEntry("header", "Access-Control-Allow-Origin");
-            assertThat(received(https)).containsExactlyInAnyOrder("GET /", "GET /", "OPTIONS /");
-            assertThat(received(http)).containsExactly("GET /");
+            assertThat(received(https)).containsExactly("GET /", "OPTIONS /");
+        }
+
+        @Test
+        void scoresAnInvalidCertificateBehindThePlainHttpRedirect() throws Exception {
+            answer(https, Map.of(
+                    "GET /", () -> new MockResponse.Builder()
+                            .addHeader("Strict-Transport-Security", "max-age=31536000")
+                            .addHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                            .addHeader("X-Content-Type-Options", "nosniff")
+                            .build(),
+                    "OPTIONS /", () -> new MockResponse.Builder().code(204).build()));
+            HeldCertificate selfSigned = new HeldCertificate.Builder().commonName("localhost").addSubjectAlternativeName("localhost").build();
+            try (MockWebServer untrusted = new MockWebServer()) {
+                untrusted.useHttps(new HandshakeCertificates.Builder().heldCertificate(selfSigned).build().sslSocketFactory());
+                untrusted.start(InetAddress.getByName("localhost"), 0);
+                http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", untrusted.url("/").toString()).build());
+
+                Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), Grade.B_PLUS),
+                        context(null, Duration.ofSeconds(10), trust));
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(result.summary()).isEqualTo("security headers grade is B+ (80/100) for " + site() + ", expected minimum is B+");
+                assertThat(result.findings().get(0).evidence()).containsEntry("test", "redirection-invalid-cert").containsEntry("points", -20);
+                assertThat(untrusted.getRequestCount()).as("the handshake failed before any request").isZero();
+            }
         }
 
         @Test
