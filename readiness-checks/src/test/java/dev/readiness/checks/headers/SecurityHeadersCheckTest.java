@@ -2,6 +2,7 @@ package dev.readiness.checks.headers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -424,10 +425,10 @@ class SecurityHeadersCheckTest {
             List<Finding> failing = result.findings().subList(0, 4);
             assertThat(failing).extracting(f -> f.evidence().get("test"), f -> f.evidence().get("points"), f -> f.evidence().get("header"))
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("cookies-session-without-secure-flag", -40, "Set-Cookie"),
-                            org.assertj.core.groups.Tuple.tuple("csp-implemented-with-unsafe-inline", -20, "Content-Security-Policy"),
-                            org.assertj.core.groups.Tuple.tuple("redirection-missing", -20, "Location"),
-                            org.assertj.core.groups.Tuple.tuple("hsts-not-implemented", -20, "Strict-Transport-Security"));
+                            tuple("cookies-session-without-secure-flag", -40, "Set-Cookie"),
+                            tuple("csp-implemented-with-unsafe-inline", -20, "Content-Security-Policy"),
+                            tuple("redirection-missing", -20, "Location"),
+                            tuple("hsts-not-implemented", -20, "Strict-Transport-Security"));
             assertThat(failing.get(0).evidence()).containsEntry("cookie", "sessionid");
             assertThat(failing.get(0).message()).isEqualTo("A session cookie lacks the Secure flag and no HSTS keeps it off plain HTTP "
                     + "(cookies-session-without-secure-flag, -40)");
