@@ -1,0 +1,437 @@
+package dev.readiness.checks.headers;
+
+import dev.readiness.check.Check;
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.Finding;
+import dev.readiness.check.Result;
+import dev.readiness.checks.http.HttpClients;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * Grades the deployed site's security headers, cookies and HTTP-to-HTTPS redirect with the MDN
+ * HTTP Observatory's rules and points, and fails when the grade is below {@code minimumGrade}.
+ *
+ * <p>It fetches the HTTPS page and its plain-HTTP twin at the same time with the shared client,
+ * following redirects one hop at a time (at most {@value #MAX_REDIRECTS}, each recorded), then sends
+ * a CORS preflight to the page, and scores what it saw with {@link ObservatoryScorer}. The result
+ * is ERROR when the page cannot be fetched (unreachable, TLS failure, timeout, redirect loop, an
+ * error status), and FAIL for a plain-HTTP {@code url}. A plain-HTTP twin that does not answer at
+ * all is the Observatory's "no HTTP, no redirect needed". The configured request headers go only
+ * to the HTTPS host of {@code url}, never over plain HTTP nor to other hosts.
+ */
+public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> {
+
+    /** The most redirects followed from either address. */
+    static final int MAX_REDIRECTS = 10;
+    /** The foreign origin the CORS preflight claims to come from. */
+    static final String PREFLIGHT_ORIGIN = "https://readiness-preflight.invalid";
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Override
+    public String id() {
+        return "securityHeaders";
+    }
+
+    @Override
+    public String description() {
+        return "Grades the site's security headers, cookies and HTTP-to-HTTPS redirect with the MDN HTTP Observatory's "
+                + "rules; fails below the minimum grade.";
+    }
+
+    @Override
+    public List<String> phrases() {
+        return List.of("Secure headers configured", "HTTPS enforced", "XSS protection enabled", "CSRF protection enabled");
+    }
+
+    @Override
+    public Class<SecurityHeadersConfig> configType() {
+        return SecurityHeadersConfig.class;
+    }
+
+    @Override
+    public Result run(SecurityHeadersConfig config, CheckContext context) throws Exception {
+        URI configured = config.url() != null ? config.url() : context.http().target();
+        if (configured == null) {
+            return Result.error("securityHeaders has no url and no <target> is configured")
+                    .remedy("Set <securityHeaders><url>https://your-site/</url></securityHeaders> or the shared <target>.")
+                    .build();
+        }
+        HttpUrl site = HttpUrl.parse(configured.toString());
+        if (site == null) {
+            return Result.error("securityHeaders url '" + configured + "' is not an http or https address")
+                    .remedy("Set <url> to the site's https:// address.").build();
+        }
+        if (!site.isHttps()) {
+            return Result.fail("securityHeaders url " + site + " is plain HTTP, but expected an HTTPS address")
+                    .measured(site.scheme()).expected("https")
+                    .evidence("url", site.toString())
+                    .finding(Finding.of(ObservatoryResult.HSTS_NO_HTTPS.message()).at(site.toString())
+                            .with("test", ObservatoryResult.HSTS_NO_HTTPS.id())
+                            .with("points", ObservatoryResult.HSTS_NO_HTTPS.points())
+                            .with("header", ObservatoryResult.HSTS_NO_HTTPS.subject())
+                            .with("fix", ObservatoryResult.HSTS_NO_HTTPS.fix()).build())
+                    .remedy("Serve the site over HTTPS and set <url> to its https:// address; put the plain-HTTP "
+                            + "address in <httpUrl> to have its redirect graded.")
+                    .build();
+        }
+        HttpUrl httpUrl = config.httpUrl() != null ? HttpUrl.parse(config.httpUrl().toString())
+                : new HttpUrl.Builder().scheme("http").host(site.host()).build();
+        if (httpUrl == null || httpUrl.isHttps()) {
+            return Result.error("securityHeaders httpUrl '" + config.httpUrl() + "' is not a plain-HTTP address")
+                    .remedy("Set <httpUrl> to an http:// address, or leave it out to use http://" + site.host() + "/.")
+                    .build();
+        }
+        OkHttpClient client;
+        try {
+            client = HttpClients.forSettings(context.http());
+        } catch (IOException e) {
+            return Result.error("securityHeaders cannot set up its HTTP client: " + e.getMessage())
+                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+        }
+        Fetcher fetcher = new Fetcher(client, site, context.http().timeout());
+        Observation observation;
+        try {
+            observation = fetcher.observe(httpUrl, context);
+        } catch (FetchException e) {
+            return Result.error(e.getMessage())
+                    .evidence("url", site.toString()).evidence("httpUrl", httpUrl.toString())
+                    .remedy(e.remedy).build();
+        } finally {
+            fetcher.cancelAll();
+        }
+        return grade(config.minimumGrade(), site, httpUrl, observation, ObservatoryScorer.score(observation), fetcher.httpUnavailable);
+    }
+
+    private static Result grade(Grade minimum, HttpUrl site, HttpUrl httpUrl, Observation observation,
+                                ObservatoryScorer.Scorecard card, String httpUnavailable) {
+        boolean pass = card.grade().isAtLeast(minimum);
+        String measured = card.grade() + " (" + card.score() + "/100)";
+        Result.Builder result = pass
+                ? Result.pass("security headers grade is " + measured + " for " + site + ", expected minimum is " + minimum)
+                : Result.fail("security headers grade is " + measured + " for " + site + ", but expected minimum is " + minimum);
+        result.measured(measured).expected(">= " + minimum)
+                .evidence("score", card.score())
+                .evidence("grade", card.grade().toString())
+                .evidence("minimumGrade", minimum.toString())
+                .evidence("testsPassed", card.passed())
+                .evidence("testsQuantity", card.outcomes().size())
+                .evidence("url", site.toString())
+                .evidence("httpUrl", httpUrl.toString())
+                .evidence("redirects", redirects(observation))
+                .evidence("httpUnavailable", httpUnavailable);
+        List<ObservatoryScorer.Outcome> ordered = new ArrayList<>(card.outcomes());
+        ordered.sort(Comparator.comparing((ObservatoryScorer.Outcome o) -> failing(o) ? 0 : 1)
+                .thenComparingInt(o -> failing(o) ? o.result().points() : 0));
+        List<String> fixes = new ArrayList<>();
+        for (ObservatoryScorer.Outcome outcome : ordered) {
+            ObservatoryResult r = outcome.result();
+            String location = r.test().equals("redirection") ? httpUrl.toString() : observation.page().url().toString();
+            Finding.Builder finding = Finding.of(capitalized(r.message()) + " (" + r.id() + ", " + signed(r.points()) + ")")
+                    .at(location)
+                    .with("test", r.id())
+                    .with("points", r.points())
+                    .with("pass", r.pass())
+                    .with("header", r.subject())
+                    .with("cookie", outcome.facts().get("cookie"))
+                    .with("fix", r.fix());
+            outcome.facts().forEach((key, value) -> {
+                if (!key.equals("cookie")) {
+                    finding.with(key, value);
+                }
+            });
+            result.finding(finding.build());
+            if (failing(outcome)) {
+                fixes.add(r.subject() + ": " + r.fix());
+            }
+        }
+        if (!pass) {
+            result.remedy("Raise the grade to " + minimum + " or better; fix the failing tests, most points first: "
+                    + String.join("; ", fixes) + ".");
+        }
+        return result.build();
+    }
+
+    /** A test that failed or cost points. */
+    private static boolean failing(ObservatoryScorer.Outcome outcome) {
+        return !outcome.result().pass() || outcome.result().points() < 0;
+    }
+
+    private static Map<String, Object> redirects(Observation observation) {
+        Map<String, Object> redirects = new LinkedHashMap<>();
+        redirects.put("https", hops(observation.httpsChain()));
+        redirects.put("http", hops(observation.httpChain()));
+        return redirects;
+    }
+
+    private static List<Map<String, Object>> hops(List<Observation.Hop> chain) {
+        List<Map<String, Object>> hops = new ArrayList<>();
+        for (Observation.Hop hop : chain) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("url", hop.url().toString());
+            map.put("status", hop.status());
+            hops.add(map);
+        }
+        return hops;
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String signed(int points) {
+        return points > 0 ? "+" + points : Integer.toString(points);
+    }
+
+    /** A fetch that could not be completed; its message is the ERROR summary. */
+    static final class FetchException extends Exception {
+        final String remedy;
+
+        FetchException(String message, String remedy) {
+            super(message);
+            this.remedy = remedy;
+        }
+    }
+
+    /** One redirect chain as followed. */
+    private record Chain(List<Observation.Hop> hops, Observation.Page page, List<Observation.SetCookie> cookies,
+                         boolean verified) {
+    }
+
+    /**
+     * Fetches one site for one run: the HTTPS chain on the calling thread, the plain-HTTP chain on
+     * another, each call bounded by the client's timeouts; every call is cancelled when the run ends.
+     */
+    private static final class Fetcher {
+        private final OkHttpClient authenticated;
+        private final OkHttpClient anonymous;
+        private final HttpUrl site;
+        private final Duration timeout;
+        private final List<Call> calls = new CopyOnWriteArrayList<>();
+        private volatile String httpUnavailable;
+
+        Fetcher(OkHttpClient client, HttpUrl site, Duration timeout) {
+            this.authenticated = client;
+            OkHttpClient.Builder builder = client.newBuilder();
+            // The shared client's only interceptor adds the configured headers (tokens): keep them off other hosts.
+            builder.interceptors().clear();
+            this.anonymous = builder.build();
+            this.site = site;
+            this.timeout = timeout;
+        }
+
+        Observation observe(HttpUrl httpUrl, CheckContext context) throws FetchException {
+            ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "securityHeaders " + httpUrl);
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                CompletableFuture<Chain> http = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return httpChain(httpUrl);
+                    } catch (FetchException e) {
+                        throw new CompletionException(e);
+                    }
+                }, executor);
+                Chain https = follow(site, true);
+                int status = https.page().status();
+                if (status < 200 || (status >= 400 && status != 401 && status != 403)) {
+                    throw new FetchException("securityHeaders got status " + status + " from " + https.page().url()
+                            + ", but expected 2xx, 3xx, 401 or 403",
+                            "Point <url> at a page that answers; the Observatory grades only those.");
+                }
+                Observation.Preflight cors = preflight(https.page().url());
+                Chain plain = join(http);
+                return new Observation(site, https.page(), https.hops(), plain.hops(), plain.verified(), https.cookies(), cors,
+                        context.clock().instant());
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+
+        private static Chain join(CompletableFuture<Chain> future) throws FetchException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchException("securityHeaders was interrupted", null);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof FetchException f) {
+                    throw f;
+                }
+                throw new FetchException("securityHeaders failed: " + e.getCause(), null);
+            }
+        }
+
+        /**
+         * The plain-HTTP chain: no answer at all means no HTTP (nothing to redirect); a TLS failure
+         * on a later HTTPS hop is an invalid chain; other failures after the first hop are errors.
+         */
+        private Chain httpChain(HttpUrl httpUrl) throws FetchException {
+            List<Observation.Hop> hops = new ArrayList<>();
+            try {
+                return follow(httpUrl, false, hops);
+            } catch (SSLException e) {
+                return new Chain(hops, null, List.of(), false);
+            } catch (IOException e) {
+                if (hops.isEmpty()) {
+                    httpUnavailable = describe(e, httpUrl);
+                    return new Chain(List.of(), null, List.of(), true);
+                }
+                throw failure(e, hops.get(hops.size() - 1).url(), "following the redirects of " + httpUrl);
+            }
+        }
+
+        private Chain follow(HttpUrl start, boolean readBody) throws FetchException {
+            try {
+                return follow(start, readBody, new ArrayList<>());
+            } catch (IOException e) {
+                throw failure(e, start, "fetching " + start);
+            }
+        }
+
+        /** Follows redirects from {@code start}, adding each hop to {@code hops} as it answers. */
+        private Chain follow(HttpUrl start, boolean readBody, List<Observation.Hop> hops) throws IOException, FetchException {
+            List<Observation.SetCookie> cookies = new ArrayList<>();
+            Set<HttpUrl> seen = new HashSet<>();
+            HttpUrl current = start;
+            while (true) {
+                if (!seen.add(current)) {
+                    throw new FetchException("securityHeaders found a redirect loop from " + start + ": " + current
+                            + " was reached twice (" + route(hops) + ")",
+                            "Make " + start + " redirect to a page that answers without redirecting back.");
+                }
+                if (hops.size() > MAX_REDIRECTS) {
+                    throw new FetchException("securityHeaders followed " + MAX_REDIRECTS + " redirects from " + start
+                            + " without reaching a page (" + route(hops) + ")",
+                            "Make " + start + " reach its page in fewer redirects.");
+                }
+                Call call = clientFor(current).newCall(new Request.Builder().url(current).header("Accept", ACCEPT).build());
+                calls.add(call);
+                try (Response response = call.execute()) {
+                    HttpUrl answered = current;
+                    hops.add(new Observation.Hop(answered, response.code()));
+                    response.headers("Set-Cookie").forEach(header -> cookies.add(new Observation.SetCookie(answered, header)));
+                    String location = response.isRedirect() ? response.header("Location") : null;
+                    if (location == null) {
+                        String body = readBody ? body(response) : null;
+                        return new Chain(hops, new Observation.Page(current, response.code(), response.headers(), body, true),
+                                cookies, true);
+                    }
+                    HttpUrl next = current.resolve(location);
+                    if (next == null) {
+                        throw new FetchException("securityHeaders cannot follow the redirect of " + current + " to '"
+                                + location + "': not an http or https address",
+                                "Redirect " + current + " to an http(s) address.");
+                    }
+                    current = next;
+                }
+            }
+        }
+
+        /** The page's text, when it may be HTML: at most the shared body cap. */
+        private static String body(Response response) throws IOException {
+            ResponseBody body = response.body();
+            MediaType type = body.contentType();
+            if (type != null && !type.subtype().toLowerCase(Locale.ROOT).contains("html")) {
+                return null;
+            }
+            BufferedSource source = body.source();
+            source.request(HttpClients.MAX_BODY_BYTES);
+            Buffer buffer = source.getBuffer();
+            Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+            return buffer.readString(Math.min(buffer.size(), HttpClients.MAX_BODY_BYTES), charset);
+        }
+
+        /** A CORS preflight of the page from a foreign origin, as the Observatory sends it. */
+        private Observation.Preflight preflight(HttpUrl page) throws FetchException {
+            Request request = new Request.Builder().url(page).method("OPTIONS", null)
+                    .header("Origin", PREFLIGHT_ORIGIN)
+                    .header("Access-Control-Request-Method", "GET")
+                    .build();
+            Call call = clientFor(page).newCall(request);
+            calls.add(call);
+            try (Response response = call.execute()) {
+                return new Observation.Preflight(PREFLIGHT_ORIGIN, response.headers());
+            } catch (IOException e) {
+                throw failure(e, page, "sending a CORS preflight (OPTIONS) to " + page);
+            }
+        }
+
+        /** The configured headers go only to the HTTPS host that was configured. */
+        private OkHttpClient clientFor(HttpUrl url) {
+            return url.isHttps() && url.host().equals(site.host()) ? authenticated : anonymous;
+        }
+
+        void cancelAll() {
+            calls.forEach(Call::cancel);
+        }
+
+        private FetchException failure(IOException e, HttpUrl url, String doing) {
+            String what = describe(e, url);
+            String remedy = e instanceof SSLException
+                    ? "Serve a certificate that chains to a trusted CA and names " + url.host()
+                    + " (or add the private CA to <http><trustCertificates>)."
+                    : "Check that " + url.host() + ":" + url.port() + " is up and reachable from this build, "
+                    + "or raise <http><timeout> (now " + format(timeout) + ").";
+            return new FetchException("securityHeaders could not complete " + doing + ": " + what, remedy);
+        }
+
+        private String describe(IOException e, HttpUrl url) {
+            String where = url.host() + ":" + url.port();
+            if (e instanceof SSLException) {
+                return "TLS handshake with " + where + " failed (" + e.getMessage() + ")";
+            }
+            if (e instanceof UnknownHostException) {
+                return "unknown host " + url.host();
+            }
+            if (e instanceof ConnectException) {
+                return "could not connect to " + where + " (" + e.getMessage() + ")";
+            }
+            if (e instanceof InterruptedIOException) {
+                return where + " did not answer within the timeout of " + format(timeout);
+            }
+            return "request to " + where + " failed (" + e + ")";
+        }
+
+        private static String route(List<Observation.Hop> hops) {
+            return String.join(" -> ", hops.stream().map(Observation.Hop::toString).toList());
+        }
+
+        private static String format(Duration duration) {
+            long millis = duration.toMillis();
+            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        }
+    }
+}
