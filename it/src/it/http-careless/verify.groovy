@@ -19,7 +19,7 @@ assert 'hsts-not-implemented' in tests
 assert tests.any { it.startsWith('csp-implemented-with-unsafe-inline') }
 assert tests.any { it.startsWith('redirection-') && it != 'redirection-to-https' }
 assert tests.any { it.startsWith('cookies-') }
-assert md.contains('Strict-Transport-Security') && md.contains('SESSIONID')
+assert md.contains('Strict-Transport-Security') && md.contains('session cookie')
 
 def tls = check('tls')
 assert tls.status == 'FAIL'

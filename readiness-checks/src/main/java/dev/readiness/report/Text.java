@@ -14,7 +14,10 @@ final class Text {
         return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").trim();
     }
 
-    /** Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders as text. */
+    /**
+     * Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders
+     * as text. With brackets escaped no link or image can form, so parentheses stay as they are.
+     */
     static String markdown(String text) {
         String line = oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 16);
@@ -23,7 +26,7 @@ final class Text {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~', '{', '}' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
                 default -> out.append(c);
             }
         }

@@ -90,7 +90,7 @@ class ReportsTest {
         assertThat(md).contains("  - and 3 more\n");
         assertThat(md).contains("  - **Fix:** fix the named tests\n");
         assertThat(md).doesNotContain("<script>").doesNotContain("[link](").doesNotContain("\u0000");
-        assertThat(md).contains("evil &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*bold\\* \\[link\\]\\(http://x\\) \\| pipe");
+        assertThat(md).contains("evil &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](http://x) \\| pipe");
         assertThat(md.lines().filter(l -> l.startsWith("  - demo.Test"))).hasSize(20);
     }
 
