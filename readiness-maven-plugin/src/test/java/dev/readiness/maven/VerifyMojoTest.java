@@ -1,0 +1,320 @@
+package dev.readiness.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readiness.engine.Engine;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * readiness:verify configured from a POM by the plugin testing harness, run on a project in a
+ * temporary folder: the real engine, the real {@code tests} check on real Surefire reports, real
+ * report files. The harness's project is a Mockito spy of a real {@link MavenProject}: its base
+ * folder, coordinates and build folders are set here (the harness leaves the base folder unset and
+ * points the build folders at this module's own {@code target}).
+ */
+@MojoTest
+class VerifyMojoTest {
+
+    private static final String TESTS_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.readiness</groupId>
+                    <artifactId>readiness-maven-plugin</artifactId>
+                    <configuration>
+                      <checks>
+                        <tests/>
+                      </checks>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    private static final String UNKNOWN_CHECK_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.readiness</groupId>
+                    <artifactId>readiness-maven-plugin</artifactId>
+                    <configuration>
+                      <checks>
+                        <tests/>
+                        <testz/>
+                      </checks>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    private static final String MISSING_CHECKLIST_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.readiness</groupId>
+                    <artifactId>readiness-maven-plugin</artifactId>
+                    <configuration>
+                      <checklist>docs/PRODUCTION-READINESS.md</checklist>
+                      <checks>
+                        <tests/>
+                      </checks>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    /** The header value is also in the report folder's name, which the tests check quotes in its summary and evidence. */
+    private static final String API_KEY = "rdy-7f3a9c2e51d4";
+
+    private static final String HEADER_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.readiness</groupId>
+                    <artifactId>readiness-maven-plugin</artifactId>
+                    <configuration>
+                      <http>
+                        <headers>
+                          <X-Api-Key>rdy-7f3a9c2e51d4</X-Api-Key>
+                        </headers>
+                      </http>
+                      <checks>
+                        <tests>
+                          <reports>
+                            <report>target/rdy-7f3a9c2e51d4-reports</report>
+                          </reports>
+                        </tests>
+                      </checks>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    private static final String MISSPELT_PARAMETER_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.readiness</groupId>
+                    <artifactId>readiness-maven-plugin</artifactId>
+                    <configuration>
+                      <checklsit>docs/PRODUCTION-READINESS.md</checklsit>
+                      <checks>
+                        <tests/>
+                      </checks>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path projectDir;
+
+    @Inject
+    MavenProject project;
+
+    @Inject
+    MavenSession session;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void projectInTemporaryFolder() {
+        project.setFile(projectDir.resolve("pom.xml").toFile());
+        project.setGroupId("com.example");
+        project.setArtifactId("shop");
+        project.setVersion("1.0.0");
+        Build build = project.getBuild();
+        build.setDirectory(projectDir.resolve("target").toString());
+        build.setOutputDirectory(projectDir.resolve("target/classes").toString());
+        build.setTestOutputDirectory(projectDir.resolve("target/test-classes").toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = TESTS_POM)
+    void passesAndWritesTheReportsWhenTheSurefireReportsShowNoFailure(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        Path readiness = projectDir.resolve("target/readiness");
+        assertThat(readiness.resolve("readiness.json")).isRegularFile();
+        assertThat(readiness.resolve("readiness.md")).isRegularFile();
+        assertThat(readiness.resolve("TEST-readiness.xml")).isRegularFile();
+        JsonNode json = JSON.readTree(readiness.resolve("readiness.json").toFile());
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(json.at("/project/artifactId").asText()).isEqualTo("shop");
+        assertThat(json.at("/items/0/text").asText()).isEqualTo("All unit tests pass");
+        assertThat(json.at("/items/0/status").asText()).isEqualTo("PASS");
+        assertThat(json.at("/items/0/evidence").asText()).isEqualTo("5 tests passed in target/surefire-reports (1 skipped, 1 flaky)");
+        assertThat(json.at("/checks/0/evidence/tests").asInt()).isEqualTo(6);
+        assertThat(log.lines()).contains(
+                "[INFO] PASS  All unit tests pass — 5 tests passed in target/surefire-reports (1 skipped, 1 flaky)",
+                "[INFO] Readiness PASS: 1 PASS (1 items, 1 checks)");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = TESTS_POM)
+    void failsTheBuildNamingTheItemWhenATestFailed(VerifyMojo mojo) throws Exception {
+        copyReports("failing", "target/surefire-reports");
+        mojo.setLog(log);
+
+        Path markdown = projectDir.resolve("target/readiness/readiness.md");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Readiness gate failed: 1 required item unmet\n"
+                        + "  FAIL All unit tests pass: 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports\n"
+                        + "See " + markdown);
+
+        assertThat(markdown).isRegularFile();
+        JsonNode json = JSON.readTree(projectDir.resolve("target/readiness/readiness.json").toFile());
+        assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(json.at("/items/0/status").asText()).isEqualTo("FAIL");
+        assertThat(log.lines()).contains(
+                "[ERROR] FAIL  All unit tests pass — 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports");
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = UNKNOWN_CHECK_POM)
+    void rejectsAnUnknownCheckBeforeAnythingRuns(VerifyMojo mojo) throws Exception {
+        copyReports("failing", "target/surefire-reports");
+        String available = String.join(", ", Engine.discover(VerifyMojo.class.getClassLoader()).available().keySet());
+        assertThat(available).contains("tests");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: unknown check 'testz' (did you mean 'tests'?); available checks: " + available);
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    @Nested
+    class WhenReadinessSkipIsTrue {
+
+        @BeforeEach
+        void userPropertyReadinessSkip() {
+            session.getUserProperties().setProperty("readiness.skip", "true");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = UNKNOWN_CHECK_POM)
+        void runsNothingAndWritesNoReport(VerifyMojo mojo) throws Exception {
+            copyReports("failing", "target/surefire-reports");
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+            assertThat(log.lines()).containsExactly("[INFO] Readiness gate skipped (readiness.skip)");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = MISSING_CHECKLIST_POM)
+    void rejectsAChecklistThatDoesNotExist(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: checklist docs/PRODUCTION-READINESS.md does not exist: "
+                        + "create it or point <checklist> at your checklist");
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = HEADER_POM)
+    void masksHeaderValuesInTheFailureEveryReportAndTheLog(VerifyMojo mojo) throws Exception {
+        copyReports("failing", "target/" + API_KEY + "-reports");
+        mojo.setLog(log);
+
+        Path readiness = projectDir.resolve("target/readiness");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Readiness gate failed: 1 required item unmet\n"
+                        + "  FAIL All unit tests pass: 2 of 8 tests failed (1 failure, 1 error) in target/****-reports\n"
+                        + "See " + readiness.resolve("readiness.md"));
+
+        JsonNode json = JSON.readTree(readiness.resolve("readiness.json").toFile());
+        assertThat(json.at("/checks/0/evidence/reports/0").asText()).isEqualTo("target/****-reports");
+        assertThat(json.at("/checks/0/findings/0/location").asText())
+                .isEqualTo("target/****-reports/TEST-com.example.AveragingTest.xml");
+        assertThat(Files.readString(readiness.resolve("readiness.md"))).contains("target/\\*\\*\\*\\*-reports");
+        assertThat(Files.readString(readiness.resolve("TEST-readiness.xml"))).contains("target/****-reports");
+        for (String report : List.of("readiness.json", "readiness.md", "TEST-readiness.xml")) {
+            assertThat(Files.readString(readiness.resolve(report))).as(report).doesNotContain(API_KEY);
+        }
+        assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains(API_KEY));
+    }
+
+    /**
+     * Maven 3 drops unknown plugin parameters silently (so does the harness when it configures the
+     * mojo); the goal reads the plugin's configuration from the project model, as Maven builds it
+     * from the POM, and rejects them.
+     */
+    @Test
+    @InjectMojo(goal = "verify", pom = MISSPELT_PARAMETER_POM)
+    void rejectsAMisspeltParameterNamingTheKnownOnes(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+        Model model = new MavenXpp3Reader().read(new StringReader(MISSPELT_PARAMETER_POM));
+        project.getBuild().addPlugin(model.getBuild().getPlugins().get(0));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: unknown parameter 'checklsit' of readiness:verify (did you mean 'checklist'?); "
+                        + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, outputDirectory, "
+                        + "runChecks, skip, skipChecks, target");
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    /** Copies the real Surefire reports of a fixture folder into the temporary project. */
+    private void copyReports(String fixture, String to) throws IOException, URISyntaxException {
+        Path from = Path.of(VerifyMojoTest.class.getResource(fixture + "/surefire-reports").toURI());
+        Path target = Files.createDirectories(projectDir.resolve(to));
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+}
