@@ -130,29 +130,20 @@ public final class Engine {
                 .map(RecordComponent::getGenericType).findFirst().orElse(null);
     }
 
-    /** The parameters of a check: name, type, default and description, for {@code readiness:list} and the README. */
+    /**
+     * The parameters of a check: name, type and description (which states the default), for
+     * {@code readiness:list} and the README's configuration reference. Every check also takes
+     * {@code level} and {@code items}.
+     */
     public static List<ParameterDoc> parameters(Check<?> check) {
-        Record defaults;
-        try {
-            defaults = (Record) ConfigBinder.bind(check.id(), check.configType(), null, COMMON_KEYS);
-        } catch (ConfigurationException e) {
-            throw new IllegalStateException("check '" + check.id() + "' has no defaults for an empty configuration: " + e.getMessage(), e);
-        }
         List<ParameterDoc> docs = new ArrayList<>();
         for (RecordComponent component : check.configType().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(defaults);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
             Param param = component.getAnnotation(Param.class);
             docs.add(new ParameterDoc(component.getName(), component.getGenericType().getTypeName()
-                    .replaceAll("[a-z]+(\\.[a-z0-9]+)*\\.", ""), value == null ? null : String.valueOf(value),
-                    param == null ? "" : param.value()));
+                    .replaceAll("[a-z]+(\\.[a-z0-9]+)*\\.", "").replaceAll("[A-Za-z]+\\$", ""), param == null ? "" : param.value()));
         }
-        docs.add(new ParameterDoc("level", "Level", "REQUIRED", "REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO"));
-        docs.add(new ParameterDoc("items", "List<String>", null, "keys or texts of checklist items this check verifies, besides markers and phrases"));
+        docs.add(new ParameterDoc("level", "Level", "REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO; default REQUIRED"));
+        docs.add(new ParameterDoc("items", "List<String>", "keys or texts of checklist items this check verifies, besides markers and phrases; default none"));
         return docs;
     }
 
@@ -162,7 +153,7 @@ public final class Engine {
     }
 
     /** One parameter of a check, for documentation. */
-    public record ParameterDoc(String name, String type, String defaultValue, String description) {
+    public record ParameterDoc(String name, String type, String description) {
     }
 
     private ConfiguredCheck configure(String id, JsonNode raw, ReadinessConfig config) throws ConfigurationException {

@@ -44,8 +44,7 @@ public class ListMojo extends AbstractMojo {
                         : items.items().stream().filter(i -> Engine.binds(check, i)).map(Item::text).toList();
                 getLog().info("  verifies: " + (bound.isEmpty() ? "(no item of the checklist)" : String.join("; ", bound)));
                 for (Engine.ParameterDoc p : Engine.parameters(check)) {
-                    getLog().info("  <" + p.name() + "> " + p.type() + (p.defaultValue() == null ? "" : ", default " + p.defaultValue())
-                            + (p.description().isEmpty() ? "" : " — " + p.description()));
+                    getLog().info("  <" + p.name() + "> " + p.type() + (p.description().isEmpty() ? "" : " — " + p.description()));
                 }
             }
         } catch (ConfigurationException e) {

@@ -16,7 +16,10 @@ import org.apache.maven.settings.Server;
  */
 final class Secrets {
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL|AUTH).*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|CREDENTIAL).*");
+
+    /** Shorter values of secret-named variables ("none", "false") are not secrets worth masking everywhere. */
+    private static final int MIN_ENVIRONMENT_SECRET = 8;
 
     private final Redactor redactor;
 
@@ -36,7 +39,7 @@ final class Secrets {
             }
         }
         for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
-            if (SECRET_NAME.matcher(variable.getKey()).matches()) {
+            if (SECRET_NAME.matcher(variable.getKey()).matches() && variable.getValue().length() >= MIN_ENVIRONMENT_SECRET) {
                 values.add(variable.getValue());
             }
         }

@@ -62,7 +62,7 @@ public class VerifyMojo extends AbstractMojo {
 
     /** The POM configuration elements this goal knows; anything else is a configuration error. */
     static final List<String> KNOWN_PARAMETERS = List.of("checklist", "checks", "target", "http", "checkTimeout",
-            "skip", "runChecks", "skipChecks", "failOnWarnings", "cache", "outputDirectory");
+            "skip", "runChecks", "skipChecks", "failOnWarnings", "cache", "outputDirectory", "stepSummary");
 
     /** The team's Markdown checklist, relative to the project folder. Default: the built-in catalog (one item per configured check). */
     @Parameter
@@ -107,6 +107,10 @@ public class VerifyMojo extends AbstractMojo {
     /** Where the reports are written. */
     @Parameter(defaultValue = "${project.build.directory}/readiness", required = true)
     private File outputDirectory;
+
+    /** A Markdown file the report is appended to as well; GitHub Actions names it in {@code GITHUB_STEP_SUMMARY}. */
+    @Parameter(property = "readiness.stepSummary", defaultValue = "${env.GITHUB_STEP_SUMMARY}")
+    private String stepSummary;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -173,7 +177,6 @@ public class VerifyMojo extends AbstractMojo {
                 getLog().info(lines.get(i));
             }
         }
-        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         try {
             Reports.writeAll(outcome, outputDirectory.toPath(), stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
         } catch (IOException e) {

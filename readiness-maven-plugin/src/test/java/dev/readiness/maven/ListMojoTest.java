@@ -22,12 +22,12 @@ class ListMojoTest {
             + "at least the minimum number ran, and the reports are newer than the compiled tests.";
 
     private static final List<String> TESTS_PARAMETERS = List.of(
-            "  <minimumTests> Integer, default 1 — how many tests must have run, skipped ones not counted; default 1",
-            "  <reports> List<String>, default [] — folders of TEST-*.xml reports, relative to the project folder; "
+            "  <minimumTests> Integer — how many tests must have run, skipped ones not counted; default 1",
+            "  <reports> List<String> — folders of TEST-*.xml reports, relative to the project folder; "
                     + "each must hold reports; default: <build directory>/surefire-reports and "
                     + "<build directory>/failsafe-reports, at least one of them holding reports",
-            "  <level> Level, default REQUIRED — REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO",
-            "  <items> List<String> — keys or texts of checklist items this check verifies, besides markers and phrases");
+            "  <level> Level — REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO; default REQUIRED",
+            "  <items> List<String> — keys or texts of checklist items this check verifies, besides markers and phrases; default none");
 
     @TempDir
     Path projectDir;

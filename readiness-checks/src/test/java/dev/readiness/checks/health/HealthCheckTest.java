@@ -513,8 +513,7 @@ class HealthCheckTest {
     void rejectsIllTypedAndUnknownParameters() {
         assertThatThrownBy(() -> ConfigBinder.bind("health", HealthConfig.class, yaml("waitSeconds: 2m"), List.of("level")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("health.waitSeconds: ")
-                .hasMessageContaining("\"2m\"");
+                .hasMessage("health.waitSeconds: '2m' is not a whole number");
         assertThatThrownBy(() -> ConfigBinder.bind("health", HealthConfig.class, yaml("waitSeconds: -5"), List.of("level")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("health: waitSeconds is -5, but it counts seconds from 0 to 3600");

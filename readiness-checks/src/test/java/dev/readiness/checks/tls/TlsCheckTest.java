@@ -208,7 +208,7 @@ class TlsCheckTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings()).extracting(f -> f.message()).containsExactly(
                 result.summary(),
-                "the certificate of " + origin() + " expires in 3 days (" + date(days(3)) + "), but expected at least 30");
+                "the certificate of " + origin() + " expires in 3 days (" + date(days(3).plus(Duration.ofHours(1))) + "), but expected at least 30");
     }
 
     @Test
@@ -327,8 +327,7 @@ class TlsCheckTest {
     void rejectsIllTypedAndUnknownParameters() {
         assertThatThrownBy(() -> ConfigBinder.bind("tls", TlsConfig.class, yaml("minDaysLeft: soon"), List.of("level")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("tls.minDaysLeft: ")
-                .hasMessageContaining("\"soon\"");
+                .hasMessage("tls.minDaysLeft: 'soon' is not a whole number");
         assertThatThrownBy(() -> ConfigBinder.bind("tls", TlsConfig.class, yaml("minDaysLeft: -1"), List.of("level")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("tls: minDaysLeft is -1, but it counts days and cannot be negative");
