@@ -63,9 +63,9 @@ public final class Engine {
         return new Engine(map);
     }
 
-    /** Every available check, by id. */
+    /** Every available check, by id in alphabetical order. */
     public Map<String, Check<?>> available() {
-        return Map.copyOf(available);
+        return java.util.Collections.unmodifiableMap(available);
     }
 
     /**

@@ -302,7 +302,7 @@ class VerifyMojoTest {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Readiness configuration error: unknown parameter 'checklsit' of readiness:verify (did you mean 'checklist'?); "
                         + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, outputDirectory, "
-                        + "runChecks, skip, skipChecks, target");
+                        + "runChecks, skip, skipChecks, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
     }
