@@ -106,7 +106,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
     }
 
     /** A dependency to scan, with the shortest path that pulls it in. */
-    record Dependency(String packageName, String version, String shortName, String path) {
+    private record Dependency(String packageName, String version, String shortName, String path) {
         String coordinates() {
             return packageName + ":" + version;
         }
@@ -116,7 +116,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
      * Each distinct group:artifact:version in the given scopes once, breadth first, so each keeps its
      * shortest path from the project ({@code log4j-slf4j-impl:2.14.1 → log4j-core:2.14.1}).
      */
-    static List<Dependency> dependencies(DependencyNode root, List<String> scopes) {
+    private static List<Dependency> dependencies(DependencyNode root, List<String> scopes) {
         Map<String, Dependency> found = new LinkedHashMap<>();
         Set<DependencyNode> expanded = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Map.Entry<DependencyNode, String>> queue = new ArrayDeque<>();
