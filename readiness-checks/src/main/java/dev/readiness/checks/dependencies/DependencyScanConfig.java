@@ -1,0 +1,147 @@
+package dev.readiness.checks.dependencies;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.readiness.check.Param;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The configuration of {@link DependencyScanCheck}.
+ *
+ * @param failOn      the lowest severity that fails the check
+ * @param osvUrl      the OSV API's base URL
+ * @param osvDatabase a folder or zip of OSV records; when set, no network call is made
+ * @param scopes      the dependency scopes scanned
+ * @param ignore      advisories not counted, each with a reason and an expiry date
+ * @param cacheTtl    how long OSV answers are reused from the on-disk cache
+ */
+public record DependencyScanConfig(
+        @Param("the lowest advisory severity that fails the check: LOW, MODERATE (or MEDIUM), HIGH or CRITICAL; "
+                + "advisories below it are listed, not failed; default HIGH")
+        Severity failOn,
+        @Param("base URL of the OSV API; default https://api.osv.dev")
+        String osvUrl,
+        @Param("a folder or .zip of OSV JSON records (the layout of OSV's Maven all.zip), relative to the project's base "
+                + "folder; when set, the OSV API is not called at all; default none")
+        String osvDatabase,
+        @Param("the dependency scopes scanned: compile, runtime, provided, system, test; default all but test")
+        List<String> scopes,
+        @Param("advisories not counted, each with id (the advisory id or one of its aliases), reason and until "
+                + "(the last day it holds; from the next day the advisory counts again); default none")
+        List<Ignore> ignore,
+        @Param("how long answers of the OSV API are reused from the on-disk cache, e.g. 24h or 30m; default 24h")
+        Duration cacheTtl) {
+
+    public static final String DEFAULT_OSV_URL = "https://api.osv.dev";
+    public static final List<String> DEFAULT_SCOPES = List.of("compile", "runtime", "provided", "system");
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofHours(24);
+    private static final Set<String> KNOWN_SCOPES = Set.of("compile", "runtime", "provided", "system", "test");
+
+    public DependencyScanConfig {
+        failOn = failOn == null ? Severity.HIGH : failOn;
+        osvUrl = osvUrl == null || osvUrl.isBlank() ? DEFAULT_OSV_URL : httpUrl(osvUrl.trim());
+        osvDatabase = osvDatabase == null || osvDatabase.isBlank() ? null : osvDatabase.trim();
+        scopes = scopes == null ? DEFAULT_SCOPES : scopes(scopes);
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
+        cacheTtl = cacheTtl == null ? DEFAULT_CACHE_TTL : cacheTtl;
+        if (cacheTtl.isNegative()) {
+            throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl);
+        }
+    }
+
+    /** The defaults: fail on HIGH, the public OSV API, scopes other than test, no ignores, a 24h cache. */
+    public static DependencyScanConfig defaults() {
+        return new DependencyScanConfig(null, null, null, null, null, null);
+    }
+
+    private static String httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
+                return text;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("osvUrl '" + text + "' is not an http(s) URL: write it as https://api.osv.dev");
+    }
+
+    private static List<String> scopes(List<String> given) {
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("scopes is empty, so nothing would be scanned; known scopes: compile, provided, runtime, system, test");
+        }
+        return given.stream().map(s -> {
+            String scope = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+            if (!KNOWN_SCOPES.contains(scope)) {
+                throw new IllegalArgumentException("scopes lists '" + s + "', which is not a dependency scope; known scopes: compile, provided, runtime, system, test");
+            }
+            return scope;
+        }).distinct().toList();
+    }
+
+    /**
+     * Advisory severities in increasing order, GitHub's labels (OSV's {@code database_specific.severity}).
+     * CVSS scores map onto them with the CVSS v3 qualitative ratings.
+     */
+    public enum Severity {
+        LOW, MODERATE, HIGH, CRITICAL;
+
+        /** Reads {@code low}, {@code moderate} or {@code medium}, {@code high}, {@code critical}, in any case. */
+        @JsonCreator
+        public static Severity parse(String text) {
+            String s = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+            if (s.equals("MEDIUM")) {
+                return MODERATE;
+            }
+            for (Severity severity : values()) {
+                if (severity.name().equals(s)) {
+                    return severity;
+                }
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a severity: write LOW, MODERATE (or MEDIUM), HIGH or CRITICAL");
+        }
+
+        /** The CVSS v3 qualitative rating of a base score: below 4.0 LOW, below 7.0 MODERATE, below 9.0 HIGH, else CRITICAL. */
+        static Severity ofCvss3(double score) {
+            return score >= 9.0 ? CRITICAL : score >= 7.0 ? HIGH : score >= 4.0 ? MODERATE : LOW;
+        }
+
+        /** The CVSS v2 (NVD) rating of a base score: below 4.0 LOW, below 7.0 MODERATE, else HIGH. */
+        static Severity ofCvss2(double score) {
+            return score >= 7.0 ? HIGH : score >= 4.0 ? MODERATE : LOW;
+        }
+    }
+
+    /**
+     * An advisory not counted until a date: a recorded, reasoned exception.
+     *
+     * @param id     the advisory id ({@code GHSA-jfh8-c2jp-5v3q}) or one of its aliases ({@code CVE-2021-44228})
+     * @param reason why it does not apply; required
+     * @param until  the last day the ignore holds; required, so that every exception is looked at again
+     */
+    public record Ignore(String id, String reason, LocalDate until) {
+        public Ignore {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("an ignore needs the id of the advisory (or one of its aliases)");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("the ignore of " + id.trim() + " needs a reason");
+            }
+            if (until == null) {
+                throw new IllegalArgumentException("the ignore of " + id.trim() + " needs an until date (e.g. 2026-12-31), after which the advisory counts again");
+            }
+            id = id.trim();
+            reason = reason.trim();
+        }
+
+        /** Whether it still holds on that day. */
+        boolean activeOn(LocalDate today) {
+            return !until.isBefore(today);
+        }
+    }
+}
