@@ -19,6 +19,8 @@ import dev.readiness.checks.coverage.sample.generated.Stub;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigurationException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import java.util.ServiceLoader;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IBundleCoverage;
+import org.jacoco.core.data.ExecutionDataStore;
 import org.jacoco.core.tools.ExecFileLoader;
 import org.jacoco.report.IReportVisitor;
 import org.jacoco.report.xml.XMLFormatter;
@@ -355,6 +358,34 @@ class CoverageCheckTest {
         assertThat(classLines).isGreaterThan(jacoco(exec).getLineCounter().getTotalCount());
     }
 
+    @Test
+    void appliesKotlinInlineFunctionFragmentsAsJacocoDoes() throws Exception {
+        // real kotlin-stdlib classes: one inlines the other's inline function, so JaCoCo folds the
+        // inlined lines into the defining class (2 lines of 1 instruction each instead of 8 instructions)
+        try (JacocoRun run = JacocoRun.of(Greeter.class)) {
+            run.call(run.create(Greeter.class), "greet", "Ada");
+            run.writeExec(project.resolve("target/jacoco.exec"));
+        }
+        classes(Greeter.class);
+        for (String name : List.of("SequencesKt__SequencesKt$Sequence$1", "SequencesKt__SequencesKt$asSequence$$inlined$Sequence$1")) {
+            Path file = project.resolve("target/classes/kotlin/sequences/" + name + ".class");
+            Files.createDirectories(file.getParent());
+            try (InputStream in = getClass().getResourceAsStream("kotlin/" + name + ".class")) {
+                Files.write(file, in.readAllBytes());
+            }
+        }
+        int greeterInstructions = JacocoRun.classFiles(Greeter.class).values().stream()
+                .mapToInt(bytes -> instructions(bytes)).sum();
+
+        Result result = run(config("1%", Counter.INSTRUCTION));
+
+        assertThat(counters(result)).isEqualTo(counters(jacoco(project.resolve("target/jacoco.exec"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> instructions = (Map<String, Integer>) counters(result).get("INSTRUCTION");
+        assertThat(instructions.get("covered") + instructions.get("missed")).isEqualTo(greeterInstructions + 2);
+        assertThat(result.evidence()).containsEntry("classes", 3);
+    }
+
     // --- configuration ------------------------------------------------------------------------
 
     @Test
@@ -479,6 +510,17 @@ class CoverageCheckTest {
         Counts counts = new Counts();
         counts.add(bundle);
         return counts.asEvidence();
+    }
+
+    /** The instruction count JaCoCo gives one class on its own. */
+    private static int instructions(byte[] classFile) {
+        CoverageBuilder builder = new CoverageBuilder();
+        try {
+            new Analyzer(new ExecutionDataStore(), builder).analyzeClass(classFile, "sample");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return builder.getBundle("one").getInstructionCounter().getTotalCount();
     }
 
     /** Writes JaCoCo's XML report, as jacoco-maven-plugin's report goal does. */

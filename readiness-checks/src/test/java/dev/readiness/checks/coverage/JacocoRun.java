@@ -1,7 +1,6 @@
 package dev.readiness.checks.coverage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -125,12 +124,6 @@ final class JacocoRun implements AutoCloseable {
             Path file = classesDir.resolve(e.getKey().replace('.', '/') + ".class");
             Files.createDirectories(file.getParent());
             Files.write(file, e.getValue());
-        }
-    }
-
-    static byte[] read(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
         }
     }
 }
