@@ -42,7 +42,7 @@ public record CoverageConfig(
             if (minimum != null || counter != null) {
                 throw new IllegalArgumentException("set either minimum and counter, or limits, not both");
             }
-            if (limits.containsKey(null) || limits.containsValue(null)) {
+            if (limits.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
                 throw new IllegalArgumentException("every limit needs a counter and a minimum, e.g. LINE: 80%");
             }
             limits = Collections.unmodifiableMap(new EnumMap<>(limits));
@@ -51,12 +51,16 @@ public record CoverageConfig(
             counter = counter == null ? Counter.LINE : counter;
             limits = Map.of();
         }
-        execFiles = execFiles == null || execFiles.isEmpty() ? List.of(DEFAULT_EXEC_FILE) : List.copyOf(execFiles);
-        if (execFiles.stream().anyMatch(String::isBlank)) {
+        if (execFiles == null || execFiles.isEmpty()) {
+            execFiles = List.of(DEFAULT_EXEC_FILE);
+        } else if (execFiles.stream().anyMatch(f -> f == null || f.isBlank())) {
             throw new IllegalArgumentException("an exec file path is blank");
+        } else {
+            execFiles = List.copyOf(execFiles);
         }
-        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        excludes = excludes == null ? List.of() : excludes;
         excludes.forEach(ClassGlob::compile);
+        excludes = List.copyOf(excludes);
     }
 
     /** The limits in force: {@code limits} when set, else {@code counter} at {@code minimum}; in counter order. */

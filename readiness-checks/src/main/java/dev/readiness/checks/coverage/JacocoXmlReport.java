@@ -71,8 +71,10 @@ final class JacocoXmlReport {
             if (e.getNestedException() instanceof IOException io) {
                 throw io;
             }
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new ReportException(shown + " is not well-formed XML: " + why.lines().reduce((a, b) -> b).orElse(why));
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = message.lines().reduce((a, b) -> b).orElse(message).replaceFirst("^Message: ", "");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
+            throw new ReportException(shown + " is not well-formed XML" + where + ": " + why);
         }
         return counts;
     }

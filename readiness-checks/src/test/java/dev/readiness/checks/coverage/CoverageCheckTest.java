@@ -338,6 +338,40 @@ class CoverageCheckTest {
                 + " cannot be analysed as a class file: ");
     }
 
+    @Test
+    void reportsErrorWhenTwoDifferentClassesShareAName() throws Exception {
+        recordPartialRun();
+        byte[] greeter = Files.readAllBytes(project.resolve("target/classes/dev/readiness/checks/coverage/sample/Greeter.class"));
+        Path stale = project.resolve("target/classes/old/Greeter.class");
+        Files.createDirectories(stale.getParent());
+        Files.write(stale, withExtraField(greeter));
+
+        Result result = run(config(null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).matches("two different classes are named " + GREETER.replace(".", "\\.") + ": "
+                + "target/classes/(old|dev/readiness/checks/coverage/sample)/Greeter\\.class and "
+                + "target/classes/(old|dev/readiness/checks/coverage/sample)/Greeter\\.class;"
+                + " JaCoCo cannot report on both: remove the stale one \\(mvn clean\\)");
+        assertThat(result.remedy()).contains("mvn clean verify");
+    }
+
+    @Test
+    void refusesExternalEntitiesInTheXmlReport() throws Exception {
+        Path report = project.resolve("target/site/jacoco/jacoco.xml");
+        Files.createDirectories(report.getParent());
+        Path secret = project.resolve("secret.txt");
+        Files.writeString(secret, "s3cr3t");
+        Files.writeString(report, "<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + "<report name=\"&x;\"><counter type=\"LINE\" missed=\"0\" covered=\"10\"/></report>");
+
+        Result result = run(config(null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("target/site/jacoco/jacoco.xml is not well-formed XML (line 3):"
+                + " The entity \"x\" was referenced, but not declared.");
+    }
+
     // --- the figures are JaCoCo's -------------------------------------------------------------
 
     @Test
