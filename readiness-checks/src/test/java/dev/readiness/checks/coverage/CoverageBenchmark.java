@@ -3,7 +3,6 @@ package dev.readiness.checks.coverage;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Result;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

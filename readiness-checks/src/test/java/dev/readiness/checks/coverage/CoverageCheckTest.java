@@ -238,6 +238,30 @@ class CoverageCheckTest {
     }
 
     @Test
+    void reportsErrorWhenExecFileIsEmpty() throws Exception {
+        classes(Greeter.class);
+        Files.createDirectories(project.resolve("target"));
+        Files.write(project.resolve("target/jacoco.exec"), new byte[0]);
+
+        Result result = run(config(null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("target/jacoco.exec is not a JaCoCo exec file or is truncated: the file is empty");
+    }
+
+    @Test
+    void reportsErrorWhenTheExcludesLeaveNoClass() throws Exception {
+        recordPartialRun();
+
+        Result result = run(new CoverageConfig(null, null, null, null, List.of("**")));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("no classes to measure in target/classes: all 3 class files are excluded");
+        assertThat(result.evidence()).containsEntry("classes", 0).containsEntry("excludedClasses", 3);
+        assertThat(result.remedy()).isEqualTo("Narrow the excludes so they leave the module's own classes in.");
+    }
+
+    @Test
     void mergesSeveralExecFiles() throws Exception {
         classes(Greeter.class);
         try (JacocoRun unit = JacocoRun.of(Greeter.class)) {
