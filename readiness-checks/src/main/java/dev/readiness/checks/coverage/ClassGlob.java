@@ -20,8 +20,18 @@ final class ClassGlob {
 
     /** A predicate on JVM class names that is true when any of the globs matches. */
     static Predicate<String> anyOf(List<String> globs) {
+        if (globs.isEmpty()) {
+            return name -> false;
+        }
         List<Pattern> patterns = globs.stream().map(ClassGlob::compile).toList();
-        return name -> patterns.stream().anyMatch(p -> p.matcher(name).matches());
+        return name -> {
+            for (Pattern p : patterns) {
+                if (p.matcher(name).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /**

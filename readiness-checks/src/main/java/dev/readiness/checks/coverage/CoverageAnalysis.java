@@ -1,11 +1,17 @@
 package dev.readiness.checks.coverage;
 
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IClassCoverage;
@@ -56,9 +61,9 @@ final class CoverageAnalysis {
     /** How many names of mismatched classes are kept. */
     static final int MISMATCHED_NAMES = 10;
 
-    private static final long MAX_CLASS_FILE_BYTES = 16L << 20;
+    private static final int MAX_CLASS_FILE_BYTES = 16 << 20;
 
-    /** One class's figures for one counter, for findings. */
+    /** One class's figures for one counter, for findings; its file relative to the classes folder, in the outcome to the base folder. */
     record ClassFigure(String className, String classFile, String sourceFile, int covered, int missed) {
         int total() {
             return covered + missed;
@@ -127,18 +132,22 @@ final class CoverageAnalysis {
     }
 
     private void list(Predicate<String> excludes) throws IOException {
-        try (Stream<Path> walk = Files.walk(classesDir)) {
-            walk.filter(p -> p.getFileName().toString().endsWith(".class") && Files.isRegularFile(p))
-                    .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .forEach(file -> {
-                        if (excludes.test(file.substring(0, file.length() - ".class".length()))) {
-                            excluded++;
-                        } else {
-                            files.add(file);
-                        }
-                    });
-        }
+        Files.walkFileTree(classesDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (attributes.isRegularFile() && name.endsWith(".class")) {
+                    String relative = classesDir.relativize(file).toString().replace('\\', '/');
+                    if (excludes.test(relative.substring(0, relative.length() - ".class".length()))) {
+                        excluded++;
+                    } else {
+                        files.add(relative);
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(files);
     }
 
     private Outcome run(int threads) throws IOException, AnalysisException, InterruptedException {
@@ -193,7 +202,10 @@ final class CoverageAnalysis {
             }
         });
         Map<Counter, List<ClassFigure>> leastCovered = new EnumMap<>(Counter.class);
-        least.forEach((counter, figures) -> leastCovered.put(counter, List.copyOf(figures)));
+        least.forEach((counter, figures) -> leastCovered.put(counter, figures.stream()
+                .map(f -> new ClassFigure(f.className(), display(classesDir.resolve(f.classFile())), f.sourceFile(),
+                        f.covered(), f.missed()))
+                .toList()));
         return new Outcome(counts, classCount, excluded, mismatched,
                 mismatchedNames.stream().map(n -> n.replace('/', '.')).toList(), leastCovered);
     }
@@ -246,7 +258,7 @@ final class CoverageAnalysis {
                 ClassRecord record = classes.get(c.getName());
                 least.forEach((counter, figures) -> {
                     figures.removeIf(f -> f.className().equals(javaName(c.getName())));
-                    figure(c, counter, display(classesDir.resolve(record.classFile()))).ifPresent(f -> offer(figures, f));
+                    figure(c, counter, record.classFile()).ifPresent(f -> offer(figures, f));
                 });
             }
         }
@@ -255,13 +267,16 @@ final class CoverageAnalysis {
 
     private void analyze(Analyzer analyzer, String file) throws IOException, AnalysisException {
         Path path = classesDir.resolve(file);
-        long size = Files.size(path);
-        if (size > MAX_CLASS_FILE_BYTES) {
-            throw new AnalysisException(display(path) + " is " + size + " bytes, more than a class file can sensibly be");
+        byte[] bytes;
+        try (InputStream in = new FileInputStream(path.toFile())) {
+            bytes = in.readNBytes(MAX_CLASS_FILE_BYTES + 1);
         }
-        byte[] bytes = Files.readAllBytes(path);
+        if (bytes.length > MAX_CLASS_FILE_BYTES) {
+            throw new AnalysisException(display(path) + " is larger than " + MAX_CLASS_FILE_BYTES
+                    + " bytes, more than a class file can sensibly be");
+        }
         try {
-            analyzer.analyzeClass(bytes, display(path));
+            analyzer.analyzeClass(bytes, file);
         } catch (IOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof SameNameException same) {
@@ -334,7 +349,6 @@ final class CoverageAnalysis {
         int classes;
         int mismatched;
         private String currentFile;
-        private String currentDisplay;
 
         Worker() {
             ranked.forEach(c -> least.put(c, new TreeSet<>(WORST_FIRST)));
@@ -347,7 +361,6 @@ final class CoverageAnalysis {
                     throw new InterruptedException();
                 }
                 currentFile = files.get(i);
-                currentDisplay = display(classesDir.resolve(currentFile));
                 analyze(analyzer, currentFile);
             }
             return null;
@@ -370,7 +383,7 @@ final class CoverageAnalysis {
                 offerName(mismatchedNames, c.getName());
             }
             tallies.computeIfAbsent(key, k -> new SourceTally()).add(c);
-            least.forEach((counter, figures) -> figure(c, counter, currentDisplay).ifPresent(f -> offer(figures, f)));
+            least.forEach((counter, figures) -> figure(c, counter, currentFile).ifPresent(f -> offer(figures, f)));
             if (c instanceof ClassCoverageImpl impl) {
                 for (SourceNodeImpl fragment : impl.getFragments()) {
                     fragmentProducers.computeIfAbsent(fragment.getName(), k -> ConcurrentHashMap.newKeySet()).add(c.getName());
