@@ -1,0 +1,443 @@
+package dev.readiness.checks.coverage;
+
+import dev.readiness.checks.coverage.CoverageConfig.Counter;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.jacoco.core.analysis.Analyzer;
+import org.jacoco.core.analysis.CoverageBuilder;
+import org.jacoco.core.analysis.IClassCoverage;
+import org.jacoco.core.analysis.ICounter;
+import org.jacoco.core.analysis.ICoverageVisitor;
+import org.jacoco.core.analysis.ISourceFileCoverage;
+import org.jacoco.core.analysis.ISourceNode;
+import org.jacoco.core.data.ExecutionDataStore;
+import org.jacoco.core.internal.analysis.ClassCoverageImpl;
+import org.jacoco.core.internal.analysis.SourceNodeImpl;
+
+/**
+ * Analyses the class files of a folder against JaCoCo execution data, in parallel, and keeps only
+ * what the check reports: the six counter totals, the number of classes, the classes that no
+ * longer match the execution data, and a bounded list of the least-covered classes per counter.
+ *
+ * <p>The figures are JaCoCo's own: each worker runs JaCoCo's {@link Analyzer} over its share of the
+ * class files and folds every class into per-source-file tallies, as {@link CoverageBuilder} does.
+ * Lines are counted per source file (a line shared by a class and its anonymous class counts once),
+ * a class met twice with the same id counts once, and Kotlin inline-function fragments are applied
+ * to their target classes by re-analysing just the source files they touch with JaCoCo's builder.
+ * Unlike {@link CoverageBuilder}, no class, method or line tree is kept: per source file only two
+ * bit sets of line numbers, per class its id and file.
+ */
+final class CoverageAnalysis {
+
+    /** How many least-covered classes are kept per counter. */
+    static final int LEAST_COVERED = 10;
+
+    /** How many names of mismatched classes are kept. */
+    static final int MISMATCHED_NAMES = 10;
+
+    private static final int MAX_CLASS_FILE_BYTES = 16 << 20;
+
+    /** One class's figures for one counter, for findings; its file relative to the classes folder, in the outcome to the base folder. */
+    record ClassFigure(String className, String classFile, String sourceFile, int covered, int missed) {
+        int total() {
+            return covered + missed;
+        }
+    }
+
+    /**
+     * What the analysis found.
+     *
+     * @param classes           classes analysed (after excludes, each name once)
+     * @param excluded          class files left out by the excludes
+     * @param mismatched        classes whose name is in the execution data with another class id
+     * @param mismatchedNames   the first {@link #MISMATCHED_NAMES} of them by name, as Java names
+     * @param leastCovered      per ranked counter, up to {@link #LEAST_COVERED} classes with missed items, worst first
+     */
+    record Outcome(Counts counts, int classes, int excluded, int mismatched, List<String> mismatchedNames,
+                   Map<Counter, List<ClassFigure>> leastCovered) {
+    }
+
+    /** A class file that cannot be read or analysed, or two different classes of one name; the message is one line. */
+    static final class AnalysisException extends Exception {
+        AnalysisException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Comparator<ClassFigure> WORST_FIRST = Comparator
+            .comparingDouble((ClassFigure f) -> (double) f.covered() / f.total())
+            .thenComparing(ClassFigure::missed, Comparator.reverseOrder())
+            .thenComparing(ClassFigure::className);
+
+    private record ClassRecord(long id, String sourceKey, String classFile) {
+    }
+
+    private final Path classesDir;
+    private final Path basedir;
+    private final ExecutionDataStore store;
+    private final Set<Counter> ranked;
+    private final List<String> files = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final Map<String, ClassRecord> classes = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> fragmentProducers = new ConcurrentHashMap<>();
+    private int excluded;
+
+    private CoverageAnalysis(Path classesDir, Path basedir, ExecutionDataStore store, Set<Counter> ranked) {
+        this.classesDir = classesDir;
+        this.basedir = basedir;
+        this.store = store;
+        this.ranked = ranked;
+    }
+
+    /**
+     * Analyses every {@code .class} file under {@code classesDir} whose class name (its path without
+     * {@code .class}) no exclude matches.
+     *
+     * @param store   execution data, only read (shared by the workers)
+     * @param ranked  the counters to rank least-covered classes for
+     * @param threads how many workers analyse class files at once
+     */
+    static Outcome analyse(Path classesDir, Path basedir, ExecutionDataStore store, Predicate<String> excludes,
+                           Set<Counter> ranked, int threads)
+            throws IOException, AnalysisException, InterruptedException {
+        CoverageAnalysis analysis = new CoverageAnalysis(classesDir, basedir, store, ranked);
+        analysis.list(excludes);
+        return analysis.run(Math.max(1, Math.min(threads, analysis.files.size())));
+    }
+
+    private void list(Predicate<String> excludes) throws IOException {
+        Files.walkFileTree(classesDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (attributes.isRegularFile() && name.endsWith(".class")) {
+                    String relative = classesDir.relativize(file).toString().replace('\\', '/');
+                    if (excludes.test(relative.substring(0, relative.length() - ".class".length()))) {
+                        excluded++;
+                    } else {
+                        files.add(relative);
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(files);
+    }
+
+    private Outcome run(int threads) throws IOException, AnalysisException, InterruptedException {
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(new Worker());
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "readiness-coverage-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> futures = pool.invokeAll(workers);
+            for (Future<Void> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AnalysisException a) {
+                throw a;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return merge(workers);
+    }
+
+    private Outcome merge(List<Worker> workers) throws IOException, AnalysisException {
+        Map<String, SourceTally> tallies = new HashMap<>();
+        Map<Counter, TreeSet<ClassFigure>> least = new EnumMap<>(Counter.class);
+        ranked.forEach(c -> least.put(c, new TreeSet<>(WORST_FIRST)));
+        TreeSet<String> mismatchedNames = new TreeSet<>();
+        int classCount = 0;
+        int mismatched = 0;
+        for (Worker w : workers) {
+            w.tallies.forEach((key, tally) -> tallies.merge(key, tally, SourceTally::addAll));
+            w.least.forEach((counter, figures) -> figures.forEach(f -> offer(least.get(counter), f)));
+            w.mismatchedNames.forEach(n -> offerName(mismatchedNames, n));
+            classCount += w.classes;
+            mismatched += w.mismatched;
+        }
+        Counts counts = new Counts();
+        Set<String> refigured = applyFragments(counts, least);
+        tallies.forEach((key, tally) -> {
+            if (!refigured.contains(key)) {
+                tally.addTo(counts);
+            }
+        });
+        Map<Counter, List<ClassFigure>> leastCovered = new EnumMap<>(Counter.class);
+        least.forEach((counter, figures) -> leastCovered.put(counter, figures.stream()
+                .map(f -> new ClassFigure(f.className(), display(classesDir.resolve(f.classFile())), f.sourceFile(),
+                        f.covered(), f.missed()))
+                .toList()));
+        return new Outcome(counts, classCount, excluded, mismatched,
+                mismatchedNames.stream().map(n -> n.replace('/', '.')).toList(), leastCovered);
+    }
+
+    /**
+     * Kotlin inline functions leave coverage fragments for the class that defines them; JaCoCo
+     * applies them to that class before it sums source files. The source files holding such target
+     * classes are re-analysed here with JaCoCo's own builder, together with the classes that
+     * produced the fragments, and their figures replace the tallies.
+     *
+     * @return the source keys whose figures were added to {@code counts} here
+     */
+    private Set<String> applyFragments(Counts counts, Map<Counter, TreeSet<ClassFigure>> least)
+            throws IOException, AnalysisException {
+        Set<String> affected = new HashSet<>();
+        Set<String> targets = new HashSet<>();
+        Set<String> reanalyse = new TreeSet<>();
+        fragmentProducers.forEach((target, producers) -> {
+            ClassRecord record = classes.get(target);
+            if (record != null) {
+                affected.add(record.sourceKey());
+                targets.add(target);
+                reanalyse.addAll(producers);
+            }
+        });
+        if (affected.isEmpty()) {
+            return affected;
+        }
+        classes.forEach((name, record) -> {
+            if (affected.contains(record.sourceKey())) {
+                reanalyse.add(name);
+            }
+        });
+        CoverageBuilder builder = new CoverageBuilder();
+        Analyzer analyzer = new Analyzer(store, builder);
+        for (String name : reanalyse) {
+            String file = classes.get(name).classFile();
+            analyze(analyzer, file);
+        }
+        for (ISourceFileCoverage source : builder.getSourceFiles()) {
+            if (affected.contains(source.getPackageName() + "/" + source.getName())) {
+                counts.add(source);
+            }
+        }
+        for (IClassCoverage c : builder.getClasses()) {
+            if (c.getSourceFileName() == null && affected.contains(sourceKey(c))) {
+                counts.add(c);
+            }
+            if (targets.contains(c.getName())) {
+                ClassRecord record = classes.get(c.getName());
+                least.forEach((counter, figures) -> {
+                    figures.removeIf(f -> f.className().equals(javaName(c.getName())));
+                    figure(c, counter, record.classFile()).ifPresent(f -> offer(figures, f));
+                });
+            }
+        }
+        return affected;
+    }
+
+    private void analyze(Analyzer analyzer, String file) throws IOException, AnalysisException {
+        Path path = classesDir.resolve(file);
+        byte[] bytes;
+        try (InputStream in = new FileInputStream(path.toFile())) {
+            bytes = in.readNBytes(MAX_CLASS_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_CLASS_FILE_BYTES) {
+            throw new AnalysisException(display(path) + " is larger than " + MAX_CLASS_FILE_BYTES
+                    + " bytes, more than a class file can sensibly be");
+        }
+        try {
+            analyzer.analyzeClass(bytes, file);
+        } catch (IOException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof SameNameException same) {
+                throw new AnalysisException("two different classes are named " + javaName(same.name) + ": "
+                        + same.first + " and " + display(path) + "; JaCoCo cannot report on both: remove the stale one (mvn clean)");
+            }
+            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw new AnalysisException(display(path) + " cannot be analysed as a class file: "
+                    + why.lines().findFirst().orElse(why));
+        }
+    }
+
+    private String display(Path path) {
+        Path shown = path.startsWith(basedir) ? basedir.relativize(path) : path;
+        return shown.toString().replace('\\', '/');
+    }
+
+    private static String sourceKey(IClassCoverage c) {
+        String source = c.getSourceFileName();
+        return source == null ? "\0" + c.getName() : c.getPackageName() + "/" + source;
+    }
+
+    private static String javaName(String vmName) {
+        return vmName.replace('/', '.');
+    }
+
+    private static Optional<ClassFigure> figure(IClassCoverage c, Counter counter, String classFile) {
+        ICounter k = c.getCounter(counter.entity());
+        if (k.getMissedCount() == 0) {
+            return Optional.empty();
+        }
+        String source = c.getSourceFileName() == null ? null
+                : (c.getPackageName().isEmpty() ? "" : c.getPackageName() + "/") + c.getSourceFileName();
+        return Optional.of(new ClassFigure(javaName(c.getName()), classFile, source,
+                k.getCoveredCount(), k.getMissedCount()));
+    }
+
+    private static void offer(TreeSet<ClassFigure> figures, ClassFigure figure) {
+        figures.add(figure);
+        if (figures.size() > LEAST_COVERED) {
+            figures.pollLast();
+        }
+    }
+
+    private static void offerName(TreeSet<String> names, String name) {
+        names.add(name);
+        if (names.size() > MISMATCHED_NAMES) {
+            names.pollLast();
+        }
+    }
+
+    /** Two classes of one name with different ids, as JaCoCo's builder refuses them. */
+    private static final class SameNameException extends RuntimeException {
+        final String name;
+        final String first;
+
+        SameNameException(String name, String first) {
+            super(name, null, false, false);
+            this.name = name;
+            this.first = first;
+        }
+    }
+
+    /** One worker: its own {@link Analyzer} and tallies; takes the next class file until none is left. */
+    private final class Worker implements ICoverageVisitor, Callable<Void> {
+        final Map<String, SourceTally> tallies = new HashMap<>();
+        final Map<Counter, TreeSet<ClassFigure>> least = new EnumMap<>(Counter.class);
+        final TreeSet<String> mismatchedNames = new TreeSet<>();
+        final Analyzer analyzer = new Analyzer(store, this);
+        int classes;
+        int mismatched;
+        private String currentFile;
+
+        Worker() {
+            ranked.forEach(c -> least.put(c, new TreeSet<>(WORST_FIRST)));
+        }
+
+        @Override
+        public Void call() throws IOException, AnalysisException, InterruptedException {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                currentFile = files.get(i);
+                analyze(analyzer, currentFile);
+            }
+            return null;
+        }
+
+        @Override
+        public void visitCoverage(IClassCoverage c) {
+            String key = sourceKey(c);
+            ClassRecord previous = CoverageAnalysis.this.classes.putIfAbsent(c.getName(),
+                    new ClassRecord(c.getId(), key, currentFile));
+            if (previous != null) {
+                if (previous.id() == c.getId()) {
+                    return;
+                }
+                throw new SameNameException(c.getName(), display(classesDir.resolve(previous.classFile())));
+            }
+            classes++;
+            if (c.isNoMatch()) {
+                mismatched++;
+                offerName(mismatchedNames, c.getName());
+            }
+            tallies.computeIfAbsent(key, k -> new SourceTally()).add(c);
+            least.forEach((counter, figures) -> figure(c, counter, currentFile).ifPresent(f -> offer(figures, f)));
+            if (c instanceof ClassCoverageImpl impl) {
+                for (SourceNodeImpl fragment : impl.getFragments()) {
+                    fragmentProducers.computeIfAbsent(fragment.getName(), k -> ConcurrentHashMap.newKeySet()).add(c.getName());
+                }
+            }
+        }
+    }
+
+    /**
+     * The counters of the classes of one source file: sums for all but lines, and for lines the
+     * numbers that have instructions and that have covered instructions, so a line two classes
+     * share counts once, covered when either covers it (JaCoCo's source-file rule).
+     */
+    private static final class SourceTally {
+        private final Counts sums = new Counts();
+        private final BitSet lines = new BitSet();
+        private final BitSet coveredLines = new BitSet();
+
+        void add(IClassCoverage c) {
+            for (Counter counter : Counter.values()) {
+                if (counter != Counter.LINE) {
+                    ICounter k = c.getCounter(counter.entity());
+                    sums.add(counter, k.getCoveredCount(), k.getMissedCount());
+                }
+            }
+            if (c.getFirstLine() == ISourceNode.UNKNOWN_LINE) {
+                return;
+            }
+            for (int line = c.getFirstLine(); line <= c.getLastLine(); line++) {
+                ICounter instructions = c.getLine(line).getInstructionCounter();
+                if (instructions.getTotalCount() > 0) {
+                    lines.set(line);
+                    if (instructions.getCoveredCount() > 0) {
+                        coveredLines.set(line);
+                    }
+                }
+            }
+        }
+
+        SourceTally addAll(SourceTally other) {
+            for (Counter counter : Counter.values()) {
+                sums.add(counter, other.sums.covered(counter), other.sums.missed(counter));
+            }
+            lines.or(other.lines);
+            coveredLines.or(other.coveredLines);
+            return this;
+        }
+
+        void addTo(Counts counts) {
+            for (Counter counter : Counter.values()) {
+                counts.add(counter, sums.covered(counter), sums.missed(counter));
+            }
+            int covered = coveredLines.cardinality();
+            counts.add(Counter.LINE, covered, lines.cardinality() - covered);
+        }
+    }
+}

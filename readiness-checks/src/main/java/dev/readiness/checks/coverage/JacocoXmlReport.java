@@ -1,0 +1,113 @@
+package dev.readiness.checks.coverage;
+
+import dev.readiness.checks.coverage.CoverageConfig.Counter;
+import dev.readiness.io.BoundedInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the report-level counters of a JaCoCo XML report ({@code jacoco.xml}): the
+ * {@code <counter>} elements that are direct children of {@code <report>}, JaCoCo's totals.
+ *
+ * <p>The report is streamed (a large project's report is tens of megabytes, and its totals come
+ * last), with the JDK's StAX parser hardened like {@link dev.readiness.io.SafeXml}: no DTD
+ * processing, no external entities. JaCoCo writes a DOCTYPE naming {@code report.dtd}, so the
+ * DOCTYPE is skipped rather than refused.
+ */
+final class JacocoXmlReport {
+
+    static final long MAX_BYTES = 512L << 20;
+
+    private static final XMLInputFactory FACTORY = hardenedFactory();
+
+    private JacocoXmlReport() {
+    }
+
+    /** A report that is not JaCoCo's XML or is broken; the message is one line. */
+    static final class ReportException extends Exception {
+        ReportException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads the totals; a counter the report leaves out (JaCoCo omits those with nothing to count) is 0 of 0.
+     *
+     * @param shown how the file is named in messages: {@code target/site/jacoco/jacoco.xml}
+     */
+    static Counts totals(Path file, String shown) throws IOException, ReportException {
+        Counts counts = new Counts();
+        try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, shown)) {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                int depth = 0;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        if (depth == 1 && !"report".equals(xml.getLocalName())) {
+                            throw new ReportException(shown + " is not a JaCoCo XML report: its root element is <"
+                                    + xml.getLocalName() + ">, not <report>");
+                        }
+                        if (depth == 2 && "counter".equals(xml.getLocalName())) {
+                            read(xml, counts, shown);
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException io) {
+                throw io;
+            }
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = message.lines().reduce((a, b) -> b).orElse(message).replaceFirst("^Message: ", "");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
+            throw new ReportException(shown + " is not well-formed XML" + where + ": " + why);
+        }
+        return counts;
+    }
+
+    private static void read(XMLStreamReader xml, Counts counts, String shown) throws ReportException {
+        String type = xml.getAttributeValue(null, "type");
+        Counter counter = Arrays.stream(Counter.values()).filter(c -> c.name().equals(type)).findFirst().orElse(null);
+        if (counter == null) {
+            return; // not one of the six counters this check reports
+        }
+        String missed = xml.getAttributeValue(null, "missed");
+        String covered = xml.getAttributeValue(null, "covered");
+        try {
+            int c = Integer.parseInt(covered);
+            int m = Integer.parseInt(missed);
+            if (c >= 0 && m >= 0) {
+                counts.add(counter, c, m);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ReportException(shown + " is not a JaCoCo XML report: its " + type + " counter has missed=\""
+                + missed + "\" covered=\"" + covered + "\"");
+    }
+
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
+    }
+}
