@@ -90,10 +90,15 @@ final class CoverageAnalysis {
         }
     }
 
-    private static final Comparator<ClassFigure> WORST_FIRST = Comparator
-            .comparingDouble((ClassFigure f) -> (double) f.covered() / f.total())
-            .thenComparing(ClassFigure::missed, Comparator.reverseOrder())
-            .thenComparing(ClassFigure::className);
+    /** Lowest covered ratio first, then most missed, then by name: a total order, so the kept list does not depend on thread timing. */
+    private static final Comparator<ClassFigure> WORST_FIRST = (a, b) -> {
+        int byRatio = Long.compare((long) a.covered() * b.total(), (long) b.covered() * a.total());
+        if (byRatio != 0) {
+            return byRatio;
+        }
+        int byMissed = Integer.compare(b.missed(), a.missed());
+        return byMissed != 0 ? byMissed : a.className().compareTo(b.className());
+    };
 
     private record ClassRecord(long id, String sourceKey, String classFile) {
     }
