@@ -10,8 +10,9 @@ cd "$root"
 echo "==> Building the plugin"
 ./mvnw -B -q -ntp install -DskipTests -Dinvoker.skip=true
 
+./mvnw -B -q -ntp -f "$here/pom.xml" clean
 work="$here/target/demo-service"
-rm -rf "$work" && mkdir -p "$work"
+mkdir -p "$work"
 keytool -genkeypair -alias demo -keyalg EC -groupname secp256r1 -dname CN=localhost \
   -ext SAN=dns:localhost,ip:127.0.0.1 -validity 90 -keystore "$work/demo.p12" -storetype PKCS12 \
   -storepass changeit >/dev/null 2>&1
@@ -28,7 +29,7 @@ source "$work/ports"
 
 echo "==> Running the gate on the demo shop (mvn verify)"
 status=0
-./mvnw -B -ntp -f "$here/pom.xml" clean verify \
+./mvnw -B -ntp -f "$here/pom.xml" verify \
   -Ddemo.target="https://localhost:$https/" -Ddemo.httpUrl="http://localhost:$http/" \
   -Ddemo.trust="$work/demo-ca.pem" || status=$?
 
