@@ -1,0 +1,95 @@
+package dev.readiness.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadinessYamlTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheSameSettingsAsThePomInFileOrder() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), """
+                checklist: READY.md
+                target: https://staging.example.com/
+                http: {timeout: 5s}
+                checkTimeout: 2m
+                failOnWarnings: true
+                checks:
+                  tests: {}
+                  coverage: {minimum: 80%}
+                """);
+
+        ReadinessYaml yaml = ReadinessYaml.read(file);
+
+        assertThat(yaml.checklist()).isEqualTo("READY.md");
+        assertThat(yaml.target()).isEqualTo("https://staging.example.com/");
+        assertThat(yaml.http().get("timeout").asText()).isEqualTo("5s");
+        assertThat(yaml.checkTimeout()).isEqualTo("2m");
+        assertThat(yaml.failOnWarnings()).isTrue();
+        assertThat(yaml.checks().keySet()).containsExactly("tests", "coverage");
+        assertThat(yaml.checks().get("coverage").get("minimum").asText()).isEqualTo("80%");
+    }
+
+    @Test
+    void isAbsentWhenThereIsNoFile() throws Exception {
+        assertThat(ReadinessYaml.read(dir.resolve(ReadinessYaml.FILE))).isNull();
+    }
+
+    @Test
+    void rejectsAnUnknownKeyListingTheKnownOnes() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "chekcs: {}\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: unknown key 'chekcs' (did you mean 'checks'?); known keys: "
+                        + "checklist, target, http, checkTimeout, failOnWarnings, checks");
+    }
+
+    @Test
+    void rejectsYamlThatDoesNotParse() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "checks: [unclosed\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("readiness.yaml is not valid YAML: ");
+    }
+
+    @Test
+    void doesNotExpandAnAliasBomb() throws Exception {
+        StringBuilder bomb = new StringBuilder("checks:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'z'; c++) {
+            char p = (char) (c - 1);
+            bomb.append("  ").append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+        }
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), bomb.toString());
+
+        ReadinessYaml yaml = ReadinessYaml.read(file);
+
+        int nodes = yaml.checks().values().stream().mapToInt(ReadinessYamlTest::size).sum();
+        assertThat(nodes).as("3^25 expanded; the tree must stay the size of the text").isLessThan(200);
+    }
+
+    private static int size(com.fasterxml.jackson.databind.JsonNode node) {
+        int n = 1;
+        for (com.fasterxml.jackson.databind.JsonNode child : node) {
+            n += size(child);
+        }
+        return n;
+    }
+
+    @Test
+    void rejectsChecksThatAreNotAMapping() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "checks: [tests, coverage]\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: checks must map each check id to its parameters, e.g. 'coverage: {minimum: 80%}'");
+    }
+}
