@@ -5,12 +5,12 @@
 # Usage: bench/http-probes.sh [rounds, default 7] (extra JVM options in JVM_OPTS)
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -q -Dstyle.color=never -o -pl readiness-checks test-compile || mvn -B -q -Dstyle.color=never -pl readiness-checks test-compile
+mvn -B -q -o -pl readiness-checks test-compile || mvn -B -q -pl readiness-checks test-compile
 classpath_file=$(mktemp)
 trap 'rm -f "$classpath_file"' EXIT
-mvn -B -q -Dstyle.color=never -o -pl readiness-checks org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+mvn -B -q -o -pl readiness-checks org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test \
-  || mvn -B -q -Dstyle.color=never -pl readiness-checks org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  || mvn -B -q -pl readiness-checks org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
 # shellcheck disable=SC2086
 java -Xmx256m ${JVM_OPTS:-} \
