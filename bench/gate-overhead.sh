@@ -2,13 +2,15 @@
 # Benchmark (on demand): what `readiness:verify` adds over `validate` on the demo project. Installs the
 # plugin (0.1.0-SNAPSHOT) into the local repository, starts the demo service on loopback as
 # demo/run.sh does, runs `mvn verify` once so test reports and coverage data exist, then times N
-# rounds of `mvn -o -q validate` against `mvn -o -q readiness:verify` (with hyperfine when installed,
-# else a bash loop) and prints medians, their difference and ratio, and the gate's own time from
-# target/readiness/readiness.json. Stops the service at the end.
+# rounds of `mvn -o -q validate` against `mvn -o -q readiness:verify` (and `readiness:verify
+# -Dreadiness.skip=true`: the plugin and the dependencies resolved, no check run), with hyperfine when
+# installed, else a bash loop, and prints medians, their difference and ratio, and the gate's own time
+# from target/readiness/readiness.json. Stops the service at the end.
 #
-#   bench/gate-overhead.sh          # 5 rounds each, one warm-up run each
+#   bench/gate-overhead.sh          # 5 rounds (each runs every command once), after one warm-up run each
 #   bench/gate-overhead.sh 9        # 9 rounds
 #   MVN=mvn bench/gate-overhead.sh  # the mvn on the PATH instead of ./mvnw (Maven 3.9.11)
+#   NO_HYPERFINE=1 bench/gate-overhead.sh  # time with the bash loop even when hyperfine is installed
 set -euo pipefail
 rounds=${1:-5}
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -49,31 +51,41 @@ commands=(
   "$mvn -B -o -q -f $pom readiness:verify $(printf '%q ' $props)"
   "$mvn -B -o -q -f $pom readiness:verify -Dreadiness.skip=true"
 )
-echo "==> Timing $rounds rounds of each command (after one warm-up run each)"
+# The machine may be shared: rounds interleave the commands (one run of each per round), so a
+# burst of load from elsewhere hits all three alike instead of one command's whole series.
+echo "==> Timing $rounds rounds, each running every command once (after one warm-up run each)"
 for i in "${!names[@]}"; do printf '    %-32s %s\n' "${names[$i]}:" "${commands[$i]}"; done
-medians=()
-if command -v hyperfine >/dev/null; then
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+if [[ -z "${NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null; then
+  timer="hyperfine, one run of each command per round"
   args=()
   for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-  hyperfine --style basic --warmup 1 --runs "$rounds" --export-csv "$work/hyperfine.csv" "${args[@]}"
-  # command,mean,stddev,median,user,system,min,max (seconds), one row per command in order
-  mapfile -t medians < <(awk -F, 'NR > 1 {printf "%.0f\n", $4 * 1000}' "$work/hyperfine.csv")
-  timer=hyperfine
+  hyperfine --style none --runs 1 "${args[@]}" >/dev/null
+  time_round() { # prints each command's time in ms, one a line, in order
+    hyperfine --style none --runs 1 --export-csv "$work/round.csv" "${args[@]}" >/dev/null
+    awk -F, 'NR > 1 {printf "%.0f\n", $4 * 1000}' "$work/round.csv" # command,mean,stddev,median,... in seconds
+  }
 else
-  elapsed_ms() { local start end; start=$(date +%s%N); bash -c "$1" >/dev/null; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-  median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-  for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}" >/dev/null; : > "$work/times-$i.ms"; done
-  for round in $(seq 1 "$rounds"); do
-    line="    round $round:"
-    for i in "${!names[@]}"; do
-      elapsed_ms "${commands[$i]}" >> "$work/times-$i.ms"
-      line="$line ${names[$i]} $(tail -1 "$work/times-$i.ms") ms;"
-    done
-    echo "$line"
-  done
-  for i in "${!names[@]}"; do medians+=("$(median < "$work/times-$i.ms")"); done
-  timer="a bash loop (date +%s%N)"
+  timer="a bash loop (date +%s%N), one run of each command per round"
+  elapsed_ms() { local start end; start=$(date +%s%N); bash -c "$1" >/dev/null || return 1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
+  for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}" >/dev/null; done
+  time_round() {
+    for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}"; done
+  }
 fi
+for i in "${!names[@]}"; do : > "$work/times-$i.ms"; done
+for round in $(seq 1 "$rounds"); do
+  mapfile -t times < <(time_round)
+  [[ ${#times[@]} -eq ${#names[@]} ]] || { echo "a command failed in round $round; run the commands above by hand to see why"; exit 1; }
+  line="    round $round:"
+  for i in "${!names[@]}"; do
+    echo "${times[$i]}" >> "$work/times-$i.ms"
+    line="$line ${names[$i]} ${times[$i]} ms;"
+  done
+  echo "$line"
+done
+medians=()
+for i in "${!names[@]}"; do medians+=("$(median < "$work/times-$i.ms")"); done
 validate_ms=${medians[0]}
 gate_ms=${medians[1]}
 skip_ms=${medians[2]}
@@ -94,6 +106,7 @@ printf '  %-44s %7s\n' "ratio readiness:verify / validate" "$(awk -v g="$gate_ms
 printf '  %-44s %7s ms\n' "readiness:verify -Dreadiness.skip=true" "$skip_ms"
 printf '  %-44s %7s ms\n' "  (plugin and dependencies resolved, no check)" "$((skip_ms - validate_ms))"
 echo
-echo "The gate's own time in the last readiness:verify (durationMs in target/readiness/readiness.json; the checks run in parallel):"
+echo "The gate's own time in the last readiness:verify (verdict $(grep -oE '"verdict" *: *"[A-Z]+"' "$report" | grep -oE '[A-Z]+"$' | tr -d '"')),"
+echo "durationMs in target/readiness/readiness.json; the checks run in parallel:"
 echo "$durations" | awk '{printf "  %-44s %7d ms\n", $1, $2}'
 echo "$durations" | awk '{s += $2; if ($2 > m) m = $2} END {printf "  %-44s %7d ms\n  %-44s %7d ms\n", "sum of durationMs", s, "max of durationMs", m}'
