@@ -11,6 +11,7 @@
 #   bench/gate-overhead.sh 9        # 9 rounds
 #   MVN=mvn bench/gate-overhead.sh  # the mvn on the PATH instead of ./mvnw (Maven 3.9.11)
 #   NO_HYPERFINE=1 bench/gate-overhead.sh  # time with the bash loop even when hyperfine is installed
+#   SKIP_INSTALL=1 bench/gate-overhead.sh  # the plugin already in ~/.m2 is current: do not install it again
 set -euo pipefail
 rounds=${1:-5}
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,8 +19,10 @@ cd "$root"
 demo="$root/demo"
 mvn=${MVN:-./mvnw}
 
-echo "==> Installing the plugin into the local repository"
-$mvn -B -q -ntp install -DskipTests -Dinvoker.skip=true
+if [[ -z "${SKIP_INSTALL:-}" ]]; then
+  echo "==> Installing the plugin into the local repository"
+  $mvn -B -q -ntp install -DskipTests -Dinvoker.skip=true
+fi
 
 $mvn -B -q -ntp -f "$demo/pom.xml" clean
 work="$demo/target/demo-service"
