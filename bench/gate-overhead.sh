@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmark (on demand): what `readiness:verify` adds over `validate` on the demo project. Installs the
+# plugin (0.1.0-SNAPSHOT) into the local repository, starts the demo service on loopback as
+# demo/run.sh does, runs `mvn verify` once so test reports and coverage data exist, then times N
+# rounds of `mvn -o -q validate` against `mvn -o -q readiness:verify` (and `readiness:verify
+# -Dreadiness.skip=true`: the plugin and the dependencies resolved, no check run), with hyperfine when
+# installed, else a bash loop, and prints medians, their difference and ratio, and the gate's own time
+# from target/readiness/readiness.json. Stops the service at the end.
+#
+#   bench/gate-overhead.sh          # 5 rounds (each runs every command once), after one warm-up run each
+#   bench/gate-overhead.sh 9        # 9 rounds
+#   MVN=mvn bench/gate-overhead.sh  # the mvn on the PATH instead of ./mvnw (Maven 3.9.11)
+#   NO_HYPERFINE=1 bench/gate-overhead.sh  # time with the bash loop even when hyperfine is installed
+#   SKIP_INSTALL=1 bench/gate-overhead.sh  # the plugin already in ~/.m2 is current: do not install it again
+set -euo pipefail
+rounds=${1:-5}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+demo="$root/demo"
+mvn=${MVN:-./mvnw}
+
+if [[ -z "${SKIP_INSTALL:-}" ]]; then
+  echo "==> Installing the plugin into the local repository"
+  $mvn -B -q -ntp install -DskipTests -Dinvoker.skip=true
+fi
+
+$mvn -B -q -ntp -f "$demo/pom.xml" clean
+work="$demo/target/demo-service"
+mkdir -p "$work"
+keytool -genkeypair -alias demo -keyalg EC -groupname secp256r1 -dname CN=localhost \
+  -ext SAN=dns:localhost,ip:127.0.0.1 -validity 90 -keystore "$work/demo.p12" -storetype PKCS12 \
+  -storepass changeit >/dev/null 2>&1
+keytool -exportcert -rfc -alias demo -keystore "$work/demo.p12" -storepass changeit -file "$work/demo-ca.pem" >/dev/null 2>&1
+
+echo "==> Starting the demo service on loopback"
+java "$demo/service/DemoService.java" good "$work/demo.p12" changeit "$work/ports" > "$work/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do [[ -f "$work/ports" ]] && break; sleep 0.25; done
+[[ -f "$work/ports" ]] || { echo "the demo service did not start:"; cat "$work/service.log"; exit 1; }
+# shellcheck disable=SC1091
+source "$work/ports"
+props="-Ddemo.target=https://localhost:$https/ -Ddemo.httpUrl=http://localhost:$http/ -Ddemo.trust=$work/demo-ca.pem"
+
+echo "==> One mvn verify, so test reports and coverage data exist"
+# shellcheck disable=SC2086
+$mvn -B -ntp -f "$demo/pom.xml" verify $props > "$work/verify.log" 2>&1 \
+  || { echo "mvn verify failed on the demo (see $work/verify.log):"; tail -30 "$work/verify.log"; exit 1; }
+
+pom=$(printf %q "$demo/pom.xml")
+names=(validate readiness:verify "readiness:verify -Dreadiness.skip")
+commands=(
+  "$mvn -B -o -q -f $pom validate"
+  "$mvn -B -o -q -f $pom readiness:verify $(printf '%q ' $props)"
+  "$mvn -B -o -q -f $pom readiness:verify -Dreadiness.skip=true"
+)
+# The machine may be shared: rounds interleave the commands (one run of each per round), so a
+# burst of load from elsewhere hits all three alike instead of one command's whole series.
+echo "==> Timing $rounds rounds, each running every command once (after one warm-up run each)"
+for i in "${!names[@]}"; do printf '    %-32s %s\n' "${names[$i]}:" "${commands[$i]}"; done
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+if [[ -z "${NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null; then
+  timer="hyperfine, one run of each command per round"
+  args=()
+  for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+  hyperfine --style none --runs 1 "${args[@]}" >/dev/null
+  time_round() { # prints each command's time in ms, one a line, in order
+    hyperfine --style none --runs 1 --export-csv "$work/round.csv" "${args[@]}" >/dev/null
+    awk -F, 'NR > 1 {printf "%.0f\n", $4 * 1000}' "$work/round.csv" # command,mean,stddev,median,... in seconds
+  }
+else
+  timer="a bash loop (date +%s%N), one run of each command per round"
+  elapsed_ms() { local start end; start=$(date +%s%N); bash -c "$1" >/dev/null || return 1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
+  for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}" >/dev/null; done
+  time_round() {
+    for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}"; done
+  }
+fi
+for i in "${!names[@]}"; do : > "$work/times-$i.ms"; done
+for round in $(seq 1 "$rounds"); do
+  mapfile -t times < <(time_round)
+  [[ ${#times[@]} -eq ${#names[@]} ]] || { echo "a command failed in round $round; run the commands above by hand to see why"; exit 1; }
+  line="    round $round:"
+  for i in "${!names[@]}"; do
+    echo "${times[$i]}" >> "$work/times-$i.ms"
+    line="$line ${names[$i]} ${times[$i]} ms;"
+  done
+  echo "$line"
+done
+medians=()
+for i in "${!names[@]}"; do medians+=("$(median < "$work/times-$i.ms")"); done
+validate_ms=${medians[0]}
+gate_ms=${medians[1]}
+skip_ms=${medians[2]}
+
+report="$demo/target/readiness/readiness.json"
+if command -v jq >/dev/null; then
+  durations=$(jq -r '.checks[] | "\(.id) \(.durationMs)"' "$report")
+else
+  durations=$(grep -oE '"durationMs" *: *[0-9]+' "$report" | grep -oE '[0-9]+$' | sed 's/^/check /')
+fi
+
+echo
+echo "Gate overhead on the demo project: medians of $rounds rounds ($timer), Maven $($mvn -v -B -q 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $(nproc) cores"
+printf '  %-44s %7s ms\n' "mvn -o -q validate" "$validate_ms"
+printf '  %-44s %7s ms\n' "mvn -o -q readiness:verify" "$gate_ms"
+printf '  %-44s %7s ms\n' "difference (what the gate adds)" "$((gate_ms - validate_ms))"
+printf '  %-44s %7s\n' "ratio readiness:verify / validate" "$(awk -v g="$gate_ms" -v v="$validate_ms" 'BEGIN {printf "%.2f", g / v}')"
+printf '  %-44s %7s ms\n' "readiness:verify -Dreadiness.skip=true" "$skip_ms"
+printf '  %-44s %7s ms\n' "  (plugin and dependencies resolved, no check)" "$((skip_ms - validate_ms))"
+echo
+echo "The gate's own time in the last readiness:verify (verdict $(grep -oE '"verdict" *: *"[A-Z]+"' "$report" | grep -oE '[A-Z]+"$' | tr -d '"')),"
+echo "durationMs in target/readiness/readiness.json; the checks run in parallel:"
+echo "$durations" | awk '{printf "  %-44s %7d ms\n", $1, $2}'
+echo "$durations" | awk '{s += $2; if ($2 > m) m = $2} END {printf "  %-44s %7d ms\n  %-44s %7d ms\n", "sum of durationMs", s, "max of durationMs", m}'
