@@ -16,4 +16,11 @@ public record HttpConfig(
         @Param("a PEM file of extra CA certificates (private CAs), relative to the project folder; default none") String trustCertificates,
         @Param("headers sent with the requests to the <target> (scheme, host and port), or with every request when no target"
                 + " is set, e.g. an auth token; values are never printed; default none") Map<String, String> headers) {
+
+    public HttpConfig {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("timeout is " + timeout.toMillis() + "ms, but every call needs a time limit:"
+                    + " write one longer than 0, such as 10s (0 would let a call wait forever)");
+        }
+    }
 }
