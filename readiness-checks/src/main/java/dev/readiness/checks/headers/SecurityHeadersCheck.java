@@ -87,9 +87,10 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     .remedy("Set <securityHeaders><url>https://your-site/</url></securityHeaders> or the shared <target>.")
                     .build();
         }
-        HttpUrl site = HttpUrl.parse(configured.toString());
+        HttpUrl site = withoutUserInfo(HttpUrl.parse(configured.toString()));
         if (site == null) {
-            return Result.error("securityHeaders url '" + configured + "' is not an http or https address")
+            return Result.error("securityHeaders url '" + HttpMessages.oneLine(configured.toString(), 200)
+                            + "' is not an http or https address")
                     .remedy("Set <url> to the site's https:// address.").build();
         }
         if (!site.isHttps()) {
@@ -105,7 +106,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                             + "address in <httpUrl> to have its redirect graded.")
                     .build();
         }
-        HttpUrl httpUrl = config.httpUrl() != null ? HttpUrl.parse(config.httpUrl().toString())
+        HttpUrl httpUrl = config.httpUrl() != null ? withoutUserInfo(HttpUrl.parse(config.httpUrl().toString()))
                 : new HttpUrl.Builder().scheme("http").host(site.host()).build();
         if (httpUrl == null || httpUrl.isHttps()) {
             return Result.error("securityHeaders httpUrl '" + config.httpUrl() + "' is not a plain-HTTP address")
@@ -133,6 +134,14 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             fetcher.cancelAll();
         }
         return grade(config.minimumGrade(), site, httpUrl, observation, ObservatoryScorer.score(observation), fetcher.httpUnavailable);
+    }
+
+    /**
+     * The address without user name and password: OkHttp never sends them, and a password must not
+     * reach a message or the evidence.
+     */
+    private static HttpUrl withoutUserInfo(HttpUrl url) {
+        return url == null ? null : url.newBuilder().username("").password("").build();
     }
 
     private static Result grade(Grade minimum, HttpUrl site, HttpUrl httpUrl, Observation observation,

@@ -583,6 +583,23 @@ class SecurityHeadersCheckTest {
         }
 
         @Test
+        void neverPrintsThePasswordOfAUrl() throws Exception {
+            int port = closedPort();
+            SecurityHeadersConfig plain = new SecurityHeadersConfig(URI.create("http://admin:s3cr3t-pw@example.com/"), null, null);
+            SecurityHeadersConfig unreachable = new SecurityHeadersConfig(URI.create("https://admin:s3cr3t-pw@localhost:" + port + "/"),
+                    URI.create("http://admin:s3cr3t-pw@localhost:" + closedPort() + "/"), null);
+
+            Result failed = CHECK.run(plain, context(null, Duration.ofSeconds(1), null));
+            Result error = CHECK.run(unreachable, context(null, Duration.ofSeconds(1), null));
+
+            assertThat(failed.status()).isEqualTo(Status.FAIL);
+            assertThat(failed.summary()).isEqualTo("securityHeaders url http://example.com/ is plain HTTP, but expected an HTTPS address");
+            assertThat(error.status()).isEqualTo(Status.ERROR);
+            assertThat(error.evidence()).containsEntry("url", "https://localhost:" + port + "/");
+            assertThat(failed.toString() + error.toString()).doesNotContain("s3cr3t-pw").doesNotContain("admin");
+        }
+
+        @Test
         void reportsErrorWithoutUrlAndTarget() throws Exception {
             Result result = CHECK.run(new SecurityHeadersConfig(null, null, null), CheckContext.builder(dir).build());
 
