@@ -7,12 +7,13 @@ import java.util.Map;
 
 /**
  * The settings every HTTP check shares: the deployed service's base URL, timeouts, extra trusted
- * certificates, headers sent with every request, and the proxy from Maven's settings.
+ * certificates, headers for the target, and the proxy from Maven's settings.
  *
  * @param target            the deployed service's base URL, or {@code null} when not configured
  * @param timeout           connect, read and whole-call timeout of each request (default 10s)
  * @param trustCertificates a PEM file of extra CA certificates, or {@code null}
- * @param headers           sent with every request; values are secrets, never printed
+ * @param headers           sent only to the target's origin (scheme, host and port), or with every request when
+ *                          {@code target} is {@code null}; values are secrets, never printed
  * @param proxy             the active proxy, or {@code null}
  * @since 0.1.0
  */

@@ -9,10 +9,18 @@ import java.util.Map;
  *
  * @param timeout           connect, read and whole-call timeout of each request
  * @param trustCertificates a PEM file of extra CA certificates, relative to the project folder
- * @param headers           sent with every request; values are never printed
+ * @param headers           sent with the requests to the target (to every request when no target is set); values are never printed
  */
 public record HttpConfig(
         @Param("connect, read and whole-call timeout of each request; default 10s") Duration timeout,
         @Param("a PEM file of extra CA certificates (private CAs), relative to the project folder; default none") String trustCertificates,
-        @Param("headers sent with every request, e.g. an auth token; values are never printed; default none") Map<String, String> headers) {
+        @Param("headers sent with the requests to the <target> (scheme, host and port), or with every request when no target"
+                + " is set, e.g. an auth token; values are never printed; default none") Map<String, String> headers) {
+
+    public HttpConfig {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("timeout is " + timeout.toMillis() + "ms, but every call needs a time limit:"
+                    + " write one longer than 0, such as 10s (0 would let a call wait forever)");
+        }
+    }
 }

@@ -207,6 +207,17 @@ class EngineTest {
     }
 
     @Test
+    void rejectsAnHttpTimeoutThatWouldNotBoundTheCalls() throws Exception {
+        ReadinessConfig config = new ReadinessConfig(null, null, checks("tests: {}"), null,
+                new YAMLMapper().readTree("timeout: 0s"), null, Set.of(), Set.of(), false);
+
+        assertThatThrownBy(() -> engine(FixedCheck.returning("tests", PASSED)).plan(config, dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("http: timeout is 0ms, but every call needs a time limit: write one longer than 0, such as 10s"
+                        + " (0 would let a call wait forever)");
+    }
+
+    @Test
     void rejectsAMarkerNamingAnUnknownCheck() throws Exception {
         Path checklist = Files.writeString(dir.resolve("c.md"), "- [ ] Fast <!-- readiness: speed -->\n");
         assertThatThrownBy(() -> engine(FixedCheck.returning("tests", PASSED)).plan(config(checklist, "tests: {}"), dir))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -248,8 +249,7 @@ final class OsvClient {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new OsvException("interrupted while asking the OSV API at " + shownBase + " for " + what);
                 }
-                long limit = http.callTimeoutMillis();
-                failure = "did not answer " + what + " within " + (limit % 1000 == 0 ? limit / 1000 + "s" : limit + "ms");
+                failure = "did not answer " + what + " within " + HttpMessages.duration(Duration.ofMillis(http.callTimeoutMillis()));
             } catch (IOException e) {
                 failure = "could not be reached for " + what + " (" + e.getMessage() + ")";
             }

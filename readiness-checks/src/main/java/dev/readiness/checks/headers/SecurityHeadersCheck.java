@@ -3,13 +3,12 @@ package dev.readiness.checks.headers;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
+import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.checks.http.HttpClients;
+import dev.readiness.checks.http.HttpMessages;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,7 +47,8 @@ import okio.BufferedSource;
  * is ERROR when the page cannot be fetched (unreachable, TLS failure, timeout, redirect loop, an
  * error status), and FAIL for a plain-HTTP {@code url}. A plain-HTTP twin that does not answer at
  * all is the Observatory's "no HTTP, no redirect needed". The configured request headers go only
- * to the HTTPS host of {@code url}, never over plain HTTP nor to other hosts.
+ * to the origin of {@code <target>} or, without a target, of {@code url} (see {@link HttpClients}):
+ * never over plain HTTP to an HTTPS site, nor to other hosts.
  */
 public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> {
 
@@ -87,9 +87,10 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     .remedy("Set <securityHeaders><url>https://your-site/</url></securityHeaders> or the shared <target>.")
                     .build();
         }
-        HttpUrl site = HttpUrl.parse(configured.toString());
+        HttpUrl site = withoutUserInfo(HttpUrl.parse(configured.toString()));
         if (site == null) {
-            return Result.error("securityHeaders url '" + configured + "' is not an http or https address")
+            return Result.error("securityHeaders url '" + HttpMessages.oneLine(configured.toString(), 200)
+                            + "' is not an http or https address")
                     .remedy("Set <url> to the site's https:// address.").build();
         }
         if (!site.isHttps()) {
@@ -105,16 +106,18 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                             + "address in <httpUrl> to have its redirect graded.")
                     .build();
         }
-        HttpUrl httpUrl = config.httpUrl() != null ? HttpUrl.parse(config.httpUrl().toString())
+        HttpUrl httpUrl = config.httpUrl() != null ? withoutUserInfo(HttpUrl.parse(config.httpUrl().toString()))
                 : new HttpUrl.Builder().scheme("http").host(site.host()).build();
         if (httpUrl == null || httpUrl.isHttps()) {
             return Result.error("securityHeaders httpUrl '" + config.httpUrl() + "' is not a plain-HTTP address")
                     .remedy("Set <httpUrl> to an http:// address, or leave it out to use http://" + site.host() + "/.")
                     .build();
         }
+        HttpSettings http = context.http();
         OkHttpClient client;
         try {
-            client = HttpClients.forSettings(context.http());
+            client = HttpClients.forSettings(http.target() != null ? http
+                    : new HttpSettings(site.uri(), http.timeout(), http.trustCertificates(), http.headers(), http.proxy()));
         } catch (IOException e) {
             return Result.error("securityHeaders cannot set up its HTTP client: " + e.getMessage())
                     .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
@@ -131,6 +134,14 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             fetcher.cancelAll();
         }
         return grade(config.minimumGrade(), site, httpUrl, observation, ObservatoryScorer.score(observation), fetcher.httpUnavailable);
+    }
+
+    /**
+     * The address without user name and password: OkHttp never sends them, and a password must not
+     * reach a message or the evidence.
+     */
+    private static HttpUrl withoutUserInfo(HttpUrl url) {
+        return url == null ? null : url.newBuilder().username("").password("").build();
     }
 
     private static Result grade(Grade minimum, HttpUrl site, HttpUrl httpUrl, Observation observation,
@@ -233,19 +244,14 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
      * another, each call bounded by the client's timeouts; every call is cancelled when the run ends.
      */
     private static final class Fetcher {
-        private final OkHttpClient authenticated;
-        private final OkHttpClient anonymous;
+        private final OkHttpClient client;
         private final HttpUrl site;
         private final Duration timeout;
         private final List<Call> calls = new CopyOnWriteArrayList<>();
         private volatile String httpUnavailable;
 
         Fetcher(OkHttpClient client, HttpUrl site, Duration timeout) {
-            this.authenticated = client;
-            OkHttpClient.Builder builder = client.newBuilder();
-            // The shared client's only interceptor adds the configured headers (tokens): keep them off other hosts.
-            builder.interceptors().clear();
-            this.anonymous = builder.build();
+            this.client = client;
             this.site = site;
             this.timeout = timeout;
         }
@@ -306,7 +312,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                 return new Chain(hops, null, List.of(), false);
             } catch (IOException e) {
                 if (hops.isEmpty()) {
-                    httpUnavailable = describe(e, httpUrl);
+                    httpUnavailable = HttpMessages.describe(e, httpUrl, timeout);
                     return new Chain(List.of(), null, List.of(), true);
                 }
                 throw failure(e, hops.get(hops.size() - 1).url(), "following the redirects of " + httpUrl);
@@ -337,7 +343,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                             + " without reaching a page (" + route(hops) + ")",
                             "Make " + start + " reach its page in fewer redirects.");
                 }
-                Call call = clientFor(current).newCall(new Request.Builder().url(current).header("Accept", ACCEPT).build());
+                Call call = client.newCall(new Request.Builder().url(current).header("Accept", ACCEPT).build());
                 calls.add(call);
                 try (Response response = call.execute()) {
                     HttpUrl answered = current;
@@ -380,7 +386,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     .header("Origin", PREFLIGHT_ORIGIN)
                     .header("Access-Control-Request-Method", "GET")
                     .build();
-            Call call = clientFor(page).newCall(request);
+            Call call = client.newCall(request);
             calls.add(call);
             try (Response response = call.execute()) {
                 return new Observation.Preflight(PREFLIGHT_ORIGIN, response.headers());
@@ -389,49 +395,22 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             }
         }
 
-        /** The configured headers go only to the HTTPS host that was configured. */
-        private OkHttpClient clientFor(HttpUrl url) {
-            return url.isHttps() && url.host().equals(site.host()) ? authenticated : anonymous;
-        }
-
         void cancelAll() {
             calls.forEach(Call::cancel);
         }
 
         private FetchException failure(IOException e, HttpUrl url, String doing) {
-            String what = describe(e, url);
+            String what = HttpMessages.describe(e, url, timeout);
             String remedy = e instanceof SSLException
                     ? "Serve a certificate that chains to a trusted CA and names " + url.host()
                     + " (or add the private CA to <http><trustCertificates>)."
                     : "Check that " + url.host() + ":" + url.port() + " is up and reachable from this build, "
-                    + "or raise <http><timeout> (now " + format(timeout) + ").";
+                    + "or raise <http><timeout> (now " + HttpMessages.duration(timeout) + ").";
             return new FetchException("securityHeaders could not complete " + doing + ": " + what, remedy);
-        }
-
-        private String describe(IOException e, HttpUrl url) {
-            String where = url.host() + ":" + url.port();
-            if (e instanceof SSLException) {
-                return "TLS handshake with " + where + " failed (" + e.getMessage() + ")";
-            }
-            if (e instanceof UnknownHostException) {
-                return "unknown host " + url.host();
-            }
-            if (e instanceof ConnectException) {
-                return "could not connect to " + where + " (" + e.getMessage() + ")";
-            }
-            if (e instanceof InterruptedIOException) {
-                return where + " did not answer within the timeout of " + format(timeout);
-            }
-            return "request to " + where + " failed (" + e + ")";
         }
 
         private static String route(List<Observation.Hop> hops) {
             return String.join(" -> ", hops.stream().map(Observation.Hop::toString).toList());
-        }
-
-        private static String format(Duration duration) {
-            long millis = duration.toMillis();
-            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
         }
     }
 }

@@ -44,10 +44,11 @@ import okhttp3.Response;
  * redirect loop and an answer that needs credentials are ERRORs. With {@code waitSeconds} it tries
  * again, with backoff, until the endpoint is healthy or the time is up.
  *
- * <p>Two answers that a status code alone would pass are ERRORs instead, because the gate fails
+ * <p>Three answers that a status code alone would pass are ERRORs instead, because the gate fails
  * closed: a body whose {@code Content-Type} says JSON but that does not parse (it may have been
- * cut short, and the part lost may have said DOWN), and an HTML page (typically the login page a
- * protected endpoint redirects to). Redirects are followed on the same host only, and never from
+ * cut short, and the part lost may have said DOWN), JSON without a {@code status} (typically
+ * another endpoint, such as Actuator's {@code /actuator} list of links), and an HTML page
+ * (typically the login page a protected endpoint redirects to). Redirects are followed on the same host only, and never from
  * HTTPS to HTTP, since the configured headers (credentials) go with every request.
  */
 public final class HealthCheck implements Check<HealthConfig> {
@@ -236,6 +237,11 @@ public final class HealthCheck implements Check<HealthConfig> {
                                 + ", but the body is not valid JSON (" + invalidJson + "), so its health could not be read")
                         .remedy("Make the health endpoint answer valid JSON; a body cut short often means a proxy or the"
                                 + " service failed while writing it.");
+            } else if (body == null && tree != null) {
+                result = Result.error(shown + " answered HTTP " + code + " with JSON that holds no health status (no text"
+                                + " \"status\" field), so its health could not be read")
+                        .remedy("Point the health <url> at the health endpoint itself (Spring Boot: /actuator/health, not"
+                                + " /actuator); it answers a status such as {\"status\":\"UP\"}.");
             } else if (body == null && type != null && type.type().equals("text") && type.subtype().equals("html")) {
                 result = Result.error(shown + " answered HTTP " + code + " with an HTML page, not a health status"
                                 + (redirects.isEmpty() ? "" : " (after " + redirects.size() + " redirect" + (redirects.size() == 1 ? "" : "s") + ")"))

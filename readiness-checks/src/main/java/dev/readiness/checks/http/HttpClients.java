@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.tls.HandshakeCertificates;
@@ -25,8 +26,13 @@ import okhttp3.tls.HandshakeCertificates;
 /**
  * The OkHttp client the HTTP checks share: one per {@link HttpSettings} (so one per run), with
  * connect, read, write and whole-call timeouts, the JDK's trust store plus the configured extra CA
- * certificates, Maven's proxy, the configured headers on every request, and no automatic
- * redirects (checks follow them one hop at a time so each hop is recorded).
+ * certificates, Maven's proxy, the configured headers, and no automatic redirects (checks follow
+ * them one hop at a time so each hop is recorded).
+ *
+ * <p>The configured headers are secrets meant for the deployed service: when a {@code target} is
+ * set they go only to requests for its origin (same scheme, host and port), so neither another
+ * host nor the plain-HTTP address of an HTTPS target ever receives them; without a target they go
+ * with every request.
  */
 public final class HttpClients {
 
@@ -76,13 +82,24 @@ public final class HttpClients {
             }
         }
         if (!settings.headers().isEmpty()) {
+            HttpUrl scope = settings.target() == null ? null : HttpUrl.parse(settings.target().toString());
             builder.addInterceptor(chain -> {
-                Request.Builder request = chain.request().newBuilder();
-                settings.headers().forEach(request::header);
-                return chain.proceed(request.build());
+                Request request = chain.request();
+                if (settings.target() != null && !sameOrigin(scope, request.url())) {
+                    return chain.proceed(request);
+                }
+                Request.Builder withHeaders = request.newBuilder();
+                settings.headers().forEach(withHeaders::header);
+                return chain.proceed(withHeaders.build());
             });
         }
         return builder.build();
+    }
+
+    /** Same scheme, host and port; a target that is not an http(s) URL matches nothing. */
+    private static boolean sameOrigin(HttpUrl target, HttpUrl url) {
+        return target != null && target.scheme().equals(url.scheme()) && target.host().equals(url.host())
+                && target.port() == url.port();
     }
 
     private static HandshakeCertificates trust(HttpSettings settings) throws IOException {

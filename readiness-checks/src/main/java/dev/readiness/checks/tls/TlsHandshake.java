@@ -28,7 +28,7 @@ import okhttp3.Response;
  * proxy and trust) and stopped as soon as the handshake is done, so no HTTP request is sent.
  * It records what the server presented, whether or not the chain is trusted and the host matches:
  * the trust manager sees the chain, protocol and cipher suite before it judges them, and only the
- * configured trust ever decides whether the handshake {@link #completed()}.
+ * configured trust ever decides whether the handshake completed ({@link #failure()} is {@code null}).
  */
 final class TlsHandshake {
 
@@ -93,12 +93,7 @@ final class TlsHandshake {
         return cipher;
     }
 
-    /** Whether the handshake succeeded with the configured trust and the host name matched. */
-    boolean completed() {
-        return completed;
-    }
-
-    /** Why the handshake did not complete; {@code null} when it did. */
+    /** Why the handshake did not complete; {@code null} when it did (trusted chain, matching host name). */
     IOException failure() {
         return failure;
     }

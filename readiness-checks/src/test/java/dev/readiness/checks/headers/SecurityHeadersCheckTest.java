@@ -402,6 +402,22 @@ class SecurityHeadersCheckTest {
         }
 
         @Test
+        void sendsTheHeadersOnlyToTheSitesOriginWhenNoTargetIsSet() throws Exception {
+            answer(https, Map.of("GET /", () -> new MockResponse.Builder().addHeader("Content-Type", "text/html").body("<html></html>").build(),
+                    "OPTIONS /", () -> new MockResponse.Builder().code(204).build()));
+            http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", site().toString()).build());
+
+            CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null), context(null, Duration.ofSeconds(10), trust));
+
+            List<RecordedRequest> requests = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                requests.add(https.takeRequest(1, TimeUnit.SECONDS));
+            }
+            assertThat(requests).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer s3cret"));
+            assertThat(http.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization")).as("no token over plain HTTP").isNull();
+        }
+
+        @Test
         void failsACarelessSiteWithEachFinding() throws Exception {
             https.enqueue(new MockResponse.Builder()
                     .addHeader("Content-Type", "text/html")
@@ -463,7 +479,7 @@ class SecurityHeadersCheckTest {
 
             assertThat(result.status()).isEqualTo(Status.FAIL);
             assertThat(result.summary()).isEqualTo("security headers grade is C (50/100) for " + site() + ", but expected minimum is B");
-            assertThat((String) result.evidence().get("httpUnavailable")).startsWith("could not connect to localhost:" + noHttp + " (");
+            assertThat(result.evidence()).containsEntry("httpUnavailable", "could not connect to localhost:" + noHttp + " within 10s: connection refused");
             assertThat(result.findings()).extracting(f -> f.evidence().get("test")).contains("redirection-not-needed-no-http");
             assertThat(result.findings().get(0).evidence())
                     .containsEntry("test", "cross-origin-resource-sharing-implemented-with-universal-access")
@@ -506,8 +522,8 @@ class SecurityHeadersCheckTest {
                     new SecurityHeadersConfig(url, null, null), context(null, Duration.ofSeconds(10), trust)));
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
-            assertThat(result.summary()).startsWith("securityHeaders could not complete fetching " + url
-                    + ": could not connect to localhost:" + port + " (");
+            assertThat(result.summary()).isEqualTo("securityHeaders could not complete fetching " + url
+                    + ": could not connect to localhost:" + port + " within 10s: connection refused");
             assertThat(result.evidence()).containsEntry("url", url.toString()).containsEntry("httpUrl", "http://localhost/");
             assertThat(result.remedy()).isEqualTo("Check that localhost:" + port + " is up and reachable from this build, "
                     + "or raise <http><timeout> (now 10s).");
@@ -523,7 +539,7 @@ class SecurityHeadersCheckTest {
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("securityHeaders could not complete fetching " + site()
-                    + ": localhost:" + https.getPort() + " did not answer within the timeout of 500ms");
+                    + ": localhost:" + https.getPort() + " did not answer within 500ms");
             assertThat(https.takeRequest(1, TimeUnit.SECONDS).getMethod()).isEqualTo("GET");
         }
 
@@ -535,7 +551,7 @@ class SecurityHeadersCheckTest {
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).startsWith("securityHeaders could not complete fetching " + site()
-                    + ": TLS handshake with localhost:" + https.getPort() + " failed (");
+                    + ": the TLS handshake with localhost:" + https.getPort() + " failed: ");
             assertThat(result.remedy()).contains("<http><trustCertificates>");
             assertThat(https.getRequestCount()).isZero();
         }
@@ -564,6 +580,23 @@ class SecurityHeadersCheckTest {
             assertThat(result.summary()).isEqualTo("securityHeaders url http://example.com/ is plain HTTP, but expected an HTTPS address");
             assertThat(result.findings()).singleElement().satisfies(f ->
                     assertThat(f.evidence()).containsEntry("test", "hsts-not-implemented-no-https").containsEntry("points", -20));
+        }
+
+        @Test
+        void neverPrintsThePasswordOfAUrl() throws Exception {
+            int port = closedPort();
+            SecurityHeadersConfig plain = new SecurityHeadersConfig(URI.create("http://admin:s3cr3t-pw@example.com/"), null, null);
+            SecurityHeadersConfig unreachable = new SecurityHeadersConfig(URI.create("https://admin:s3cr3t-pw@localhost:" + port + "/"),
+                    URI.create("http://admin:s3cr3t-pw@localhost:" + closedPort() + "/"), null);
+
+            Result failed = CHECK.run(plain, context(null, Duration.ofSeconds(1), null));
+            Result error = CHECK.run(unreachable, context(null, Duration.ofSeconds(1), null));
+
+            assertThat(failed.status()).isEqualTo(Status.FAIL);
+            assertThat(failed.summary()).isEqualTo("securityHeaders url http://example.com/ is plain HTTP, but expected an HTTPS address");
+            assertThat(error.status()).isEqualTo(Status.ERROR);
+            assertThat(error.evidence()).containsEntry("url", "https://localhost:" + port + "/");
+            assertThat(failed.toString() + error.toString()).doesNotContain("s3cr3t-pw").doesNotContain("admin");
         }
 
         @Test

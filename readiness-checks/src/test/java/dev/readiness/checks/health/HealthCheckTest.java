@@ -260,6 +260,19 @@ class HealthCheckTest {
     }
 
     @Test
+    void reportsErrorWhenA2xxJsonBodyHoldsNoStatus() throws Exception {
+        server.enqueue(json(200, "spring-actuator-links.json", "application/vnd.spring-boot.actuator.v3+json"));
+
+        Result result = run(null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo(url() + " answered HTTP 200 with JSON that holds no health status (no text"
+                + " \"status\" field), so its health could not be read");
+        assertThat(result.evidence()).containsEntry("body", "JSON without status").containsEntry("httpStatus", 200);
+        assertThat(result.remedy()).contains("/actuator/health");
+    }
+
+    @Test
     void reportsErrorWhenABodyDeclaredJsonIsNotValidJson() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body("{\"status\": \"UP\", \"compo").build());
 

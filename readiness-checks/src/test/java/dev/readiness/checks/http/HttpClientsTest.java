@@ -1,0 +1,84 @@
+package dev.readiness.checks.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.readiness.check.HttpSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/** The shared client against real servers on loopback: where the configured headers (secrets) go, and where they do not. */
+class HttpClientsTest {
+
+    private static final String TOKEN = "Bearer s3cr3t-t0ken";
+
+    @StartStop
+    private final MockWebServer service = new MockWebServer();
+
+    @StartStop
+    private final MockWebServer elsewhere = new MockWebServer();
+
+    @Test
+    void sendsTheHeadersToTheTargetsOrigin() throws Exception {
+        OkHttpClient client = client(service.url("/").toString());
+
+        assertThat(authorization(client, service, service.url("/actuator/health"))).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void keepsTheHeadersFromAnotherPort() throws Exception {
+        OkHttpClient client = client(service.url("/").toString());
+
+        assertThat(authorization(client, elsewhere, elsewhere.url("/"))).isNull();
+    }
+
+    @Test
+    void keepsTheHeadersFromAnotherHostName() throws Exception {
+        HttpUrl sameServerOtherName = service.url("/").newBuilder().host("127.0.0.1").build();
+        OkHttpClient client = client(service.url("/").newBuilder().host("localhost").build().toString());
+
+        assertThat(authorization(client, service, sameServerOtherName)).isNull();
+    }
+
+    @Test
+    void keepsTheHeadersFromPlainHttpOfAnHttpsTarget() throws Exception {
+        OkHttpClient client = client("https://" + service.getHostName() + ":" + service.getPort() + "/");
+
+        assertThat(authorization(client, service, service.url("/"))).isNull();
+    }
+
+    @Test
+    void sendsTheHeadersEverywhereWithoutATarget() throws Exception {
+        OkHttpClient client = client(null);
+
+        assertThat(authorization(client, service, service.url("/"))).isEqualTo(TOKEN);
+        assertThat(authorization(client, elsewhere, elsewhere.url("/"))).isEqualTo(TOKEN);
+    }
+
+    private static OkHttpClient client(String target) throws IOException {
+        return HttpClients.forSettings(new HttpSettings(target == null ? null : URI.create(target), Duration.ofSeconds(5), null,
+                Map.of("Authorization", TOKEN), null));
+    }
+
+    /** GETs {@code url} on {@code server} and returns the Authorization header the server received. */
+    private static String authorization(OkHttpClient client, MockWebServer server, HttpUrl url) throws Exception {
+        server.enqueue(new MockResponse.Builder().body("ok").build());
+        try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request).isNotNull();
+        return request.getHeaders().get("Authorization");
+    }
+}
