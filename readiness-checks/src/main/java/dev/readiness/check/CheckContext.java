@@ -2,7 +2,6 @@ package dev.readiness.check;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -36,8 +35,9 @@ public final class CheckContext {
         testOutputDirectory = b.testOutputDirectory != null ? b.testOutputDirectory : buildDirectory.resolve("test-classes");
         packaging = b.packaging;
         project = b.project;
-        DependencyNode none = new DependencyNode(project.groupId(), project.artifactId(), project.version(), null, List.of());
-        dependencies = b.dependencies != null ? memoize(b.dependencies) : () -> none;
+        dependencies = b.dependencies != null ? memoize(b.dependencies) : () -> {
+            throw new IllegalStateException("no dependency graph was given to this run, so it cannot be scanned");
+        };
         http = b.http;
         offline = b.offline;
         useCache = b.useCache;
@@ -75,7 +75,11 @@ public final class CheckContext {
         return project;
     }
 
-    /** The resolved dependency graph, rooted at the project; all scopes, test included. */
+    /**
+     * The resolved dependency graph, rooted at the project; all scopes, test included.
+     *
+     * @throws IllegalStateException when the run was given no graph (an empty graph is never assumed)
+     */
     public DependencyNode dependencies() {
         return dependencies.get();
     }

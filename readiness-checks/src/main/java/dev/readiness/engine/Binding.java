@@ -69,6 +69,16 @@ final class Binding {
             couldBeVerifiedBy.put(item.key(), bound.isEmpty() ? could : List.of());
             used.addAll(bound);
         }
+        for (ConfiguredCheck c : configured) {
+            for (String ref : c.items()) {
+                boolean found = checklist.items().stream()
+                        .anyMatch(item -> ref.equals(item.key()) || normalise(ref).equals(normalise(item.text())));
+                if (!found) {
+                    throw new ConfigurationException(c.id() + ".items: '" + ref + "' is no item of checklist " + checklist.source()
+                            + "; name an item by its key (a slug of its text, as readiness.json lists) or by its text");
+                }
+            }
+        }
         Set<String> keys = new HashSet<>(bindings.keySet());
         for (ConfiguredCheck c : configured) {
             if (!used.contains(c.id())) {

@@ -16,7 +16,8 @@ final class Text {
 
     /**
      * Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders
-     * as text. With brackets escaped no link or image can form, so parentheses stay as they are.
+     * as text. With brackets escaped no link or image can form, so parentheses stay as they are; {@code @}
+     * is written as an entity so quoted text cannot mention (notify) people in a pull-request comment.
      */
     static String markdown(String text) {
         String line = oneLine(text);
@@ -26,6 +27,7 @@ final class Text {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
+                case '@' -> out.append("&#64;");
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
                 default -> out.append(c);
             }

@@ -131,6 +131,15 @@ class EngineTest {
     }
 
     @Test
+    void rejectsAnItemReferenceThatNamesNoItem() throws Exception {
+        Path checklist = Files.writeString(dir.resolve("ready.md"), "- [ ] Docs written\n");
+        assertThatThrownBy(() -> engine(FixedCheck.returning("backup", PASSED)).plan(config(checklist, "backup: {items: [backups-tested]}"), dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("backup.items: 'backups-tested' is no item of checklist ready.md; name an item by its key "
+                        + "(a slug of its text, as readiness.json lists) or by its text");
+    }
+
+    @Test
     void takesTheWorstStatusOfAnItemsChecks() throws Exception {
         Result error = Result.error("no JaCoCo execution data").build();
         Outcome outcome = run(engine(FixedCheck.returning("a", PASSED, "Shared phrase"), FixedCheck.returning("b", error, "Shared phrase"),

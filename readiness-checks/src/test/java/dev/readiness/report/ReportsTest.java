@@ -28,7 +28,7 @@ class ReportsTest {
     @TempDir
     Path dir;
 
-    private static final String HOSTILE = "evil <script>alert(1)</script> *bold* [link](http://x) | pipe \u0000 & \"quotes\"\nsecond line";
+    private static final String HOSTILE = "@everyone evil <script>alert(1)</script> *bold* [link](http://x) | pipe \u0000 & \"quotes\"\nsecond line";
 
     private static Outcome outcome() {
         Item tests = new Item("all-unit-tests-pass", "Code Quality", "All unit tests pass", false, List.of(), 3);
@@ -90,7 +90,7 @@ class ReportsTest {
         assertThat(md).contains("  - and 3 more\n");
         assertThat(md).contains("  - **Fix:** fix the named tests\n");
         assertThat(md).doesNotContain("<script>").doesNotContain("[link](").doesNotContain("\u0000");
-        assertThat(md).contains("evil &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](http://x) \\| pipe");
+        assertThat(md).doesNotContain("@everyone").contains("&#64;everyone evil &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](http://x) \\| pipe");
         assertThat(md.lines().filter(l -> l.startsWith("  - demo.Test"))).hasSize(20);
     }
 
@@ -111,7 +111,7 @@ class ReportsTest {
         assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
         assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
-        assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("demo.Test0.fails: evil <script>");
+        assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("demo.Test0.fails: @everyone evil <script>");
         assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message"))
                 .isEqualTo("verified by a person, not by a check");
     }
