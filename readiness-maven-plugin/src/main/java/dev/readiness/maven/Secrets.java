@@ -11,7 +11,8 @@ import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 
 /**
- * The values the gate must never print: configured header values, proxy and server passwords from
+ * The values the gate must never print: configured header values (and the token of {@code Bearer <token>}),
+ * the user info of the target URL, proxy and server passwords from
  * settings.xml, and environment variables whose names say they hold a secret.
  */
 final class Secrets {
@@ -28,7 +29,16 @@ final class Secrets {
     }
 
     static Secrets of(MavenSession session, HttpSettings http) {
-        Set<String> values = new HashSet<>(http.headers().values());
+        Set<String> values = new HashSet<>();
+        for (String header : http.headers().values()) {
+            values.add(header);
+            values.add(header.substring(header.lastIndexOf(' ') + 1)); // the token of "Bearer <token>", echoed alone
+        }
+        if (http.target() != null && http.target().getUserInfo() != null) {
+            String userInfo = http.target().getUserInfo();
+            values.add(userInfo);
+            values.add(userInfo.substring(userInfo.indexOf(':') + 1));
+        }
         if (session.getSettings() != null) {
             for (Proxy proxy : session.getSettings().getProxies()) {
                 values.add(proxy.getPassword());

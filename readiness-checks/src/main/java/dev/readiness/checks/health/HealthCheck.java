@@ -68,9 +68,8 @@ public final class HealthCheck implements Check<HealthConfig> {
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final String UNREACHABLE_REMEDY = "Check that the service is running and reachable from this machine"
-            + " (host, port, firewall, Maven proxy settings), or raise <http><timeout>; for a service that is still"
-            + " starting, set the health check's waitSeconds.";
+    private static final String UNREACHABLE_REMEDY = HttpMessages.UNREACHABLE_REMEDY
+            + " For a service that is still starting, set the health check's waitSeconds.";
 
     @Override
     public String id() {

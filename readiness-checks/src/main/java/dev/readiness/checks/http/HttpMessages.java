@@ -88,7 +88,12 @@ public final class HttpMessages {
         return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    /** What to do when a service cannot be reached: the remedy every HTTP check gives for it. */
+    public static final String UNREACHABLE_REMEDY = "Check that the service is running and reachable from this machine"
+            + " (host, port, firewall, Maven proxy settings), or raise <http><timeout>.";
+
+    /** The first cause of {@code failure} (itself included) of the given type, or {@code null}. */
+    public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -98,7 +103,8 @@ public final class HttpMessages {
         return null;
     }
 
-    private static Throwable deepest(Throwable failure) {
+    /** The deepest cause of {@code failure} (itself when it has none). */
+    public static Throwable deepest(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 20; depth++) {
             t = t.getCause();

@@ -45,8 +45,6 @@ public final class TlsCheck implements Check<TlsConfig> {
     private static final Set<String> MODERN_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
     private static final Pattern CN = Pattern.compile("(?:^|,)CN=((?:\\\\.|[^,])+)");
     private static final int MAX_NAMES = 50;
-    private static final String UNREACHABLE_REMEDY = "Check that the service is running and reachable from this machine"
-            + " (host, port, firewall, Maven proxy settings), or raise <http><timeout>.";
 
     @Override
     public String id() {
@@ -161,7 +159,7 @@ public final class TlsCheck implements Check<TlsConfig> {
                 .evidence("timeout", HttpMessages.duration(context.http().timeout()))
                 .remedy(failure instanceof javax.net.ssl.SSLException
                         ? "Check that " + origin + " serves TLS (not plain HTTP) and accepts TLS 1.2 or newer."
-                        : UNREACHABLE_REMEDY)
+                        : HttpMessages.UNREACHABLE_REMEDY)
                 .build();
     }
 
@@ -223,21 +221,12 @@ public final class TlsCheck implements Check<TlsConfig> {
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return HttpMessages.find(failure, type) != null;
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t.getCause() != null && depth < 20; depth++) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        Throwable root = HttpMessages.deepest(failure);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String days(long n) {
