@@ -15,4 +15,6 @@ assert log.contains('BUILD FAILURE')
 assert log.contains('Readiness gate failed: 1 required item unmet')
 assert report.checks.find { it.id == 'tests' }.status == 'PASS'
 assert !log.contains('\tat ')
+// The figures behind the failure are JaCoCo's own.
+evaluate(new File(basedir, '../../../src/it/jacoco.groovy')).assertCountersEqualJacocoXml(basedir, coverage)
 return true
