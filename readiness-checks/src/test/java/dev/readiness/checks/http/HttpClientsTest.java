@@ -66,6 +66,34 @@ class HttpClientsTest {
         assertThat(authorization(client, elsewhere, elsewhere.url("/"))).isEqualTo(TOKEN);
     }
 
+    @Test
+    void goesThroughMavensProxyAndAnswersItsChallenge() throws Exception {
+        MockWebServer proxy = elsewhere;
+        proxy.enqueue(new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate", "Basic realm=\"corp\"").build());
+        proxy.enqueue(new MockResponse.Builder().body("via proxy").build());
+        OkHttpClient client = HttpClients.forSettings(new HttpSettings(null, Duration.ofSeconds(5), null, Map.of(),
+                new HttpSettings.Proxy(proxy.getHostName(), proxy.getPort(), "deployer", "pr0xy-pass", "nothing.example")));
+
+        try (Response response = client.newCall(new Request.Builder().url("http://staging.example.invalid/health").build()).execute()) {
+            assertThat(response.body().string()).isEqualTo("via proxy");
+        }
+        RecordedRequest challenged = proxy.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest answered = proxy.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(challenged.getRequestLine()).isEqualTo("GET http://staging.example.invalid/health HTTP/1.1");
+        assertThat(challenged.getHeaders().get("Proxy-Authorization")).isNull();
+        assertThat(answered.getHeaders().get("Proxy-Authorization")).isEqualTo(okhttp3.Credentials.basic("deployer", "pr0xy-pass"));
+    }
+
+    @Test
+    void bypassesTheProxyForItsNonProxyHosts() throws Exception {
+        MockWebServer proxy = elsewhere;
+        OkHttpClient client = HttpClients.forSettings(new HttpSettings(null, Duration.ofSeconds(5), null, Map.of(),
+                new HttpSettings.Proxy(proxy.getHostName(), proxy.getPort(), null, null, "*.example.com|" + service.getHostName())));
+
+        assertThat(authorization(client, service, service.url("/direct"))).isNull();
+        assertThat(proxy.getRequestCount()).isZero();
+    }
+
     private static OkHttpClient client(String target) throws IOException {
         return HttpClients.forSettings(new HttpSettings(target == null ? null : URI.create(target), Duration.ofSeconds(5), null,
                 Map.of("Authorization", TOKEN), null));
