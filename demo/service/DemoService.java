@@ -22,7 +22,8 @@ import javax.net.ssl.SSLContext;
  * (HSTS, a strict CSP, secure cookies, HTTP redirected to HTTPS, health UP); mode {@code careless}
  * is not (no HSTS, unsafe-inline, an insecure session cookie, no redirect, health DOWN).
  *
- * <p>Run with the JDK alone: {@code java DemoService.java <good|careless> <keystore.p12> <password> <ports-file>}.
+ * <p>Run with the JDK alone: {@code java DemoService.java <good|careless> <keystore.p12> <password> <ports-file> [token]}.
+ * With a token, the health endpoint answers 401 unless the request carries {@code Authorization: Bearer <token>}.
  * It binds free ports on 127.0.0.1, writes {@code https=N} and {@code http=N} to the ports file,
  * and serves until killed (or for at most 30 minutes).
  */
@@ -33,6 +34,7 @@ public class DemoService {
         Path keystore = Path.of(args[1]);
         char[] password = args[2].toCharArray();
         Path portsFile = Path.of(args[3]);
+        String token = args.length > 4 ? args[4] : null;
         InetAddress loopback = InetAddress.getLoopbackAddress();
 
         HttpsServer https = HttpsServer.create(new InetSocketAddress(loopback, 0), 16);
@@ -41,7 +43,14 @@ public class DemoService {
         int httpsPort = https.getAddress().getPort();
 
         https.createContext("/", exchange -> page(exchange, good));
-        https.createContext("/actuator/health", exchange -> health(exchange, good));
+        https.createContext("/actuator/health", exchange -> {
+            if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                send(exchange, 401, "text/plain", "unauthorized");
+            } else {
+                health(exchange, good);
+            }
+        });
         http.createContext("/", exchange -> {
             if (good) {
                 exchange.getResponseHeaders().set("Location", "https://localhost:" + httpsPort + exchange.getRequestURI());

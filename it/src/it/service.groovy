@@ -1,7 +1,7 @@
 // Shared by the HTTP ITs' prebuild scripts: starts demo/service/DemoService.java on loopback in the
-// given mode with a fresh certificate, waits for its ports, and writes readiness.yaml pointing the
-// gate at it. The verify script stops it (its pid is in target/demo-service/pid).
-def startService(File basedir, String mode, int validityDays) {
+// given mode with a fresh certificate (and, with a token, a health endpoint that requires it), and
+// waits for its ports; the prebuild scripts then write readiness.yaml pointing the gate at it. The verify script stops it (its pid is in target/demo-service/pid).
+def startService(File basedir, String mode, int validityDays, String token = null) {
     def work = new File(basedir, 'target/demo-service')
     work.mkdirs()
     def run = { List cmd ->
@@ -19,7 +19,8 @@ def startService(File basedir, String mode, int validityDays) {
          '-storepass', 'changeit', '-file', 'demo-ca.pem'])
     def source = new File(basedir, '../../../../demo/service/DemoService.java').canonicalFile
     assert source.isFile() : "no ${source}"
-    def process = new ProcessBuilder("${javaHome}/bin/java", source.path, mode, 'demo.p12', 'changeit', 'ports')
+    def command = ["${javaHome}/bin/java", source.path, mode, 'demo.p12', 'changeit', 'ports'] + (token ? [token] : [])
+    def process = new ProcessBuilder(command.collect { it.toString() })
             .directory(work).redirectErrorStream(true).redirectOutput(new File(work, 'service.log')).start()
     new File(work, 'pid').text = "${process.pid()}"
     def ports = new File(work, 'ports')

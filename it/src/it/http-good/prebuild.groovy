@@ -1,12 +1,12 @@
 def service = evaluate(new File(basedir, '../../../src/it/service.groovy'))
-def ports = service.startService(basedir, 'good', 90)
+// The health endpoint requires the token, which the gate takes from the settings.xml server it-staging.
+def ports = service.startService(basedir, 'good', 90, 'it-secret-token-0123')
 new File(basedir, 'readiness.yaml').text = """\
 target: https://localhost:${ports.https}/
 http:
   timeout: 5s
   trustCertificates: target/demo-service/demo-ca.pem
-  headers:
-    Authorization: Bearer it-secret-token-0123
+  server: it-staging
 checks:
   securityHeaders:
     httpUrl: http://localhost:${ports.http}/

@@ -90,8 +90,9 @@ public final class Engine {
         Checklist checklist = config.checklist() == null ? catalog(configured)
                 : new ChecklistParser().parse(config.checklist(), config.checklistShown());
         Binding binding = new Binding(checklist, configured, available).bind();
+        HttpConfig http = ConfigBinder.bind("http", HttpConfig.class, config.http(), List.of());
         return new Plan(binding.checklist(), configured, binding.bindings(), binding.couldBeVerifiedBy(),
-                http(config, basedir), config.checkTimeout(), config.failOnWarnings());
+                http(config.target(), http, basedir), http.server(), config.checkTimeout(), config.failOnWarnings());
     }
 
     /** Runs the plan's checks and decides the verdict. */
@@ -203,20 +204,20 @@ public final class Engine {
         return new Checklist("built-in catalog", "Production readiness", items);
     }
 
-    private static HttpSettings http(ReadinessConfig config, Path basedir) throws ConfigurationException {
+    private static HttpSettings http(String targetUrl, HttpConfig http, Path basedir) throws ConfigurationException {
         URI target = null;
-        if (config.target() != null && !config.target().isBlank()) {
+        if (targetUrl != null && !targetUrl.isBlank()) {
+            String shown = targetUrl.trim().replaceAll("//[^/@]*@", "//"); // never print user info
             try {
-                target = new URI(config.target().trim());
+                target = new URI(targetUrl.trim());
             } catch (URISyntaxException e) {
-                throw new ConfigurationException("target: '" + config.target() + "' is not a URL: " + e.getReason());
+                throw new ConfigurationException("target: '" + shown + "' is not a URL: " + e.getReason());
             }
             if (target.getScheme() == null || !Set.of("http", "https").contains(target.getScheme().toLowerCase(Locale.ROOT))
                     || target.getHost() == null) {
-                throw new ConfigurationException("target: '" + config.target() + "' is not an http(s) URL like https://staging.example.com/");
+                throw new ConfigurationException("target: '" + shown + "' is not an http(s) URL like https://staging.example.com/");
             }
         }
-        HttpConfig http = ConfigBinder.bind("http", HttpConfig.class, config.http(), List.of());
         Path trust = http.trustCertificates() == null ? null : basedir.resolve(http.trustCertificates());
         if (trust != null && !trust.toFile().isFile()) {
             throw new ConfigurationException("http.trustCertificates: " + http.trustCertificates() + " does not exist (resolved to " + trust + ")");

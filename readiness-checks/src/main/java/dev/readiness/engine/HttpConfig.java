@@ -10,12 +10,16 @@ import java.util.Map;
  * @param timeout           connect, read and whole-call timeout of each request
  * @param trustCertificates a PEM file of extra CA certificates, relative to the project folder
  * @param headers           sent with the requests to the target (to every request when no target is set); values are never printed
+ * @param server            the id of a settings.xml {@code <server>} whose credentials become headers (the Maven plugin resolves it)
  */
 public record HttpConfig(
         @Param("connect, read and whole-call timeout of each request; default 10s") Duration timeout,
         @Param("a PEM file of extra CA certificates (private CAs), relative to the project folder; default none") String trustCertificates,
         @Param("headers sent with the requests to the <target> (scheme, host and port), or with every request when no target"
-                + " is set, e.g. an auth token; values are never printed; default none") Map<String, String> headers) {
+                + " is set, e.g. an auth token; values are never printed; default none") Map<String, String> headers,
+        @Param("the id of a <server> in settings.xml whose credentials authenticate the requests like headers: its"
+                + " configuration's httpHeaders, else Basic with its username and password, else its password as a Bearer"
+                + " token; default none") String server) {
 
     public HttpConfig {
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param bindings          item key to the ids of the configured checks that verify it
  * @param couldBeVerifiedBy item key to ids of available checks that are not configured but could verify it
  * @param http              the shared HTTP settings, without a proxy (the plugin adds Maven's)
+ * @param httpServer        the id of the settings.xml server whose credentials the plugin adds to the headers, or {@code null}
  */
 public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Map<String, List<String>> bindings,
-                   Map<String, List<String>> couldBeVerifiedBy, HttpSettings http, java.time.Duration checkTimeout,
+                   Map<String, List<String>> couldBeVerifiedBy, HttpSettings http, String httpServer, java.time.Duration checkTimeout,
                    boolean failOnWarnings) {
 
     public Plan {

@@ -44,6 +44,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -76,7 +80,10 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter
     private String target;
 
-    /** HTTP settings shared by the HTTP checks: {@code timeout} (10s), {@code trustCertificates}, {@code headers}. */
+    /**
+     * HTTP settings shared by the HTTP checks: {@code timeout} (10s), {@code trustCertificates}, {@code headers}, and
+     * {@code server} (a settings.xml server whose credentials become headers).
+     */
     @Parameter
     private PlexusConfiguration http;
 
@@ -124,6 +131,9 @@ public class VerifyMojo extends AbstractMojo {
     @Component
     private ProjectDependenciesResolver dependenciesResolver;
 
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -140,9 +150,14 @@ public class VerifyMojo extends AbstractMojo {
         } catch (ConfigurationException e) {
             throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
         }
-        Secrets secrets = Secrets.of(session, plan.http());
-        HttpSettings http = new HttpSettings(plan.http().target(), plan.http().timeout(), plan.http().trustCertificates(),
-                plan.http().headers(), MavenAdapters.proxy(session));
+        HttpSettings http;
+        try {
+            http = new HttpSettings(plan.http().target(), plan.http().timeout(), plan.http().trustCertificates(),
+                    headers(plan), MavenAdapters.proxy(session));
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
+        }
+        Secrets secrets = Secrets.of(session, http);
         CheckContext context = CheckContext.builder(basedir)
                 .buildDirectory(Path.of(project.getBuild().getDirectory()))
                 .outputDirectory(Path.of(project.getBuild().getOutputDirectory()))
@@ -163,6 +178,32 @@ public class VerifyMojo extends AbstractMojo {
                     + (outcome.failures().size() == 1 ? "" : "s") + " unmet\n  " + String.join("\n  ", outcome.failures())
                     + "\nSee " + outputDirectory.toPath().resolve(Reports.MARKDOWN));
         }
+    }
+
+    /** The configured headers, after those of the settings.xml server named by {@code <http><server>}. */
+    private Map<String, String> headers(Plan plan) throws ConfigurationException {
+        if (plan.httpServer() == null) {
+            return plan.http().headers();
+        }
+        Server server = session.getSettings() == null ? null : session.getSettings().getServer(plan.httpServer());
+        if (server == null) {
+            throw new ConfigurationException("http.server: no <server> with id '" + plan.httpServer() + "' in settings.xml"
+                    + (session.getSettings() == null || session.getSettings().getServers().isEmpty() ? ""
+                    : "; servers: " + String.join(", ", session.getSettings().getServers().stream().map(Server::getId).toList())));
+        }
+        SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!decrypted.getProblems().isEmpty()) {
+            throw new ConfigurationException("http.server: cannot decrypt the credentials of server '" + plan.httpServer() + "': "
+                    + decrypted.getProblems().get(0).getMessage());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        try {
+            headers.putAll(ServerCredentials.headers(decrypted.getServer()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("http.server: " + e.getMessage());
+        }
+        headers.putAll(plan.http().headers());
+        return headers;
     }
 
     private void report(Outcome outcome) throws MojoExecutionException {
