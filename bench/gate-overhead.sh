@@ -26,20 +26,8 @@ fi
 
 $mvn -B -q -ntp -f "$demo/pom.xml" clean
 work="$demo/target/demo-service"
-mkdir -p "$work"
-keytool -genkeypair -alias demo -keyalg EC -groupname secp256r1 -dname CN=localhost \
-  -ext SAN=dns:localhost,ip:127.0.0.1 -validity 90 -keystore "$work/demo.p12" -storetype PKCS12 \
-  -storepass changeit >/dev/null 2>&1
-keytool -exportcert -rfc -alias demo -keystore "$work/demo.p12" -storepass changeit -file "$work/demo-ca.pem" >/dev/null 2>&1
-
-echo "==> Starting the demo service on loopback"
-java "$demo/service/DemoService.java" good "$work/demo.p12" changeit "$work/ports" > "$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [[ -f "$work/ports" ]] && break; sleep 0.25; done
-[[ -f "$work/ports" ]] || { echo "the demo service did not start:"; cat "$work/service.log"; exit 1; }
-# shellcheck disable=SC1091
-source "$work/ports"
+# shellcheck source=demo/service/start.sh
+source "$demo/service/start.sh"
 props="-Ddemo.target=https://localhost:$https/ -Ddemo.httpUrl=http://localhost:$http/ -Ddemo.trust=$work/demo-ca.pem"
 
 echo "==> One mvn verify, so test reports and coverage data exist"

@@ -12,20 +12,8 @@ echo "==> Building the plugin"
 
 ./mvnw -B -q -ntp -f "$here/pom.xml" clean
 work="$here/target/demo-service"
-mkdir -p "$work"
-keytool -genkeypair -alias demo -keyalg EC -groupname secp256r1 -dname CN=localhost \
-  -ext SAN=dns:localhost,ip:127.0.0.1 -validity 90 -keystore "$work/demo.p12" -storetype PKCS12 \
-  -storepass changeit >/dev/null 2>&1
-keytool -exportcert -rfc -alias demo -keystore "$work/demo.p12" -storepass changeit -file "$work/demo-ca.pem" >/dev/null 2>&1
-
-echo "==> Starting the demo service on loopback"
-java "$here/service/DemoService.java" good "$work/demo.p12" changeit "$work/ports" > "$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [[ -f "$work/ports" ]] && break; sleep 0.25; done
-[[ -f "$work/ports" ]] || { echo "the demo service did not start:"; cat "$work/service.log"; exit 1; }
-# shellcheck disable=SC1091
-source "$work/ports"
+# shellcheck source=demo/service/start.sh
+source "$here/service/start.sh"
 
 echo "==> Running the gate on the demo shop (mvn verify)"
 status=0

@@ -33,6 +33,22 @@ def startService(File basedir, String mode, int validityDays, String token = nul
     return [https: props.https as int, http: props.http as int]
 }
 
+/** Writes readiness.yaml pointing securityHeaders, tls and health at the service; {@code credentials} is the YAML under http: that authenticates. */
+def writeConfig(File basedir, Map ports, String credentials) {
+    new File(basedir, 'readiness.yaml').text = """\
+target: https://localhost:${ports.https}/
+http:
+  timeout: 5s
+  trustCertificates: target/demo-service/demo-ca.pem
+${credentials.stripIndent().readLines().collect { '  ' + it }.join('\n')}
+checks:
+  securityHeaders:
+    httpUrl: http://localhost:${ports.http}/
+  tls: {}
+  health: {}
+"""
+}
+
 def stopService(File basedir) {
     def pid = new File(basedir, 'target/demo-service/pid')
     if (pid.exists()) {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class VerifyMojoTest {
 
-    private static final String TESTS_POM = """
+    /** A project whose only plugin is this one: its {@code <configuration>} goes between head and tail (constants, for {@code @InjectMojo}). */
+    private static final String POM_HEAD = """
             <project>
               <build>
                 <plugins>
@@ -46,9 +47,9 @@ class VerifyMojoTest {
                     <groupId>dev.readiness</groupId>
                     <artifactId>readiness-maven-plugin</artifactId>
                     <configuration>
-                      <checks>
-                        <tests/>
-                      </checks>
+            """;
+
+    private static final String POM_TAIL = """
                     </configuration>
                   </plugin>
                 </plugins>
@@ -56,92 +57,50 @@ class VerifyMojoTest {
             </project>
             """;
 
-    private static final String UNKNOWN_CHECK_POM = """
-            <project>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.readiness</groupId>
-                    <artifactId>readiness-maven-plugin</artifactId>
-                    <configuration>
-                      <checks>
-                        <tests/>
-                        <testz/>
-                      </checks>
-                    </configuration>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    private static final String TESTS_POM = POM_HEAD + """
+            <checks>
+              <tests/>
+            </checks>
+            """ + POM_TAIL;
 
-    private static final String MISSING_CHECKLIST_POM = """
-            <project>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.readiness</groupId>
-                    <artifactId>readiness-maven-plugin</artifactId>
-                    <configuration>
-                      <checklist>docs/PRODUCTION-READINESS.md</checklist>
-                      <checks>
-                        <tests/>
-                      </checks>
-                    </configuration>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    private static final String UNKNOWN_CHECK_POM = POM_HEAD + """
+            <checks>
+              <tests/>
+              <testz/>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String MISSING_CHECKLIST_POM = POM_HEAD + """
+            <checklist>docs/PRODUCTION-READINESS.md</checklist>
+            <checks>
+              <tests/>
+            </checks>
+            """ + POM_TAIL;
 
     /** The header value is also in the report folder's name, which the tests check quotes in its summary and evidence. */
     private static final String API_KEY = "rdy-7f3a9c2e51d4";
 
-    private static final String HEADER_POM = """
-            <project>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.readiness</groupId>
-                    <artifactId>readiness-maven-plugin</artifactId>
-                    <configuration>
-                      <http>
-                        <headers>
-                          <X-Api-Key>rdy-7f3a9c2e51d4</X-Api-Key>
-                        </headers>
-                      </http>
-                      <checks>
-                        <tests>
-                          <reports>
-                            <report>target/rdy-7f3a9c2e51d4-reports</report>
-                          </reports>
-                        </tests>
-                      </checks>
-                    </configuration>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    private static final String HEADER_POM = POM_HEAD + """
+            <http>
+              <headers>
+                <X-Api-Key>rdy-7f3a9c2e51d4</X-Api-Key>
+              </headers>
+            </http>
+            <checks>
+              <tests>
+                <reports>
+                  <report>target/rdy-7f3a9c2e51d4-reports</report>
+                </reports>
+              </tests>
+            </checks>
+            """ + POM_TAIL;
 
-    private static final String MISSPELT_PARAMETER_POM = """
-            <project>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.readiness</groupId>
-                    <artifactId>readiness-maven-plugin</artifactId>
-                    <configuration>
-                      <checklsit>docs/PRODUCTION-READINESS.md</checklsit>
-                      <checks>
-                        <tests/>
-                      </checks>
-                    </configuration>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    private static final String MISSPELT_PARAMETER_POM = POM_HEAD + """
+            <checklsit>docs/PRODUCTION-READINESS.md</checklsit>
+            <checks>
+              <tests/>
+            </checks>
+            """ + POM_TAIL;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

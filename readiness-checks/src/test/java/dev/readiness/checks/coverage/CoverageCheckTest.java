@@ -301,13 +301,7 @@ class CoverageCheckTest {
     @Test
     void roundsTheFigureTowardFailing() throws Exception {
         // a class with 3998 of its 5000 instructions run: 79.96%, which must not print as 80.0%
-        String name = "dev.readiness.checks.coverage.sample.Wide";
-        byte[] wide = wideClass(name.replace('.', '/'));
-        try (JacocoRun run = new JacocoRun(Map.of(name, wide))) {
-            run.call(run.type(name), "run");
-            run.writeExec(project.resolve("target/jacoco.exec"));
-        }
-        JacocoRun.writeClasses(project.resolve("target/classes"), Map.of(name, wide));
+        runWideClass();
 
         Result result = run(config("80%", Counter.INSTRUCTION));
 
@@ -319,13 +313,7 @@ class CoverageCheckTest {
 
     @Test
     void reportsErrorWhenClassesCarryNoLineNumbers() throws Exception {
-        String name = "dev.readiness.checks.coverage.sample.Wide";
-        byte[] wide = wideClass(name.replace('.', '/'));
-        try (JacocoRun run = new JacocoRun(Map.of(name, wide))) {
-            run.call(run.type(name), "run");
-            run.writeExec(project.resolve("target/jacoco.exec"));
-        }
-        JacocoRun.writeClasses(project.resolve("target/classes"), Map.of(name, wide));
+        runWideClass();
 
         Result result = run(config(null, null));
 
@@ -606,6 +594,17 @@ class CoverageCheckTest {
             }
         }, 0);
         return writer.toByteArray();
+    }
+
+    /** Records a run of the generated {@link #wideClass} (3998 of 5000 instructions, no line numbers) into the project. */
+    private void runWideClass() throws Exception {
+        String name = "dev.readiness.checks.coverage.sample.Wide";
+        byte[] wide = wideClass(name.replace('.', '/'));
+        try (JacocoRun run = new JacocoRun(Map.of(name, wide))) {
+            run.call(run.type(name), "run");
+            run.writeExec(project.resolve("target/jacoco.exec"));
+        }
+        JacocoRun.writeClasses(project.resolve("target/classes"), Map.of(name, wide));
     }
 
     /**
