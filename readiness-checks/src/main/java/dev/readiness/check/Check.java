@@ -11,6 +11,10 @@ import java.util.List;
  * the record {@link #configType()}, bound from that element with Jackson; an unknown parameter
  * is a configuration error. Every check also accepts {@code level}, which the engine handles.
  *
+ * <p>What an item says is decided by {@link Claim claims}: by default a check has one, its main
+ * claim, which settles the items its phrases bind. A check whose evidence speaks to several items,
+ * or only supports an item, declares {@link #claims()}.
+ *
  * <p>Implementations are stateless and thread-safe: the engine runs checks in parallel, each
  * with a time limit. A check that throws yields {@link Status#ERROR} with the exception's
  * message; it never crashes the run. Missing evidence is {@link Status#ERROR}, never a pass.
@@ -27,10 +31,23 @@ public interface Check<C extends Record> {
     String description();
 
     /**
-     * The checklist phrases this check verifies by default. An item binds to the check when its
+     * The checklist phrases the check's main claim binds. An item binds to the claim when its
      * text contains a phrase after normalising case, punctuation and spacing.
      */
     List<String> phrases();
+
+    /**
+     * The claims this check decides, its main claim first (its id is the check's id). The default is
+     * the main claim alone, settling the items its {@link #phrases()} bind, described by
+     * {@link #description()}: a check with one concern needs nothing more. A check that decides
+     * several things declares each, and its {@link Result} carries a verdict for every other claim
+     * it offers ({@link Result.Builder#claim(String, Result)}).
+     *
+     * @since 0.2.0
+     */
+    default List<Claim> claims() {
+        return List.of(Claim.settles(id(), description(), phrases()));
+    }
 
     /**
      * The configuration record. Defaults are applied by the record itself (its compact constructor

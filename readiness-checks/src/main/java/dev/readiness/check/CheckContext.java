@@ -3,6 +3,7 @@ package dev.readiness.check;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ public final class CheckContext {
     private final Path cacheDirectory;
     private final Clock clock;
     private final CheckLog log;
+    private final Set<String> boundClaims;
 
     private CheckContext(Builder b) {
         basedir = b.basedir;
@@ -44,6 +46,26 @@ public final class CheckContext {
         cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : buildDirectory.resolve("readiness-cache");
         clock = b.clock;
         log = b.log;
+        boundClaims = Set.copyOf(b.boundClaims);
+    }
+
+    /**
+     * Whether a checklist item is bound to this claim. A check offers a claim whose evidence is
+     * optional (integration tests) when the evidence exists or an item asks for it; asked for and
+     * missing, the claim is ERROR.
+     *
+     * @since 0.2.0
+     */
+    public boolean isBound(String claimId) {
+        return boundClaims.contains(claimId);
+    }
+
+    /** A copy of this context in which exactly these claims are bound to checklist items. */
+    public CheckContext withBoundClaims(Set<String> claimIds) {
+        return new Builder(basedir).buildDirectory(buildDirectory).outputDirectory(outputDirectory)
+                .testOutputDirectory(testOutputDirectory).packaging(packaging).project(project).dependencies(dependencies)
+                .http(http).offline(offline).useCache(useCache).cacheDirectory(cacheDirectory).clock(clock).log(log)
+                .boundClaims(claimIds).build();
     }
 
     /** The module's base folder (where its {@code pom.xml} is). */
@@ -145,6 +167,7 @@ public final class CheckContext {
         private Path cacheDirectory;
         private Clock clock = Clock.systemUTC();
         private CheckLog log = CheckLog.silent();
+        private Set<String> boundClaims = Set.of();
 
         private Builder(Path basedir) {
             this.basedir = Objects.requireNonNull(basedir, "basedir");
@@ -213,6 +236,12 @@ public final class CheckContext {
 
         public Builder log(CheckLog value) {
             log = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The claims bound to checklist items (the engine sets them for each run). */
+        public Builder boundClaims(Set<String> value) {
+            boundClaims = Set.copyOf(value);
             return this;
         }
 

@@ -21,6 +21,10 @@ import java.util.Objects;
  *       .build();
  * }</pre>
  *
+ * <p>A check that declares several {@link Claim claims} returns its main claim's verdict, with the
+ * evidence the claims share, and adds one verdict for each other claim it decided with
+ * {@link Builder#claim(String, Result)}. A check with one claim never needs to.
+ *
  * @param status   PASS, FAIL, ERROR or SKIPPED
  * @param summary  one sentence: measured, expected, where
  * @param measured the measured value as shown to people, or {@code null}
@@ -28,10 +32,13 @@ import java.util.Objects;
  * @param evidence machine-readable facts, in insertion order (values: strings, numbers, booleans, lists, maps)
  * @param findings the concrete things found, most important first
  * @param remedy   how to fix it, or {@code null} when nothing needs fixing
+ * @param measure  the ratio measured against a minimum, which a checklist's own figure may make stricter; or {@code null}
+ * @param claims   the verdicts on the check's other claims, by claim id ({@code tests.integration}); empty for a single-claim check
  * @since 0.1.0
  */
 public record Result(Status status, String summary, String measured, String expected,
-                     Map<String, Object> evidence, List<Finding> findings, String remedy) {
+                     Map<String, Object> evidence, List<Finding> findings, String remedy, Measure measure,
+                     Map<String, Result> claims) {
 
     public Result {
         Objects.requireNonNull(status, "status");
@@ -41,6 +48,15 @@ public record Result(Status status, String summary, String measured, String expe
         }
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         findings = List.copyOf(findings);
+        claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        if (claims.values().stream().anyMatch(c -> !c.claims().isEmpty())) {
+            throw new IllegalArgumentException("a claim's verdict cannot hold verdicts of other claims");
+        }
+    }
+
+    /** This verdict without the verdicts of other claims: the main claim's own. */
+    public Result withoutClaims() {
+        return claims.isEmpty() ? this : new Result(status, summary, measured, expected, evidence, findings, remedy, measure, Map.of());
     }
 
     public static Builder pass(String summary) {
@@ -74,6 +90,8 @@ public record Result(Status status, String summary, String measured, String expe
         private final Map<String, Object> evidence = new LinkedHashMap<>();
         private final List<Finding> findings = new ArrayList<>();
         private String remedy;
+        private Measure measure;
+        private final Map<String, Result> claims = new LinkedHashMap<>();
 
         private Builder(Status status, String summary) {
             this.status = status;
@@ -113,8 +131,20 @@ public record Result(Status status, String summary, String measured, String expe
             return this;
         }
 
+        /** The ratio measured against a minimum; the engine holds it to a stricter figure the checklist states. */
+        public Builder measure(Measure measure) {
+            this.measure = measure;
+            return this;
+        }
+
+        /** Adds the verdict on another of the check's claims, by its id ({@code tests.integration}). */
+        public Builder claim(String claimId, Result verdict) {
+            claims.put(claimId, verdict);
+            return this;
+        }
+
         public Result build() {
-            return new Result(status, summary, measured, expected, evidence, findings, remedy);
+            return new Result(status, summary, measured, expected, evidence, findings, remedy, measure, claims);
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.readiness.engine;
 
 import dev.readiness.check.Check;
+import dev.readiness.check.Claim;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,100 +13,118 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides which checks verify which item: (a) an item's {@code <!-- readiness: id -->} markers,
- * else (b) a check's configured {@code items}, and (c) the phrases a check declares (containment
- * after normalising case, punctuation and spacing). A configured check that binds no item gets an
- * item of its own under "Not on the checklist", so no result is dropped from the verdict.
+ * Decides which claims decide which item, the same way for {@code verify} and {@code list}: an
+ * item's {@code <!-- readiness: claim -->} markers (a check's id names its main claim), else the
+ * claims whose configured {@code items} name it and the claims whose phrases it contains (after
+ * normalising case, punctuation and spacing).
  */
-final class Binding {
+public final class Binding {
 
     static final String EXTRA_SECTION = "Not on the checklist";
 
-    private final Checklist checklist;
-    private final List<ConfiguredCheck> configured;
-    private final Map<String, Check<?>> available;
-    private final Map<String, List<String>> bindings = new LinkedHashMap<>();
-    private final Map<String, List<String>> couldBeVerifiedBy = new LinkedHashMap<>();
-    private final List<Item> items = new ArrayList<>();
+    private final Map<String, Claim> available = new LinkedHashMap<>();
 
-    Binding(Checklist checklist, List<ConfiguredCheck> configured, Map<String, Check<?>> available) {
-        this.checklist = checklist;
-        this.configured = configured;
-        this.available = available;
+    /** A binding over the claims of these checks. */
+    public Binding(Collection<Check<?>> checks) throws ConfigurationException {
+        for (Check<?> check : checks) {
+            for (Claim claim : Engine.declaredClaims(check)) {
+                available.put(claim.id(), claim);
+            }
+        }
     }
 
-    Binding bind() throws ConfigurationException {
+    /**
+     * The claims that decide the item: its markers when it has any, else the claims whose
+     * configured items name it and those whose phrases its text contains, in that order.
+     *
+     * @param configured the configured claims, for their {@code items}; empty for none
+     * @throws ConfigurationException when a marker names no available claim
+     */
+    public List<Claim> claimsOf(Item item, String checklistSource, Collection<ConfiguredClaim> configured)
+            throws ConfigurationException {
+        Set<Claim> claims = new LinkedHashSet<>();
+        for (String marker : item.markers()) {
+            Claim claim = available.get(marker);
+            if (claim == null) {
+                throw new ConfigurationException("checklist " + checklistSource + " line " + item.line()
+                        + " names unknown claim '" + marker + "'" + ConfigBinder.suggestion(marker, available.keySet())
+                        + "; available claims: " + String.join(", ", available.keySet()));
+            }
+            claims.add(claim);
+        }
+        if (!claims.isEmpty()) {
+            return List.copyOf(claims);
+        }
+        for (ConfiguredClaim c : configured) {
+            if (c.items().stream().anyMatch(ref -> names(ref, item))) {
+                claims.add(c.claim());
+            }
+        }
+        for (Claim claim : available.values()) {
+            if (matchesPhrase(item.text(), claim.phrases())) {
+                claims.add(claim);
+            }
+        }
+        return List.copyOf(claims);
+    }
+
+    /** Every available claim, by id. */
+    public Map<String, Claim> available() {
+        return java.util.Collections.unmodifiableMap(available);
+    }
+
+    /**
+     * Binds every item of the checklist to the configured claims that decide it; the claims that
+     * decide it but whose checks are not configured are kept for {@code couldBeVerifiedBy}.
+     *
+     * @throws ConfigurationException when a marker names no claim, or a configured item names no item
+     */
+    Plan.Bindings bind(Checklist checklist, List<ConfiguredCheck> configuredChecks) throws ConfigurationException {
+        List<ConfiguredClaim> configured = configuredChecks.stream().flatMap(c -> c.claims().stream()).toList();
         Set<String> configuredIds = new LinkedHashSet<>();
         configured.forEach(c -> configuredIds.add(c.id()));
-        Set<String> used = new HashSet<>();
+        for (ConfiguredCheck check : configuredChecks) {
+            for (ConfiguredClaim claim : check.claims()) {
+                for (String ref : claim.items()) {
+                    if (checklist.items().stream().noneMatch(item -> names(ref, item))) {
+                        throw new ConfigurationException(check.id() + (claim.claim().isMain() ? "" : ".claims." + claim.claim().name())
+                                + ".items: '" + ref + "' is no item of checklist " + checklist.source()
+                                + "; name an item by its key (a slug of its text, as readiness.json lists) or by its text");
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> bound = new LinkedHashMap<>();
+        Map<String, List<Claim>> could = new LinkedHashMap<>();
         for (Item item : checklist.items()) {
-            for (String marker : item.markers()) {
-                if (!available.containsKey(marker)) {
-                    throw new ConfigurationException("checklist " + checklist.source() + " line " + item.line()
-                            + " names unknown check '" + marker + "'" + ConfigBinder.suggestion(marker, available.keySet())
-                            + "; available checks: " + String.join(", ", available.keySet()));
+            List<String> ids = new ArrayList<>();
+            List<Claim> others = new ArrayList<>();
+            for (Claim claim : claimsOf(item, checklist.source(), configured)) {
+                if (configuredIds.contains(claim.id())) {
+                    ids.add(claim.id());
+                } else {
+                    others.add(claim);
                 }
             }
-            Set<String> candidates = new LinkedHashSet<>(item.markers());
-            if (candidates.isEmpty()) {
-                for (ConfiguredCheck c : configured) {
-                    if (c.items().stream().anyMatch(ref -> ref.equals(item.key()) || normalise(ref).equals(normalise(item.text())))) {
-                        candidates.add(c.id());
-                    }
-                }
-                for (Check<?> check : available.values()) {
-                    if (matchesPhrase(item.text(), check.phrases())) {
-                        candidates.add(check.id());
-                    }
-                }
-            }
-            List<String> bound = new ArrayList<>();
-            List<String> could = new ArrayList<>();
-            for (String id : candidates) {
-                (configuredIds.contains(id) ? bound : could).add(id);
-            }
-            items.add(item);
-            bindings.put(item.key(), bound);
-            couldBeVerifiedBy.put(item.key(), bound.isEmpty() ? could : List.of());
-            used.addAll(bound);
+            bound.put(item.key(), ids);
+            could.put(item.key(), ids.isEmpty() ? others : List.of());
         }
-        for (ConfiguredCheck c : configured) {
-            for (String ref : c.items()) {
-                boolean found = checklist.items().stream()
-                        .anyMatch(item -> ref.equals(item.key()) || normalise(ref).equals(normalise(item.text())));
-                if (!found) {
-                    throw new ConfigurationException(c.id() + ".items: '" + ref + "' is no item of checklist " + checklist.source()
-                            + "; name an item by its key (a slug of its text, as readiness.json lists) or by its text");
-                }
-            }
-        }
-        Set<String> keys = new HashSet<>(bindings.keySet());
-        for (ConfiguredCheck c : configured) {
-            if (!used.contains(c.id())) {
-                String text = c.check().phrases().isEmpty() ? c.check().description() : c.check().phrases().get(0);
-                String key = ChecklistParser.slug(text);
-                for (int n = 2; keys.contains(key); n++) {
-                    key = ChecklistParser.slug(text) + "-" + n;
-                }
-                keys.add(key);
-                items.add(new Item(key, EXTRA_SECTION, text, false, List.of(c.id()), 0));
-                bindings.put(key, List.of(c.id()));
-                couldBeVerifiedBy.put(key, List.of());
-            }
-        }
-        return this;
+        return new Plan.Bindings(bound, could);
     }
 
-    Checklist checklist() {
-        return new Checklist(checklist.source(), checklist.title(), items);
+    /** An item of its own, under "Not on the checklist", for a claim that decides no item of the checklist. */
+    static Item extraItem(Claim claim, Set<String> takenKeys) {
+        String text = claim.phrases().isEmpty() ? claim.description() : claim.phrases().get(0);
+        String key = ChecklistParser.slug(text);
+        for (int n = 2; takenKeys.contains(key); n++) {
+            key = ChecklistParser.slug(text) + "-" + n;
+        }
+        takenKeys.add(key);
+        return new Item(key, EXTRA_SECTION, text, false, List.of(claim.id()), 0);
     }
 
-    Map<String, List<String>> bindings() {
-        return bindings;
-    }
-
-    Map<String, List<String>> couldBeVerifiedBy() {
-        return couldBeVerifiedBy;
+    private static boolean names(String ref, Item item) {
+        return ref.equals(item.key()) || normalise(ref).equals(normalise(item.text()));
     }
 
     static boolean matchesPhrase(String text, List<String> phrases) {

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -44,7 +43,7 @@ public final class ChecklistParser {
     /** The largest checklist this reads: 4 MiB. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
-    private static final Pattern MARKER = Pattern.compile("<!--\\s*readiness\\s*:\\s*([^>]*?)\\s*-->", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IDS_SEPARATOR = Pattern.compile("[,\\s]+");
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(TaskListItemsExtension.create()))
@@ -86,6 +85,29 @@ public final class ChecklistParser {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         return slug.isEmpty() ? "item" : slug;
+    }
+
+    /**
+     * The claim ids of a {@code <!-- readiness: a, b.c -->} comment, or {@code null} when the HTML is
+     * no such comment. Read by position, not by a backtracking pattern: a long comment costs linear time.
+     */
+    static List<String> markerIds(String html) {
+        String comment = html.strip();
+        if (!comment.startsWith("<!--") || !comment.endsWith("-->") || comment.length() < 7) {
+            return null;
+        }
+        String body = comment.substring(4, comment.length() - 3);
+        int colon = body.indexOf(':');
+        if (colon < 0 || !body.substring(0, colon).strip().equalsIgnoreCase("readiness")) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : IDS_SEPARATOR.split(body.substring(colon + 1))) {
+            if (!id.isBlank()) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private static final class Collector extends AbstractVisitor {
@@ -131,13 +153,9 @@ public final class ChecklistParser {
                 } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
                     text.append(' ');
                 } else if (node instanceof HtmlInline html) {
-                    Matcher m = MARKER.matcher(html.getLiteral());
-                    if (m.find()) {
-                        for (String id : m.group(1).split("[,\\s]+")) {
-                            if (!id.isBlank()) {
-                                markers.add(id.trim());
-                            }
-                        }
+                    List<String> ids = markerIds(html.getLiteral());
+                    if (ids != null) {
+                        markers.addAll(ids);
                     } else {
                         text.append(html.getLiteral());
                     }

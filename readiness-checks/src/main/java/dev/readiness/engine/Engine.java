@@ -3,6 +3,7 @@ package dev.readiness.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Check;
+import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,9 @@ import java.util.TreeMap;
 public final class Engine {
 
     /** Keys every check accepts besides its own parameters. */
-    static final List<String> COMMON_KEYS = List.of("level", "items");
+    static final List<String> COMMON_KEYS = List.of("level", "items", "claims");
+
+    private static final Type ITEMS_TYPE = componentType(ClaimConfig.class, "items");
 
     private final Map<String, Check<?>> available;
 
@@ -89,16 +93,17 @@ public final class Engine {
         }
         Checklist checklist = config.checklist() == null ? catalog(configured)
                 : new ChecklistParser().parse(config.checklist(), config.checklistShown());
-        Binding binding = new Binding(checklist, configured, available).bind();
+        Plan.Bindings bindings = new Binding(available.values()).bind(checklist, configured);
         HttpConfig http = ConfigBinder.bind("http", HttpConfig.class, config.http(), List.of());
-        return new Plan(binding.checklist(), configured, binding.bindings(), binding.couldBeVerifiedBy(),
-                http(config.target(), http, basedir), http.server(), config.checkTimeout(), config.failOnWarnings());
+        return new Plan(checklist, configured, bindings, http(config.target(), http, basedir), http.server(),
+                config.checkTimeout(), config.failOnWarnings());
     }
 
     /** Runs the plan's checks and decides the verdict. */
     public Outcome run(Plan plan, CheckContext context, Redactor redactor) {
-        List<CheckRun> runs = new Runner(plan.checkTimeout(), context).run(plan.checks()).stream()
-                .map(run -> new CheckRun(run.id(), run.level(), redactor.redact(run.result()), run.durationMs()))
+        Set<String> bound = plan.boundClaims();
+        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound).run(plan.checks()).stream()
+                .map(run -> run.redacted(redactor))
                 .toList();
         return Verdict.decide(plan, context.project(), runs);
     }
@@ -112,12 +117,10 @@ public final class Engine {
         ObjectNode tree = ConfigBinder.mapper().createObjectNode();
         for (ConfigElement child : element.children()) {
             if (child.name().equals("items")) {
-                ArrayNode items = tree.putArray("items");
-                if (child.children().isEmpty()) {
-                    items.add(child.value());
-                } else {
-                    child.children().forEach(item -> items.add(item.value()));
-                }
+                tree.set("items", ConfigBinder.toTree(child, ITEMS_TYPE));
+            } else if (child.name().equals("claims")) {
+                ObjectNode claims = tree.putObject("claims");
+                child.children().forEach(claim -> claims.set(claim.name(), ConfigBinder.toTree(claim, ClaimConfig.class)));
             } else {
                 Type type = check == null ? null : componentType(check.configType(), child.name());
                 tree.set(child.name(), ConfigBinder.toTree(child, type));
@@ -144,13 +147,9 @@ public final class Engine {
                     .replaceAll("[a-z]+(\\.[a-z0-9]+)*\\.", "").replaceAll("[A-Za-z]+\\$", ""), param == null ? "" : param.value()));
         }
         docs.add(new ParameterDoc("level", "Level", "REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO; default REQUIRED"));
-        docs.add(new ParameterDoc("items", "List<String>", "keys or texts of checklist items this check verifies, besides markers and phrases; default none"));
+        docs.add(new ParameterDoc("items", "List<String>", "keys or texts of checklist items the main claim decides, besides markers and phrases; default none"));
+        docs.add(new ParameterDoc("claims", "Map<String, {level, items}>", "a claim's own level and items, by its name: integration: {level: RECOMMENDED}; default: the check's level"));
         return docs;
-    }
-
-    /** Whether the check's phrases bind this item (markers aside). */
-    public static boolean binds(Check<?> check, Item item) {
-        return item.markers().contains(check.id()) || Binding.matchesPhrase(item.text(), check.phrases());
     }
 
     /** One parameter of a check, for documentation. */
@@ -167,24 +166,10 @@ public final class Engine {
         if (raw != null && !raw.isNull() && !raw.isObject() && !(raw.isTextual() && raw.asText().isBlank())) {
             throw new ConfigurationException("check '" + id + "' takes parameters as elements, not the value '" + raw.asText() + "'");
         }
-        Level level = Level.REQUIRED;
         JsonNode levelNode = params.remove("level");
-        if (levelNode != null && !levelNode.isNull()) {
-            try {
-                level = Level.valueOf(levelNode.asText().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(id + ".level: '" + levelNode.asText() + "' is not a level; valid levels: REQUIRED, RECOMMENDED, INFO");
-            }
-        }
-        List<String> items = new ArrayList<>();
-        JsonNode itemsNode = params.remove("items");
-        if (itemsNode != null && !itemsNode.isNull()) {
-            if (itemsNode.isArray()) {
-                itemsNode.forEach(n -> items.add(n.asText()));
-            } else {
-                items.add(itemsNode.asText());
-            }
-        }
+        Level level = levelNode == null || levelNode.isNull() ? Level.REQUIRED : level(id + ".level", levelNode.asText());
+        List<String> items = texts(params.remove("items"));
+        List<ConfiguredClaim> claims = configureClaims(check, level, items, params.remove("claims"));
         Record record = (Record) ConfigBinder.bind(id, check.configType(), params, COMMON_KEYS);
         String reason = null;
         if (!config.onlyChecks().isEmpty() && !config.onlyChecks().contains(id)) {
@@ -192,13 +177,90 @@ public final class Engine {
         } else if (config.skipChecks().contains(id)) {
             reason = "skipped by -Dreadiness.skipChecks";
         }
-        return new ConfiguredCheck(check, record, level, items, reason == null, reason);
+        return new ConfiguredCheck(check, record, level, claims, reason == null, reason);
     }
 
+    /**
+     * The check's claims with their levels and items: the check's {@code level} and {@code items}
+     * go to its main claim, {@code level} is the default of the others, and {@code claims} sets a
+     * claim apart by its name ({@code integration}) or its id ({@code tests.integration}).
+     */
+    private static List<ConfiguredClaim> configureClaims(Check<?> check, Level level, List<String> items, JsonNode claimsNode)
+            throws ConfigurationException {
+        List<Claim> declared = declaredClaims(check);
+        Map<String, ClaimConfig> own = new java.util.HashMap<>();
+        if (claimsNode != null && !claimsNode.isNull()) {
+            if (!claimsNode.isObject()) {
+                throw new ConfigurationException(check.id() + ".claims: name each claim with its settings, e.g. "
+                        + "<claims><integration><level>RECOMMENDED</level></integration></claims>");
+            }
+            List<String> names = declared.stream().map(Claim::name).toList();
+            for (Iterator<Map.Entry<String, JsonNode>> it = claimsNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                Claim claim = declared.stream().filter(c -> c.id().equals(entry.getKey()) || c.name().equals(entry.getKey()))
+                        .findFirst().orElse(null);
+                if (claim == null) {
+                    throw new ConfigurationException(check.id() + ".claims: unknown claim '" + entry.getKey() + "'"
+                            + ConfigBinder.suggestion(entry.getKey(), names) + "; claims of " + check.id() + ": " + String.join(", ", names));
+                }
+                own.put(claim.id(), ConfigBinder.bind(check.id() + ".claims." + entry.getKey(), ClaimConfig.class, entry.getValue(), List.of()));
+            }
+        }
+        List<ConfiguredClaim> claims = new ArrayList<>();
+        for (Claim claim : declared) {
+            ClaimConfig config = own.getOrDefault(claim.id(), new ClaimConfig(null, List.of()));
+            List<String> claimItems = new ArrayList<>(claim.isMain() ? items : List.of());
+            claimItems.addAll(config.items());
+            claims.add(new ConfiguredClaim(claim, config.level() == null ? level
+                    : level(check.id() + ".claims." + claim.name() + ".level", config.level()), claimItems));
+        }
+        return claims;
+    }
+
+    /** The check's claims, checked: the main claim first with the check's id, the others named {@code id.name}, no two alike. */
+    static List<Claim> declaredClaims(Check<?> check) throws ConfigurationException {
+        List<Claim> claims = check.claims();
+        if (claims == null || claims.isEmpty() || !claims.get(0).id().equals(check.id())) {
+            throw new ConfigurationException("check '" + check.id() + "' (" + check.getClass().getName()
+                    + ") must declare its main claim, with the id '" + check.id() + "', first");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (Claim claim : claims) {
+            if (!claim.checkId().equals(check.id()) || !seen.add(claim.id())) {
+                throw new ConfigurationException("check '" + check.id() + "' (" + check.getClass().getName()
+                        + ") declares the claim '" + claim.id() + "', which is " + (claim.checkId().equals(check.id())
+                        ? "declared twice" : "not named '" + check.id() + ".<name>'"));
+            }
+        }
+        return claims;
+    }
+
+    private static Level level(String where, String text) throws ConfigurationException {
+        try {
+            return Level.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(where + ": '" + text + "' is not a level; valid levels: REQUIRED, RECOMMENDED, INFO");
+        }
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node != null && !node.isNull()) {
+            if (node.isArray()) {
+                node.forEach(n -> texts.add(n.asText()));
+            } else {
+                texts.add(node.asText());
+            }
+        }
+        return texts;
+    }
+
+    /** One item per configured check, its main claim's first phrase as the text. */
     private static Checklist catalog(List<ConfiguredCheck> configured) {
         List<Item> items = new ArrayList<>();
         for (ConfiguredCheck c : configured) {
-            String text = c.check().phrases().isEmpty() ? c.check().description() : c.check().phrases().get(0);
+            Claim main = c.claims().get(0).claim();
+            String text = main.phrases().isEmpty() ? main.description() : main.phrases().get(0);
             items.add(new Item(c.id(), "Readiness checks", text, false, List.of(c.id()), 0));
         }
         return new Checklist("built-in catalog", "Production readiness", items);

@@ -1,25 +1,45 @@
 package dev.readiness.engine;
 
+import dev.readiness.check.Claim;
 import dev.readiness.check.HttpSettings;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated configuration, ready to run: the checklist, the configured checks with their bound
- * records, which checks verify which item, and the HTTP settings.
+ * records and claims, which claims decide which item, and the HTTP settings.
  *
- * @param bindings          item key to the ids of the configured checks that verify it
- * @param couldBeVerifiedBy item key to ids of available checks that are not configured but could verify it
- * @param http              the shared HTTP settings, without a proxy (the plugin adds Maven's)
- * @param httpServer        the id of the settings.xml server whose credentials the plugin adds to the headers, or {@code null}
+ * @param bindings   which configured claims decide each item, and which unconfigured ones could
+ * @param http       the shared HTTP settings, without a proxy (the plugin adds Maven's)
+ * @param httpServer the id of the settings.xml server whose credentials the plugin adds to the headers, or {@code null}
  */
-public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Map<String, List<String>> bindings,
-                   Map<String, List<String>> couldBeVerifiedBy, HttpSettings http, String httpServer, java.time.Duration checkTimeout,
-                   boolean failOnWarnings) {
+public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http, String httpServer,
+                   Duration checkTimeout, boolean failOnWarnings) {
 
     public Plan {
         checks = List.copyOf(checks);
-        bindings = Map.copyOf(bindings);
-        couldBeVerifiedBy = Map.copyOf(couldBeVerifiedBy);
+    }
+
+    /** The ids of the claims some checklist item binds. */
+    public Set<String> boundClaims() {
+        Set<String> ids = new HashSet<>();
+        bindings.claims().values().forEach(ids::addAll);
+        return ids;
+    }
+
+    /**
+     * Which claims decide which item.
+     *
+     * @param claims            item key to the ids of the configured claims that decide it
+     * @param couldBeVerifiedBy item key to the claims of checks not configured that would decide it (for items no configured claim decides)
+     */
+    public record Bindings(Map<String, List<String>> claims, Map<String, List<Claim>> couldBeVerifiedBy) {
+        public Bindings {
+            claims = Map.copyOf(claims);
+            couldBeVerifiedBy = Map.copyOf(couldBeVerifiedBy);
+        }
     }
 }

@@ -44,7 +44,8 @@ public final class Redactor {
             return r;
         }
         Result.Builder b = Result.of(r.status(), redact(r.summary())).measured(redact(r.measured()))
-                .expected(redact(r.expected())).remedy(redact(r.remedy()));
+                .expected(redact(r.expected())).remedy(redact(r.remedy())).measure(r.measure());
+        r.claims().forEach((id, verdict) -> b.claim(id, redact(verdict)));
         r.evidence().forEach((k, v) -> b.evidence(k, redactValue(v)));
         for (Finding f : r.findings()) {
             Finding.Builder fb = Finding.of(redact(f.message())).at(redact(f.location()));

@@ -6,6 +6,7 @@ import dev.readiness.check.Result;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,10 +23,12 @@ final class Runner {
 
     private final Duration timeout;
     private final CheckContext context;
+    private final Set<String> boundClaims;
 
-    Runner(Duration timeout, CheckContext context) {
+    Runner(Duration timeout, CheckContext context, Set<String> boundClaims) {
         this.timeout = timeout;
-        this.context = context;
+        this.context = context.withBoundClaims(boundClaims);
+        this.boundClaims = boundClaims;
     }
 
     List<CheckRun> run(List<ConfiguredCheck> checks) {
@@ -56,13 +59,13 @@ final class Runner {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new CheckRun(check.id(), check.level(), Result.error("check '" + check.id() + "' did not finish within the time limit of "
-                    + human(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis());
+            return CheckRun.of(check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
+                    + human(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis(), boundClaims);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new CheckRun(check.id(), check.level(), Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0);
+            return CheckRun.of(check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
         } catch (ExecutionException e) {
-            return new CheckRun(check.id(), check.level(), crashed(check.id(), e.getCause()), 0);
+            return CheckRun.of(check, crashed(check.id(), e.getCause()), 0, boundClaims);
         }
     }
 
@@ -84,7 +87,7 @@ final class Runner {
                 result = crashed(configured.id(), e);
             }
         }
-        return new CheckRun(configured.id(), configured.level(), result, (System.nanoTime() - start) / 1_000_000);
+        return CheckRun.of(configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
     }
 
     @SuppressWarnings("unchecked")

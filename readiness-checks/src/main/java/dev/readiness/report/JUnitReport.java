@@ -2,7 +2,9 @@ package dev.readiness.report;
 
 import dev.readiness.check.Finding;
 import dev.readiness.check.Status;
+import dev.readiness.check.Result;
 import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
 import java.io.IOException;
@@ -64,8 +66,8 @@ public final class JUnitReport {
             case FAIL, ERROR -> {
                 xml.writeStartElement(item.status() == Status.FAIL ? "failure" : "error");
                 xml.writeAttribute("message", message);
-                xml.writeAttribute("type", String.join(",", item.checks()));
-                xml.writeCharacters(Text.xml(details(outcome, item)));
+                xml.writeAttribute("type", String.join(",", item.claims().stream().map(ClaimVerdict::id).toList()));
+                xml.writeCharacters(Text.xml(details(item)));
                 xml.writeEndElement();
             }
             case SKIPPED, MANUAL -> {
@@ -79,20 +81,20 @@ public final class JUnitReport {
         xml.writeCharacters("\n");
     }
 
-    private static String details(Outcome outcome, ItemResult item) {
+    private static String details(ItemResult item) {
         StringBuilder text = new StringBuilder();
-        for (String id : item.checks()) {
-            CheckRun run = outcome.check(id);
-            text.append(id).append(": ").append(Text.oneLine(run.result().summary())).append('\n');
-            for (Finding f : run.result().findings()) {
+        for (ClaimVerdict claim : item.claims()) {
+            Result result = claim.result();
+            text.append(claim.id()).append(": ").append(claim.status()).append(", ").append(Text.oneLine(result.summary())).append('\n');
+            for (Finding f : result.findings()) {
                 text.append("  - ").append(Text.oneLine(f.message()));
                 if (f.location() != null) {
                     text.append(" (").append(Text.oneLine(f.location())).append(')');
                 }
                 text.append('\n');
             }
-            if (run.result().remedy() != null) {
-                text.append("  fix: ").append(Text.oneLine(run.result().remedy())).append('\n');
+            if (result.remedy() != null) {
+                text.append("  fix: ").append(Text.oneLine(result.remedy())).append('\n');
             }
         }
         return text.toString();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
 import java.io.IOException;
@@ -56,10 +57,15 @@ public final class JsonReport {
             node.put("status", item.status().name());
             ArrayNode checks = node.putArray("checks");
             item.checks().forEach(checks::add);
+            ArrayNode claims = node.putArray("claims");
+            for (ClaimVerdict claim : item.claims()) {
+                claims.addObject().put("id", claim.id()).put("strength", claim.claim().strength().name())
+                        .put("status", claim.status().name());
+            }
             node.put("evidence", item.evidence());
             if (!item.couldBeVerifiedBy().isEmpty()) {
                 ArrayNode could = node.putArray("couldBeVerifiedBy");
-                item.couldBeVerifiedBy().forEach(could::add);
+                item.couldBeVerifiedBy().forEach(c -> could.addObject().put("claim", c.id()).put("strength", c.strength().name()));
             }
         }
         ArrayNode checks = root.putArray("checks");
@@ -73,12 +79,28 @@ public final class JsonReport {
         return root;
     }
 
+    /** A check: its status the worst of its claims', its main verdict's summary and shared evidence, then every claim's verdict. */
     private static ObjectNode check(CheckRun run) {
-        Result r = run.result();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", run.id());
         node.put("level", run.level().name());
-        node.put("status", r.status().name());
+        node.put("status", run.status().name());
+        verdict(node, run.result());
+        ArrayNode claims = MAPPER.createArrayNode();
+        for (ClaimVerdict claim : run.claims()) {
+            ObjectNode c = claims.addObject();
+            c.put("id", claim.id());
+            c.put("strength", claim.claim().strength().name());
+            c.put("level", claim.level().name());
+            c.put("status", claim.status().name());
+            verdict(c, claim.result());
+        }
+        node.set("claims", claims);
+        node.put("durationMs", run.durationMs());
+        return node;
+    }
+
+    private static void verdict(ObjectNode node, Result r) {
         node.put("summary", r.summary());
         node.put("measured", r.measured());
         node.put("expected", r.expected());
@@ -93,7 +115,5 @@ public final class JsonReport {
             finding.set("evidence", MAPPER.valueToTree(f.evidence()));
         }
         node.put("remedy", r.remedy());
-        node.put("durationMs", run.durationMs());
-        return node;
     }
 }

@@ -3,7 +3,7 @@ package dev.readiness.report;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
-import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
 import java.io.IOException;
@@ -67,11 +67,10 @@ public final class MarkdownReport {
                 md.append(" (").append(item.level().name().toLowerCase(java.util.Locale.ROOT)).append(')');
             }
             md.append(" · ").append(Text.markdown(item.evidence())).append('\n');
-            if (!met && item.status() != Status.MANUAL) {
-                for (String id : item.checks()) {
-                    CheckRun run = outcome.check(id);
-                    if (run != null && run.result().status() != Status.PASS) {
-                        details(md, run, item.checks().size() > 1);
+            if (item.unmet()) {
+                for (ClaimVerdict claim : item.claims()) {
+                    if (claim.status() == Status.FAIL || claim.status() == Status.ERROR) {
+                        details(md, claim, item.claims().size() > 1);
                     }
                 }
             }
@@ -79,10 +78,10 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static void details(StringBuilder md, CheckRun run, boolean nameCheck) {
-        Result r = run.result();
-        if (nameCheck) {
-            md.append("  - `").append(run.id()).append("`: ").append(Text.markdown(r.summary())).append('\n');
+    private static void details(StringBuilder md, ClaimVerdict claim, boolean nameClaim) {
+        Result r = claim.result();
+        if (nameClaim) {
+            md.append("  - `").append(claim.id()).append("`: ").append(Text.markdown(r.summary())).append('\n');
         }
         int shown = 0;
         for (Finding f : r.findings()) {

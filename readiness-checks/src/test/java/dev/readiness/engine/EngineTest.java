@@ -104,7 +104,7 @@ class EngineTest {
         ItemResult health = byText.get("Health checks verified");
         assertThat(health.status()).isEqualTo(Status.MANUAL);
         assertThat(health.level()).isEqualTo(Level.INFO);
-        assertThat(health.couldBeVerifiedBy()).containsExactly("health");
+        assertThat(health.couldBeVerifiedBy()).extracting(dev.readiness.check.Claim::id).containsExactly("health");
         assertThat(health.evidence()).isEqualTo("verified by a person; the check health could verify it if configured");
     }
 
@@ -227,11 +227,11 @@ class EngineTest {
     }
 
     @Test
-    void rejectsAMarkerNamingAnUnknownCheck() throws Exception {
+    void rejectsAMarkerNamingAnUnknownClaim() throws Exception {
         Path checklist = Files.writeString(dir.resolve("c.md"), "- [ ] Fast <!-- readiness: speed -->\n");
         assertThatThrownBy(() -> engine(FixedCheck.returning("tests", PASSED)).plan(config(checklist, "tests: {}"), dir))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("checklist c.md line 1 names unknown check 'speed'; available checks: tests");
+                .hasMessage("checklist c.md line 1 names unknown claim 'speed'; available claims: tests");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.readiness.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.readiness.check.Check;
+import dev.readiness.check.Claim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +20,14 @@ class ReadmeReferenceTest {
     List<DynamicTest> readmeListsEveryParameterOfEveryCheckAsDeclared() throws Exception {
         String readme = Files.readString(README);
         Engine engine = Engine.discover(getClass().getClassLoader());
+        Path rowsDir = Files.createDirectories(Path.of("target", "readme-reference"));
+        for (Check<?> check : engine.available().values()) {
+            Files.write(rowsDir.resolve(check.id() + ".md"), expectedRows(check)); // to paste when a declaration changes
+        }
         return engine.available().values().stream()
                 .map(check -> DynamicTest.dynamicTest(check.id(), () -> assertThat(rows(section(readme, check)))
                         .as("README section of %s", check.id())
-                        .isEqualTo(Engine.parameters(check).stream().map(ReadmeReferenceTest::row).toList())))
+                        .isEqualTo(expectedRows(check))))
                 .toList();
     }
 
@@ -36,6 +41,18 @@ class ReadmeReferenceTest {
 
     private static List<String> rows(String section) {
         return section.lines().filter(line -> line.startsWith("| `")).collect(Collectors.toList());
+    }
+
+    /** A row per claim (id, strength, the phrases it binds, what it means), then a row per parameter. */
+    private static List<String> expectedRows(Check<?> check) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (Claim claim : check.claims()) {
+            rows.add("| `" + claim.id() + "` | " + claim.strength().name().toLowerCase(java.util.Locale.ROOT) + " | "
+                    + escape(claim.phrases().stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", "))) + " | "
+                    + escape(claim.description()) + " |");
+        }
+        Engine.parameters(check).stream().map(ReadmeReferenceTest::row).forEach(rows::add);
+        return rows;
     }
 
     private static String row(Engine.ParameterDoc parameter) {

@@ -8,7 +8,9 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.ProjectId;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Claim;
 import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.Checklist;
 import dev.readiness.engine.Item;
 import dev.readiness.engine.ItemResult;
@@ -40,8 +42,10 @@ class ReportsTest {
         }
         Result failed = Result.fail("23 of 40 tests failed").measured("23 failed").expected("0 failed")
                 .evidence("tests", 40).evidence("failures", 23).findings(findings).remedy("fix the named tests").build();
-        CheckRun run = new CheckRun("tests", Level.REQUIRED, failed, 12);
-        ItemResult testsItem = new ItemResult(tests, Level.REQUIRED, Status.FAIL, List.of("tests"), List.of(), failed.summary());
+        ClaimVerdict unitTests = new ClaimVerdict(Claim.settles("tests", "unit tests pass", List.of("All unit tests pass")),
+                Level.REQUIRED, failed);
+        CheckRun run = new CheckRun("tests", Level.REQUIRED, failed, 12, List.of(unitTests));
+        ItemResult testsItem = new ItemResult(tests, Level.REQUIRED, Status.FAIL, List.of(unitTests), List.of(), failed.summary());
         ItemResult reviewItem = new ItemResult(review, Level.INFO, Status.MANUAL, List.of(), List.of(), "verified by a person, not by a check");
         return new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", List.of(tests, review)),
                 List.of(testsItem, reviewItem), List.of(run), false, List.of("FAIL All unit tests pass: 23 of 40 tests failed"), List.of());

@@ -3,6 +3,7 @@ package dev.readiness.checks.coverage;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
+import dev.readiness.check.Measure;
 import dev.readiness.check.Ratio;
 import dev.readiness.check.Result;
 import dev.readiness.checks.coverage.CoverageAnalysis.AnalysisException;
@@ -14,7 +15,6 @@ import dev.readiness.io.BoundedInput;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,18 +235,18 @@ public final class CoverageCheck implements Check<CoverageConfig> {
             int total = counts.total(counter);
             if (total == 0) {
                 met.add(counter.label() + " coverage does not apply: there are no " + counter.unit());
-            } else if (BigDecimal.valueOf(covered).compareTo(BigDecimal.valueOf(minimum.value()).multiply(BigDecimal.valueOf(total))) >= 0) {
-                met.add(figure(counter, covered, total) + ", meeting the minimum of " + shownMinimum(minimum));
+            } else if (minimum.isMetBy(covered, total)) {
+                met.add(figure(counter, covered, total, minimum) + ", meeting the minimum of " + minimum.shown());
             } else {
-                unmet.add(figure(counter, covered, total) + ", but expected minimum is " + shownMinimum(minimum));
+                unmet.add(figure(counter, covered, total, minimum) + ", but expected minimum is " + minimum.shown());
                 for (ClassFigure c : leastCovered.getOrDefault(counter, List.of())) {
-                    classes.add(Finding.of(c.className() + ": " + figure(counter, c.covered(), c.total()))
+                    classes.add(Finding.of(c.className() + ": " + figure(counter, c.covered(), c.total(), minimum))
                             .at(c.classFile())
                             .with("class", c.className())
                             .with("counter", counter.name())
                             .with("covered", c.covered())
                             .with("missed", c.missed())
-                            .with("ratio", ratio(c.covered(), c.total()).percentFloor())
+                            .with("ratio", Ratio.of(c.covered(), c.total()).percentFloor())
                             .with("sourceFile", c.sourceFile())
                             .build());
                 }
@@ -254,22 +254,24 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         }
         String mismatchNote = evidence.mismatched > 0 ? "; " + mismatchNote(evidence.mismatched) : "";
         String measured = limits.keySet().stream()
-                .map(c -> c.label() + " " + (counts.total(c) == 0 ? "n/a" : ratio(counts.covered(c), counts.total(c)).percentFloor()))
+                .map(c -> c.label() + " " + (counts.total(c) == 0 ? "n/a"
+                        : Ratio.of(counts.covered(c), counts.total(c)).percentFloor(limits.get(c).percentDecimals())))
                 .collect(Collectors.joining(", "));
         String expected = limits.entrySet().stream()
-                .map(e -> e.getKey().label() + " >= " + shownMinimum(e.getValue()))
+                .map(e -> e.getKey().label() + " >= " + e.getValue().shown())
                 .collect(Collectors.joining(", "));
         String rerun = "Run the tests again on the current class files (mvn clean verify): "
                 + plural(evidence.mismatched, "class has", "classes have") + " changed since the execution data was recorded.";
+        Measure measure = measure(limits, counts);
         if (unmet.isEmpty()) {
             return evidence.addTo(Result.pass(String.join("; ", met) + mismatchNote))
-                    .measured(measured).expected(expected)
+                    .measured(measured).expected(expected).measure(measure)
                     .findings(notes)
                     .remedy(evidence.mismatched > 0 ? rerun : null)
                     .build();
         }
         return evidence.addTo(Result.fail(String.join("; ", unmet) + mismatchNote))
-                .measured(measured).expected(expected)
+                .measured(measured).expected(expected).measure(measure)
                 .findings(notes)
                 .findings(classes)
                 .remedy("Add tests that exercise the least-covered classes listed, or leave generated code out with"
@@ -277,21 +279,25 @@ public final class CoverageCheck implements Check<CoverageConfig> {
                 .build();
     }
 
-    /** "line coverage is 76.4% (382 of 500 lines)", rounded toward failing. */
-    private static String figure(Counter counter, int covered, int total) {
-        return counter.label() + " coverage is " + ratio(covered, total).percentFloor()
+    /**
+     * The figure a percentage in the checklist item holds: the counter the minimum is set on, LINE
+     * among several limits, else the first; none when that counter counts nothing.
+     */
+    private static Measure measure(Map<Counter, Ratio> limits, Counts counts) {
+        Counter counter = limits.containsKey(Counter.LINE) ? Counter.LINE : limits.keySet().iterator().next();
+        if (counts.total(counter) == 0) {
+            return null;
+        }
+        return new Measure(counter.label() + " coverage", Ratio.of(counts.covered(counter), counts.total(counter)), limits.get(counter));
+    }
+
+    /**
+     * "line coverage is 76.4% (382 of 500 lines)", with the decimals of the minimum it is held to
+     * and rounded toward failing, so a figure below the minimum never prints as the minimum.
+     */
+    private static String figure(Counter counter, int covered, int total, Ratio minimum) {
+        return counter.label() + " coverage is " + Ratio.of(covered, total).percentFloor(minimum.percentDecimals())
                 + " (" + covered + " of " + total + " " + counter.unit() + ")";
-    }
-
-    private static Ratio ratio(int covered, int total) {
-        return Ratio.of((double) covered / total);
-    }
-
-    /** A minimum with one decimal ("80.0%"), or with all its decimals when it has more ("66.67%"). */
-    private static String shownMinimum(Ratio minimum) {
-        String oneDecimal = minimum.percentFloor();
-        BigDecimal shown = new BigDecimal(oneDecimal.substring(0, oneDecimal.length() - 1));
-        return shown.compareTo(BigDecimal.valueOf(minimum.value()).movePointRight(2)) == 0 ? oneDecimal : minimum.toString();
     }
 
     /** "2 classes do not match the execution data and count as not covered". */

@@ -141,10 +141,10 @@ public final class HealthCheck implements Check<HealthConfig> {
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         String summary = last.status() == Status.PASS || wait.isZero() ? last.summary()
                 : last.summary() + "; still so after waiting " + HttpMessages.duration(wait) + " (" + attempts + " attempts)";
-        Map<String, Object> evidence = new LinkedHashMap<>(last.evidence());
-        evidence.put("attempts", attempts);
-        evidence.put("elapsedMs", elapsedMs);
-        return new Result(last.status(), summary, last.measured(), last.expected(), evidence, last.findings(), last.remedy());
+        Result.Builder result = Result.of(last.status(), summary).measured(last.measured()).expected(last.expected())
+                .findings(last.findings()).remedy(last.remedy());
+        last.evidence().forEach(result::evidence);
+        return result.evidence("attempts", attempts).evidence("elapsedMs", elapsedMs).build();
     }
 
     /** One GET, following same-host redirects one hop at a time. */

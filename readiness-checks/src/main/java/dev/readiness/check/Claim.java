@@ -1,0 +1,57 @@
+package dev.readiness.check;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One thing a check can decide about a checklist item, with its own verdict: {@code tests.integration},
+ * {@code securityHeaders.https}. A check's main claim has the check's own id; every other claim's id
+ * is the check's id, a dot and a lowerCamel name.
+ *
+ * @param id          {@code check} or {@code check.name}
+ * @param description one sentence: what a PASS of this claim means
+ * @param phrases     the checklist phrases it binds (containment after normalising case, punctuation and spacing)
+ * @param strength    whether its evidence settles the item or only supports it
+ * @since 0.2.0
+ */
+public record Claim(String id, String description, List<String> phrases, Strength strength) {
+
+    private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?");
+
+    public Claim {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(strength, "strength");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a claim id is 'check' or 'check.name' in lowerCamel, got '" + id + "'");
+        }
+        phrases = List.copyOf(phrases);
+    }
+
+    /** A claim whose evidence decides the items it binds. */
+    public static Claim settles(String id, String description, List<String> phrases) {
+        return new Claim(id, description, phrases, Strength.SETTLES);
+    }
+
+    /** A claim whose evidence can disprove the items it binds, never prove them. */
+    public static Claim supports(String id, String description, List<String> phrases) {
+        return new Claim(id, description, phrases, Strength.SUPPORTS);
+    }
+
+    /** The id of the check this claim belongs to: the part before the dot. */
+    public String checkId() {
+        int dot = id.indexOf('.');
+        return dot < 0 ? id : id.substring(0, dot);
+    }
+
+    /** The part after the dot, or the whole id for a main claim: what {@code <claims>} names it by. */
+    public String name() {
+        return id.substring(id.indexOf('.') + 1);
+    }
+
+    /** Whether this is its check's main claim (its id is the check's id). */
+    public boolean isMain() {
+        return id.indexOf('.') < 0;
+    }
+}
