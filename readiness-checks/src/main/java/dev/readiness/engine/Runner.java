@@ -1,5 +1,6 @@
 package dev.readiness.engine;
 
+import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Result;
@@ -60,7 +61,7 @@ final class Runner {
         } catch (TimeoutException e) {
             future.cancel(true);
             return CheckRun.of(check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
-                    + human(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis(), boundClaims);
+                    + Words.duration(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis(), boundClaims);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckRun.of(check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
@@ -106,13 +107,5 @@ final class Runner {
         java.io.StringWriter out = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(out));
         return out.toString();
-    }
-
-    static String human(Duration d) {
-        if (d.toMillis() % 1000 != 0) {
-            return d.toMillis() + "ms";
-        }
-        long s = d.getSeconds();
-        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }

@@ -1,5 +1,6 @@
 package dev.readiness.checks.coverage;
 
+import dev.readiness.text.Words;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -208,7 +209,7 @@ final class CoverageAnalysis {
         });
         Map<Counter, List<ClassFigure>> leastCovered = new EnumMap<>(Counter.class);
         least.forEach((counter, figures) -> leastCovered.put(counter, figures.stream()
-                .map(f -> new ClassFigure(f.className(), display(classesDir.resolve(f.classFile())), f.sourceFile(),
+                .map(f -> new ClassFigure(f.className(), Words.path(basedir, classesDir.resolve(f.classFile())), f.sourceFile(),
                         f.covered(), f.missed()))
                 .toList()));
         return new Outcome(counts, classCount, excluded, mismatched,
@@ -277,7 +278,7 @@ final class CoverageAnalysis {
             bytes = in.readNBytes(MAX_CLASS_FILE_BYTES + 1);
         }
         if (bytes.length > MAX_CLASS_FILE_BYTES) {
-            throw new AnalysisException(display(path) + " is larger than " + MAX_CLASS_FILE_BYTES
+            throw new AnalysisException(Words.path(basedir, path) + " is larger than " + MAX_CLASS_FILE_BYTES
                     + " bytes, more than a class file can sensibly be");
         }
         try {
@@ -286,17 +287,12 @@ final class CoverageAnalysis {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof SameNameException same) {
                 throw new AnalysisException("two different classes are named " + javaName(same.name) + ": "
-                        + same.first + " and " + display(path) + "; JaCoCo cannot report on both: remove the stale one (mvn clean)");
+                        + same.first + " and " + Words.path(basedir, path) + "; JaCoCo cannot report on both: remove the stale one (mvn clean)");
             }
             String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-            throw new AnalysisException(display(path) + " cannot be analysed as a class file: "
+            throw new AnalysisException(Words.path(basedir, path) + " cannot be analysed as a class file: "
                     + why.lines().findFirst().orElse(why));
         }
-    }
-
-    private String display(Path path) {
-        Path shown = path.startsWith(basedir) ? basedir.relativize(path) : path;
-        return shown.toString().replace('\\', '/');
     }
 
     private static String sourceKey(IClassCoverage c) {
@@ -380,7 +376,7 @@ final class CoverageAnalysis {
                 if (previous.id() == c.getId()) {
                     return;
                 }
-                throw new SameNameException(c.getName(), display(classesDir.resolve(previous.classFile())));
+                throw new SameNameException(c.getName(), Words.path(basedir, classesDir.resolve(previous.classFile())));
             }
             classes++;
             if (c.isNoMatch()) {

@@ -1,5 +1,6 @@
 package dev.readiness.checks.coverage;
 
+import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -78,26 +79,26 @@ public final class CoverageCheck implements Check<CoverageConfig> {
             if (Files.isRegularFile(file)) {
                 execFiles.add(file);
             } else {
-                missing.add(shown(ctx, file));
+                missing.add(Words.path(ctx.basedir(), file));
             }
         }
         if (execFiles.isEmpty()) {
             return fromReport(config, ctx, missing);
         }
-        List<String> read = execFiles.stream().map(f -> shown(ctx, f)).toList();
+        List<String> read = execFiles.stream().map(f -> Words.path(ctx.basedir(), f)).toList();
         ExecFileLoader loader = new ExecFileLoader();
         for (Path file : execFiles) {
-            String problem = load(loader, file, shown(ctx, file));
+            String problem = load(loader, file, Words.path(ctx.basedir(), file));
             if (problem != null) {
                 return Result.error(problem)
                         .evidence("execFiles", read)
-                        .remedy("Delete " + shown(ctx, file) + " and run the tests again with jacoco-maven-plugin's"
+                        .remedy("Delete " + Words.path(ctx.basedir(), file) + " and run the tests again with jacoco-maven-plugin's"
                                 + " prepare-agent goal (mvn clean verify).")
                         .build();
             }
         }
         Path classesDir = ctx.outputDirectory();
-        String classesShown = shown(ctx, classesDir);
+        String classesShown = Words.path(ctx.basedir(), classesDir);
         if (!Files.isDirectory(classesDir)) {
             return Result.error("no class folder at " + classesShown + " to match the JaCoCo execution data in "
                             + String.join(", ", read) + " against")
@@ -177,7 +178,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
     /** No exec file: the totals of an existing jacoco.xml, else ERROR. */
     private Result fromReport(CoverageConfig config, CheckContext ctx, List<String> missing) throws IOException {
         Path report = ctx.buildDirectory().resolve(REPORT);
-        String reportShown = shown(ctx, report);
+        String reportShown = Words.path(ctx.basedir(), report);
         if (!Files.isRegularFile(report)) {
             return Result.error("no JaCoCo execution data at " + String.join(", ", missing)
                             + ": add jacoco-maven-plugin's prepare-agent goal and run the tests")
@@ -261,7 +262,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
                 .map(e -> e.getKey().label() + " >= " + e.getValue().shown())
                 .collect(Collectors.joining(", "));
         String rerun = "Run the tests again on the current class files (mvn clean verify): "
-                + plural(evidence.mismatched, "class has", "classes have") + " changed since the execution data was recorded.";
+                + Words.plural(evidence.mismatched, "class has", "classes have") + " changed since the execution data was recorded.";
         Measure measure = measure(limits, counts);
         if (unmet.isEmpty()) {
             return evidence.addTo(Result.pass(String.join("; ", met) + mismatchNote))
@@ -302,17 +303,8 @@ public final class CoverageCheck implements Check<CoverageConfig> {
 
     /** "2 classes do not match the execution data and count as not covered". */
     private static String mismatchNote(int n) {
-        return plural(n, "class does", "classes do") + " not match the execution data and "
+        return Words.plural(n, "class does", "classes do") + " not match the execution data and "
                 + (n == 1 ? "counts" : "count") + " as not covered";
-    }
-
-    private static String plural(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
-    private static String shown(CheckContext ctx, Path path) {
-        Path shown = path.startsWith(ctx.basedir()) ? ctx.basedir().relativize(path) : path;
-        return shown.toString().replace('\\', '/');
     }
 
     /** The evidence every PASS and FAIL carries. */

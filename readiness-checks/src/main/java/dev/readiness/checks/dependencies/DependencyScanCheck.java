@@ -1,5 +1,6 @@
 package dev.readiness.checks.dependencies;
 
+import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.Check;
@@ -357,17 +358,17 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
         Result.Builder result;
         if (!failing.isEmpty()) {
-            result = Result.fail(vulnerable + " vulnerable " + plural(vulnerable, "dependency", "dependencies") + ": "
+            result = Result.fail(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ": "
                             + failingDependencies + " at or above " + failOn + " (" + listing(failing) + "), but expected none at or above " + failOn)
-                    .measured(failingDependencies + " " + plural(failingDependencies, "dependency", "dependencies") + " with advisories at or above " + failOn)
+                    .measured(Words.plural(failingDependencies, "dependency", "dependencies") + " with advisories at or above " + failOn)
                     .remedy(remedy(failing, unused));
         } else {
             long below = vulnerabilities.size();
-            result = Result.pass("no known vulnerability at or above " + failOn + " in " + dependencies.size() + " "
-                            + plural(dependencies.size(), "dependency", "dependencies") + " (" + lookup.source() + ")"
-                            + (below == 0 ? "" : "; " + below + " " + plural(below, "advisory", "advisories") + " below " + failOn + " listed")
+            result = Result.pass("no known vulnerability at or above " + failOn + " in "
+                            + Words.plural(dependencies.size(), "dependency", "dependencies") + " (" + lookup.source() + ")"
+                            + (below == 0 ? "" : "; " + Words.plural(below, "advisory", "advisories") + " below " + failOn + " listed")
                             + (ignored.isEmpty() ? "" : "; " + ignored.size() + " ignored"))
-                    .measured(vulnerable + " vulnerable " + plural(vulnerable, "dependency", "dependencies") + ", none at or above " + failOn)
+                    .measured(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ", none at or above " + failOn)
                     .remedy(unused.isEmpty() ? null : unusedRemedy(unused));
         }
         return result.expected("none at or above " + failOn)
@@ -472,10 +473,6 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         return "Remove the ignores that match nothing: " + unused.stream().map(Ignore::id).collect(Collectors.joining(", ")) + ".";
     }
 
-    private static String plural(long n, String one, String many) {
-        return n == 1 ? one : many;
-    }
-
     /** The scan could not run; the check reports ERROR with this message and remedy. */
     static final class ScanException extends Exception {
         final String source;
@@ -501,7 +498,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
         static ScanException offline(DependencyScanConfig config, CheckContext context, int scanned, List<String> notInCache) {
             String why = context.useCache() ? "" : " (the cache is turned off by -Dreadiness.cache=false)";
-            return new ScanException("offline and " + notInCache.size() + " " + plural(notInCache.size(), "dependency is", "dependencies are")
+            return new ScanException("offline and " + Words.plural(notInCache.size(), "dependency is", "dependencies are")
                     + " not in the cache" + why + " (of " + scanned + " scanned; answers older than " + config.cacheTtl().toString()
                     .substring(2).toLowerCase(Locale.ROOT) + " count as missing): the scan could not run",
                     "cache", "Run the build once online (without -o) to fill the cache, or set osvDatabase to a downloaded copy of OSV's "

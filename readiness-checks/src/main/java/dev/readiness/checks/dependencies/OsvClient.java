@@ -1,5 +1,6 @@
 package dev.readiness.checks.dependencies;
 
+import dev.readiness.text.Words;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -249,7 +250,7 @@ final class OsvClient {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new OsvException("interrupted while asking the OSV API at " + shownBase + " for " + what);
                 }
-                failure = "did not answer " + what + " within " + HttpMessages.duration(Duration.ofMillis(http.callTimeoutMillis()));
+                failure = "did not answer " + what + " within " + Words.duration(Duration.ofMillis(http.callTimeoutMillis()));
             } catch (IOException e) {
                 failure = "could not be reached for " + what + " (" + e.getMessage() + ")";
             }

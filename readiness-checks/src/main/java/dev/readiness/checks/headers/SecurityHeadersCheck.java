@@ -1,5 +1,6 @@
 package dev.readiness.checks.headers;
 
+import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -405,7 +406,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     ? "Serve a certificate that chains to a trusted CA and names " + url.host()
                     + " (or add the private CA to <http><trustCertificates>)."
                     : "Check that " + url.host() + ":" + url.port() + " is up and reachable from this build, "
-                    + "or raise <http><timeout> (now " + HttpMessages.duration(timeout) + ").";
+                    + "or raise <http><timeout> (now " + Words.duration(timeout) + ").";
             return new FetchException("securityHeaders could not complete " + doing + ": " + what, remedy);
         }
 

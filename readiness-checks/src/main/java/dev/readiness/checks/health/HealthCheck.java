@@ -1,5 +1,6 @@
 package dev.readiness.checks.health;
 
+import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -129,7 +130,7 @@ public final class HealthCheck implements Check<HealthConfig> {
                 break;
             }
             long sleep = Math.min(pause, remainingMs);
-            context.log().info("health: " + last.summary() + "; trying again in " + HttpMessages.duration(Duration.ofMillis(sleep)));
+            context.log().info("health: " + last.summary() + "; trying again in " + Words.duration(Duration.ofMillis(sleep)));
             try {
                 Thread.sleep(sleep);
             } catch (InterruptedException e) {
@@ -140,7 +141,7 @@ public final class HealthCheck implements Check<HealthConfig> {
         }
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         String summary = last.status() == Status.PASS || wait.isZero() ? last.summary()
-                : last.summary() + "; still so after waiting " + HttpMessages.duration(wait) + " (" + attempts + " attempts)";
+                : last.summary() + "; still so after waiting " + Words.duration(wait) + " (" + attempts + " attempts)";
         Result.Builder result = Result.of(last.status(), summary).measured(last.measured()).expected(last.expected())
                 .findings(last.findings()).remedy(last.remedy());
         last.evidence().forEach(result::evidence);
@@ -196,7 +197,7 @@ public final class HealthCheck implements Check<HealthConfig> {
                         .evidence("url", shown)
                         .evidence("host", current.host())
                         .evidence("port", current.port())
-                        .evidence("timeout", HttpMessages.duration(context.http().timeout()))
+                        .evidence("timeout", Words.duration(context.http().timeout()))
                         .evidence("redirects", redirects.isEmpty() ? null : List.copyOf(redirects))
                         .remedy(e instanceof javax.net.ssl.SSLException
                                 ? "Check the service's certificate (the tls check names what is wrong); for a private CA, add it to <http><trustCertificates>."

@@ -1,5 +1,6 @@
 package dev.readiness.checks.http;
 
+import dev.readiness.text.Words;
 import dev.readiness.io.BoundedInput;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -28,25 +29,13 @@ public final class HttpMessages {
         return url.encodedQuery() == null ? shown : shown + "?…";
     }
 
-    /** {@code 10s}, {@code 500ms}, {@code 1.5s}. */
-    public static String duration(Duration duration) {
-        long ms = duration.toMillis();
-        if (ms < 1000) {
-            return ms + "ms";
-        }
-        if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
-        }
-        return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
-    }
-
     /**
      * One line saying why a call to {@code url} failed, naming host, port and the timeout:
      * "could not connect to localhost:8080 within 10s: connection refused".
      */
     public static String describe(IOException failure, HttpUrl url, Duration timeout) {
         String where = url.host() + ":" + url.port();
-        String within = " within " + duration(timeout);
+        String within = " within " + Words.duration(timeout);
         if (find(failure, UnknownHostException.class) != null) {
             return "could not resolve host " + url.host() + " (port " + url.port() + ")";
         }

@@ -1,5 +1,6 @@
 package dev.readiness.checks.tests;
 
+import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -85,13 +86,13 @@ public final class TestsCheck implements Check<TestsConfig> {
         if (reportsByFolder.isEmpty() || !defaults && !empty.isEmpty()) {
             List<Path> missing = reportsByFolder.isEmpty() ? folders : empty;
             return Result.error("no Surefire reports (TEST-*.xml) in " + names(basedir, missing) + ": did the tests run?")
-                    .evidence("reports", missing.stream().map(f -> name(basedir, f)).toList())
+                    .evidence("reports", missing.stream().map(f -> Words.path(basedir, f)).toList())
                     .evidence("files", 0)
                     .remedy("Run the tests with mvn verify and check that they are not skipped (skipTests, "
                             + "-DskipTests, maven.test.skip); if the reports are written elsewhere, list their folders in reports.")
                     .build();
         }
-        List<String> read = reportsByFolder.keySet().stream().map(f -> name(basedir, f)).toList();
+        List<String> read = reportsByFolder.keySet().stream().map(f -> Words.path(basedir, f)).toList();
         String where = String.join(", ", read);
         List<Path> files = reportsByFolder.values().stream().flatMap(List::stream).toList();
 
@@ -110,7 +111,7 @@ public final class TestsCheck implements Check<TestsConfig> {
         for (Map.Entry<Path, List<Path>> folder : reportsByFolder.entrySet()) {
             boolean failsafe = folder.getKey().getFileName().toString().contains("failsafe");
             for (Path file : folder.getValue()) {
-                String fileName = name(basedir, file);
+                String fileName = Words.path(basedir, file);
                 SurefireReport report;
                 try {
                     report = SurefireReport.read(file, fileName, MAX_REPORT_BYTES);
@@ -143,12 +144,12 @@ public final class TestsCheck implements Check<TestsConfig> {
         int failed = failures + errors;
         Result.Builder result;
         if (failed > 0) {
-            result = Result.fail(failed + " of " + plural(tests, "test") + " failed (" + plural(failures, "failure")
-                            + ", " + plural(errors, "error") + ") in " + where)
+            result = Result.fail(failed + " of " + Words.plural(tests, "test") + " failed (" + Words.plural(failures, "failure")
+                            + ", " + Words.plural(errors, "error") + ") in " + where)
                     .remedy("Fix the failing tests listed" + (failed > findings.size() ? " (the first " + findings.size() + " of " + failed + ")" : "")
                             + " and run mvn verify again; to rerun the first alone: " + rerunOne + ".");
         } else if (ran < config.minimumTests()) {
-            result = Result.fail(plural(ran, "test") + " ran in " + where + (skipped > 0 ? " (" + skipped + " skipped)" : "")
+            result = Result.fail(Words.plural(ran, "test") + " ran in " + where + (skipped > 0 ? " (" + skipped + " skipped)" : "")
                             + ", but expected at least " + config.minimumTests())
                     .remedy("Add tests, or check that Surefire/Failsafe find them (includes, class and method names, "
                             + "the JUnit engine on the test classpath), then run mvn verify again.");
@@ -160,7 +161,7 @@ public final class TestsCheck implements Check<TestsConfig> {
             if (flaky > 0) {
                 notes.add(flaky + " flaky");
             }
-            result = Result.pass(plural(ran, "test") + " passed in " + where
+            result = Result.pass(Words.plural(ran, "test") + " passed in " + where
                     + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
         }
         return result
@@ -219,14 +220,14 @@ public final class TestsCheck implements Check<TestsConfig> {
         }
         Path basedir = context.basedir();
         return Result.error("the test reports in " + String.join(", ", read) + " (newest " + newestReport.time
-                        + ") are older than the compiled tests in " + name(basedir, testClasses) + " (newest "
+                        + ") are older than the compiled tests in " + Words.path(basedir, testClasses) + " (newest "
                         + newestClass.time + "): they are from an earlier run")
                 .measured("reports of " + newestReport.time)
                 .expected("reports newer than " + newestClass.time)
                 .evidence("reports", read)
                 .evidence("files", reports.size())
-                .evidence("newestReport", name(basedir, newestReport.file))
-                .evidence("newestTestClass", name(basedir, newestClass.file))
+                .evidence("newestReport", Words.path(basedir, newestReport.file))
+                .evidence("newestTestClass", Words.path(basedir, newestClass.file))
                 .remedy("Run the tests again (mvn verify) so the reports come from the compiled tests.")
                 .build();
     }
@@ -266,19 +267,7 @@ public final class TestsCheck implements Check<TestsConfig> {
         return failsafe ? "mvn verify -Dit.test=" + selector : "mvn test -Dtest=" + selector;
     }
 
-    private static String plural(int count, String word) {
-        return count + " " + word + (count == 1 ? "" : "s");
-    }
-
     private static String names(Path basedir, List<Path> paths) {
-        return paths.stream().map(p -> name(basedir, p)).collect(Collectors.joining(", "));
-    }
-
-    /** A path as shown to people: relative to the project folder with forward slashes, else absolute. */
-    private static String name(Path basedir, Path path) {
-        Path base = basedir.toAbsolutePath().normalize();
-        Path absolute = path.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-        return shown.toString().replace(File.separatorChar, '/');
+        return paths.stream().map(p -> Words.path(basedir, p)).collect(Collectors.joining(", "));
     }
 }

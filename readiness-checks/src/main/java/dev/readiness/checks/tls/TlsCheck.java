@@ -1,5 +1,6 @@
 package dev.readiness.checks.tls;
 
+import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -156,7 +157,7 @@ public final class TlsCheck implements Check<TlsConfig> {
                 .evidence("url", HttpMessages.display(url))
                 .evidence("host", url.host())
                 .evidence("port", url.port())
-                .evidence("timeout", HttpMessages.duration(context.http().timeout()))
+                .evidence("timeout", Words.duration(context.http().timeout()))
                 .remedy(failure instanceof javax.net.ssl.SSLException
                         ? "Check that " + origin + " serves TLS (not plain HTTP) and accepts TLS 1.2 or newer."
                         : HttpMessages.UNREACHABLE_REMEDY)

@@ -1,0 +1,44 @@
+package dev.readiness.text;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** How every message prints paths, counts and durations, one way for the engine and every check. */
+public final class Words {
+
+    private Words() {
+    }
+
+    /** A path as shown to people: relative to the project folder with forward slashes, else absolute. */
+    public static String path(Path basedir, Path path) {
+        Path base = basedir.toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+        return shown.toString().replace(File.separatorChar, '/');
+    }
+
+    /** "1 test", "3 tests": the count and the word, with an s unless the count is one. */
+    public static String plural(long count, String word) {
+        return plural(count, word, word + "s");
+    }
+
+    /** "1 class has", "2 classes have": the count and the form that agrees with it. */
+    public static String plural(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    /** {@code 500ms}, {@code 1.5s}, {@code 10s}, {@code 2m}, {@code 1h}: the largest whole unit, as configuration is written. */
+    public static String duration(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        if (ms % 1000 != 0) {
+            return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+        }
+        long s = ms / 1000;
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+}
