@@ -54,6 +54,13 @@ public record Result(Status status, String summary, String measured, String expe
         }
     }
 
+    /** This verdict with the verdict on another of the check's claims added. */
+    public Result withClaim(String claimId, Result verdict) {
+        Map<String, Result> more = new LinkedHashMap<>(claims);
+        more.put(claimId, verdict);
+        return new Result(status, summary, measured, expected, evidence, findings, remedy, measure, more);
+    }
+
     /** This verdict without the verdicts of other claims: the main claim's own. */
     public Result withoutClaims() {
         return claims.isEmpty() ? this : new Result(status, summary, measured, expected, evidence, findings, remedy, measure, Map.of());

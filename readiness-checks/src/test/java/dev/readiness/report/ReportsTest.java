@@ -75,6 +75,57 @@ class ReportsTest {
         assertThat(check.fieldNames()).toIterable().contains("measured", "expected", "summary", "status", "id");
     }
 
+    /** An outcome whose CSRF item only a supporting claim speaks to, and whose scan item is not configured. */
+    private static Outcome supportedOutcome() {
+        Item csrf = new Item("csrf-protection-enabled", "Security", "CSRF protection enabled", false, List.of(), 7);
+        Item audit = new Item("security-audit-completed", "Security", "Security audit completed", false, List.of(), 8);
+        Claim csrfClaim = Claim.supports("securityHeaders.csrf", "session cookies are SameSite", List.of("CSRF protection enabled"));
+        Claim mainClaim = Claim.settles("securityHeaders", "grade", List.of("Secure headers configured"));
+        Result grade = Result.pass("security headers grade is A for https://shop.test/").evidence("grade", "A").build();
+        Result cookies = Result.pass("the session cookie SID is Secure, HttpOnly and SameSite=Lax").build();
+        ClaimVerdict csrfVerdict = new ClaimVerdict(csrfClaim, Level.REQUIRED, cookies);
+        CheckRun run = new CheckRun("securityHeaders", Level.REQUIRED, grade.withClaim(csrfClaim.id(), cookies), 5,
+                List.of(new ClaimVerdict(mainClaim, Level.REQUIRED, grade), csrfVerdict));
+        String supported = "supported by securityHeaders.csrf (the session cookie SID is Secure, HttpOnly and SameSite=Lax): "
+                + "needs a person's attestation";
+        ItemResult csrfItem = new ItemResult(csrf, Level.INFO, Status.MANUAL, List.of(csrfVerdict), List.of(), supported);
+        ItemResult auditItem = new ItemResult(audit, Level.INFO, Status.MANUAL, List.of(),
+                List.of(Claim.supports("dependencyScan.audit", "no advisory", List.of("Security audit completed"))),
+                "verified by a person; the check dependencyScan (dependencyScan.audit) could support it if configured");
+        return new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", List.of(csrf, audit)),
+                List.of(csrfItem, auditItem), List.of(run), true, List.of(), List.of());
+    }
+
+    @Test
+    void reportsEachItemsClaimsWithTheirStrengthAndEachChecksClaimVerdicts() throws Exception {
+        Reports.writeAll(supportedOutcome(), dir, null);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("readiness.json").toFile());
+        JsonNode csrf = json.get("items").get(0);
+        assertThat(csrf.get("status").asText()).isEqualTo("MANUAL");
+        assertThat(csrf.get("checks").toString()).isEqualTo("[\"securityHeaders\"]");
+        assertThat(csrf.get("claims").toString()).isEqualTo("[{\"id\":\"securityHeaders.csrf\",\"strength\":\"SUPPORTS\",\"status\":\"PASS\"}]");
+        assertThat(json.get("items").get(1).get("couldBeVerifiedBy").toString())
+                .isEqualTo("[{\"claim\":\"dependencyScan.audit\",\"strength\":\"SUPPORTS\"}]");
+        JsonNode check = json.get("checks").get(0);
+        assertThat(check.get("status").asText()).isEqualTo("PASS");
+        assertThat(check.get("evidence").get("grade").asText()).isEqualTo("A");
+        assertThat(check.get("claims")).extracting(c -> c.get("id").asText() + " " + c.get("strength").asText() + " " + c.get("status").asText())
+                .containsExactly("securityHeaders SETTLES PASS", "securityHeaders.csrf SUPPORTS PASS");
+        assertThat(check.get("claims").get(1).get("summary").asText()).isEqualTo("the session cookie SID is Secure, HttpOnly and SameSite=Lax");
+    }
+
+    @Test
+    void showsASupportedOnlyItemAsNeedingAPersonInMarkdownAndAsSkippedInJUnit() throws Exception {
+        Reports.writeAll(supportedOutcome(), dir, null);
+
+        assertThat(Files.readString(dir.resolve(Reports.MARKDOWN))).contains("- [ ] CSRF protection enabled — **MANUAL** · supported by "
+                + "securityHeaders.csrf (the session cookie SID is Secure, HttpOnly and SameSite=Lax): needs a person's attestation\n");
+        Document xml = SafeXml.parse(dir.resolve(Reports.JUNIT), 1 << 20);
+        assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+                .startsWith("supported by securityHeaders.csrf");
+    }
+
     @Test
     void writesTheSameBytesForTheSameOutcome() throws Exception {
         Reports.writeAll(outcome(), dir.resolve("one"), null);

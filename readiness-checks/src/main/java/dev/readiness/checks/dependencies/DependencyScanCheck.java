@@ -4,11 +4,13 @@ import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.Check;
+import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
+import dev.readiness.check.Status;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.checks.dependencies.OsvClient.OsvException;
@@ -69,15 +71,26 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         return "dependencyScan";
     }
 
+    /** The claim a scan can only support: it can find advisories against an audit, never complete one. */
+    static final String AUDIT = "dependencyScan.audit";
+
     @Override
     public String description() {
-        return "No dependency has a known vulnerability (OSV) at or above the configured severity.";
+        return "The whole resolved dependency graph was scanned against OSV and no dependency has a known vulnerability "
+                + "at or above the configured severity.";
     }
 
     @Override
     public List<String> phrases() {
-        return List.of("Security dependencies up to date", "Security audit completed with no high-severity issues",
-                "Security scanning completed");
+        return List.of("Security scanning completed");
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(Claim.settles(id(), description(), phrases()),
+                Claim.supports(AUDIT, "No dependency has a known advisory at or above the configured severity; a scan can show "
+                        + "an audit or the dependencies' freshness wrong, never complete the one or prove the other.",
+                        List.of("Security audit completed with no high-severity issues", "Security dependencies up to date")));
     }
 
     @Override
@@ -87,6 +100,24 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
     @Override
     public Result run(DependencyScanConfig config, CheckContext context) {
+        Result scan = scan(config, context);
+        return scan.withClaim(AUDIT, audit(scan));
+    }
+
+    /**
+     * The audit claim from the scan: its advisories at or above the threshold disprove the audit
+     * item (FAIL), a scan that could not run leaves it undecided (ERROR), and a clean scan only
+     * supports it.
+     */
+    private static Result audit(Result scan) {
+        String summary = scan.status() == Status.PASS
+                ? scan.summary() + ": nothing the scan sees speaks against the audit, which a person still has to complete"
+                : scan.summary();
+        return Result.of(scan.status(), summary).measured(scan.measured()).expected(scan.expected())
+                .findings(scan.findings()).remedy(scan.remedy()).build();
+    }
+
+    private Result scan(DependencyScanConfig config, CheckContext context) {
         List<Dependency> dependencies = dependencies(context.dependencies(), config.scopes());
         String scopes = String.join(", ", config.scopes());
         if (dependencies.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.readiness.checks.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Strength;
+import dev.readiness.check.Claim;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
@@ -784,6 +787,48 @@ class DependencyScanCheckTest {
     }
 
     // ---------------------------------------------------------------- ignores
+
+    @Nested
+    class Claims {
+
+        @Test
+        void settlesScanningAndOnlySupportsTheAuditAndFreshnessItems() {
+            assertThat(check.claims()).extracting(Claim::id, Claim::strength, Claim::phrases).containsExactly(
+                    tuple("dependencyScan", Strength.SETTLES, List.of("Security scanning completed")),
+                    tuple("dependencyScan.audit", Strength.SUPPORTS,
+                            List.of("Security audit completed with no high-severity issues", "Security dependencies up to date")));
+        }
+
+        @Test
+        void failsTheAuditClaimWithTheAdvisoriesAtOrAboveTheThreshold() throws Exception {
+            Result result = check.run(new DependencyScanConfig(null, null, "advisories", null, null, null),
+                    fixtureContext(project(dep("org.apache.logging.log4j:log4j-core:2.14.1"))).build());
+
+            Result audit = result.claims().get("dependencyScan.audit");
+            assertThat(result.status()).isEqualTo(Status.FAIL);
+            assertThat(audit.status()).isEqualTo(Status.FAIL);
+            assertThat(audit.summary()).isEqualTo(result.summary());
+            assertThat(audit.findings()).isEqualTo(result.findings());
+            assertThat(audit.remedy()).isEqualTo(result.remedy());
+        }
+
+        @Test
+        void leavesTheAuditToAPersonWhenTheScanFindsNothing() throws Exception {
+            Result result = check.run(offline("advisories", null, null), fixtureContext(project(dep("org.slf4j:slf4j-api:2.0.16"))).build());
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            assertThat(result.claims().get("dependencyScan.audit").summary()).isEqualTo("no known vulnerability at or above HIGH in "
+                    + "1 dependency (offline-database): nothing the scan sees speaks against the audit, which a person still has to complete");
+        }
+
+        @Test
+        void leavesTheAuditUndecidedWhenTheScanCannotRun() throws Exception {
+            Result result = check.run(offline("no-such-folder", null, null), fixtureContext(project(dep("org.slf4j:slf4j-api:2.0.16"))).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.claims().get("dependencyScan.audit").status()).isEqualTo(Status.ERROR);
+        }
+    }
 
     @Nested
     class Ignores {
