@@ -10,6 +10,7 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Ratio;
+import dev.readiness.check.Measure;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
@@ -309,6 +310,31 @@ class CoverageCheckTest {
         assertThat(result.summary()).isEqualTo("instruction coverage is 79.9% (3998 of 5000 instructions),"
                 + " but expected minimum is 80.0%");
         assertThat(result.measured()).isEqualTo("instruction 79.9%");
+    }
+
+    @Test
+    void comparesAndPrintsAMinimumExactlyAsWritten() throws Exception {
+        // 3998 of 5000 is exactly 79.96%: it meets a 79.96% minimum and misses 79.97%, printed at the minimum's two decimals
+        runWideClass();
+
+        Result met = run(config("79.96%", Counter.INSTRUCTION));
+        Result missed = run(config("79.97%", Counter.INSTRUCTION));
+
+        assertThat(met.status()).isEqualTo(Status.PASS);
+        assertThat(met.summary()).isEqualTo("instruction coverage is 79.96% (3998 of 5000 instructions), meeting the minimum of 79.96%");
+        assertThat(missed.status()).isEqualTo(Status.FAIL);
+        assertThat(missed.summary()).isEqualTo("instruction coverage is 79.96% (3998 of 5000 instructions), but expected minimum is 79.97%");
+        assertThat(missed.expected()).isEqualTo("instruction >= 79.97%");
+    }
+
+    @Test
+    void measuresTheCounterItsMinimumIsSetOnForAChecklistFigure() throws Exception {
+        runWideClass();
+
+        Result result = run(config("56.7%", Counter.INSTRUCTION));
+
+        assertThat(result.summary()).endsWith("meeting the minimum of 56.7%");
+        assertThat(result.measure()).isEqualTo(new Measure("instruction coverage", Ratio.of(3998, 5000), Ratio.parse("56.7%")));
     }
 
     @Test
