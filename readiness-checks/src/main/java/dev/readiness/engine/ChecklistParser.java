@@ -72,9 +72,9 @@ public final class ChecklistParser {
         return checklist;
     }
 
-    /** Parses Markdown text. */
+    /** Parses Markdown text; a byte order mark before it is not part of the first line. */
     public Checklist parse(String markdown, String shownAs) {
-        Node document = parser.parse(markdown);
+        Node document = parser.parse(markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown);
         Collector collector = new Collector();
         document.accept(collector);
         return new Checklist(shownAs, collector.title == null ? "Production readiness" : collector.title, collector.items);

@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * Masks secrets (header values, proxy passwords, tokens) wherever a result might quote them:
- * summaries, evidence, findings, remedies. Every report is written from redacted results.
+ * summaries, evidence, findings, remedies, and makes the text writable: an unpaired surrogate
+ * (a JSON {@code \ud800} from a server, a cut through an emoji) becomes U+FFFD, so no report
+ * writer can fail on it. Every report is written from redacted results.
  */
 public final class Redactor {
 
@@ -29,10 +31,10 @@ public final class Redactor {
     }
 
     public String redact(String text) {
-        if (text == null || secrets.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        String out = text;
+        String out = wellFormed(text);
         for (String secret : secrets) {
             out = out.replace(secret, MASK);
         }
@@ -40,19 +42,33 @@ public final class Redactor {
     }
 
     public Result redact(Result r) {
-        if (secrets.isEmpty()) {
-            return r;
-        }
         Result.Builder b = Result.of(r.status(), redact(r.summary())).measured(redact(r.measured()))
                 .expected(redact(r.expected())).remedy(redact(r.remedy())).measure(r.measure());
         r.claims().forEach((id, verdict) -> b.claim(id, redact(verdict)));
-        r.evidence().forEach((k, v) -> b.evidence(k, redactValue(v)));
+        r.evidence().forEach((k, v) -> b.evidence(redact(k), redactValue(v)));
         for (Finding f : r.findings()) {
             Finding.Builder fb = Finding.of(redact(f.message())).at(redact(f.location()));
-            f.evidence().forEach((k, v) -> fb.with(k, redactValue(v)));
+            f.evidence().forEach((k, v) -> fb.with(redact(k), redactValue(v)));
             b.finding(fb.build());
         }
         return b.build();
+    }
+
+    /** The text with every unpaired surrogate replaced by U+FFFD. */
+    static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(paired ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private Object redactValue(Object value) {
@@ -61,7 +77,7 @@ public final class Redactor {
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(k, redactValue(v)));
+            map.forEach((k, v) -> out.put(redactValue(k), redactValue(v)));
             return out;
         }
         if (value instanceof List<?> list) {

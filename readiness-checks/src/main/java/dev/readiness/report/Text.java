@@ -6,13 +6,19 @@ final class Text {
     private Text() {
     }
 
-    /** One line: control characters and line breaks become spaces. */
+    /**
+     * One line: control characters (ANSI escapes among them), line breaks, and the invisible
+     * characters that reorder or hide text (bidi controls, zero-width characters) become spaces.
+     */
     static String oneLine(String text) {
         if (text == null) {
             return "";
         }
-        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").trim();
+        return INVISIBLE.matcher(text).replaceAll(" ").trim();
     }
+
+    private static final java.util.regex.Pattern INVISIBLE =
+            java.util.regex.Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF]+");
 
     /**
      * Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders

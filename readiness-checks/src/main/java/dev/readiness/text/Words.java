@@ -19,6 +19,21 @@ public final class Words {
         return shown.toString().replace(File.separatorChar, '/');
     }
 
+    /**
+     * The text cut to at most {@code max} characters, ending in "…" when cut, never between the two
+     * halves of a character outside the Basic Multilingual Plane (an emoji).
+     */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Math.max(0, max - 1);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
     /** "1 test", "3 tests": the count and the word, with an s unless the count is one. */
     public static String plural(long count, String word) {
         return plural(count, word, word + "s");

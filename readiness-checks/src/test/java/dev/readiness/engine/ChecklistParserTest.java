@@ -50,6 +50,26 @@ class ChecklistParserTest {
     }
 
     @Test
+    void keepsTheFirstItemOfAFileThatStartsWithAByteOrderMark(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.md"), "\uFEFF- [ ] All unit tests pass\n- [ ] Docs written\n");
+
+        assertThat(parser.parse(file, "c.md").items()).extracting(Item::text).containsExactly("All unit tests pass", "Docs written");
+    }
+
+    @Test
+    void readsClaimMarkersInLinearTimeWhateverTheirLength() {
+        String padded = "- [ ] Fast <!-- readiness:" + " ".repeat(200_000) + "> -->\n- [ ] Slow <!-- readiness: tests, tests.integration -->\n";
+
+        long start = System.nanoTime();
+        Checklist checklist = parser.parse(padded, "c.md");
+
+        assertThat(checklist.items().get(1).markers()).containsExactly("tests", "tests.integration");
+        assertThat(ChecklistParser.markerIds("<!--   readiness :  a,b  c -->")).containsExactly("a", "b", "c");
+        assertThat(ChecklistParser.markerIds("<!-- other: a -->")).isNull();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("parse time").isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
     void givesRepeatedItemsDistinctKeys() {
         Checklist checklist = parser.parse("- [ ] Backups tested\n\n## Later\n- [ ] Backups tested\n", "c.md");
 

@@ -150,6 +150,13 @@ class ReportsTest {
     }
 
     @Test
+    void keepsTerminalEscapesAndTextReorderingCharactersOutOfTheConsoleAndMarkdown() {
+        assertThat(Text.oneLine("\u001B[31mred\u001B[0m \u202Eevil\u202C zero\u200Bwidth\uFEFF"))
+                .isEqualTo("[31mred [0m evil zero width");
+        assertThat(Text.markdown("\u2066@admin\u2069")).isEqualTo("&#64;admin");
+    }
+
+    @Test
     void appendsToTheStepSummary() throws Exception {
         Path summary = Files.writeString(dir.resolve("summary.md"), "earlier step\n");
         Reports.writeAll(outcome(), dir.resolve("out"), summary);

@@ -1,5 +1,6 @@
 package dev.readiness.checks.dependencies;
 
+import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.readiness.io.BoundedInput;
 import java.io.IOException;
@@ -190,7 +191,7 @@ final class OfflineDatabase {
 
     private static String printable(String name) {
         String clean = name.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
+        return Words.cut(clean, 200);
     }
 
     /** The offline database cannot be used at all. */

@@ -295,7 +295,7 @@ final class OsvClient {
                 return "";
             }
             String line = message.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "");
-            return " (\"" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + "\")";
+            return " (\"" + Words.cut(line, 200) + "\")";
         } catch (IOException e) {
             return "";
         }

@@ -74,7 +74,7 @@ public final class HttpMessages {
     /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
     public static String oneLine(String text, int max) {
         String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+        return Words.cut(line, max);
     }
 
     /** What to do when a service cannot be reached: the remedy every HTTP check gives for it. */
