@@ -59,7 +59,8 @@ final class HealthBody {
         SPRING_BOOT("Spring Boot Actuator"),
         MICROPROFILE("MicroProfile Health"),
         HEALTH_JSON("application/health+json"),
-        STATUS_ONLY("status only");
+        STATUS_ONLY("status only"),
+        PLAIN_TEXT("plain text");
 
         final String label;
 
@@ -112,6 +113,20 @@ final class HealthBody {
                     ? Format.HEALTH_JSON : Format.STATUS_ONLY);
         }
         return body;
+    }
+
+    /**
+     * Reads a plain-text body that is one status word ({@code ok}, {@code UP}, {@code DOWN}), as
+     * Kubernetes-style {@code /healthz} endpoints answer.
+     *
+     * @return {@code null} when the text is not a single word of letters
+     */
+    static HealthBody plainText(String text) {
+        String word = text.strip();
+        if (word.isEmpty() || word.length() > 32 || !word.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '-')) {
+            return null;
+        }
+        return new HealthBody(word, Format.PLAIN_TEXT);
     }
 
     /** The body's overall status, as written (one bounded line). */

@@ -4,6 +4,7 @@ import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,19 +38,20 @@ import okhttp3.Response;
 /**
  * The {@code health} check: GETs the service's health endpoint and passes on a 2xx answer whose
  * body says the service is healthy — {@code UP} in Spring Boot Actuator (v2 or v3) or MicroProfile
- * Health, {@code pass} or {@code warn} in {@code application/health+json} — or on a 2xx answer
- * that is not JSON at all (judged on the status code alone, and the evidence says so). It fails on
+ * Health, {@code pass} or {@code warn} in {@code application/health+json}, or one word such as
+ * {@code ok} in plain text (Kubernetes-style {@code /healthz}). It fails on
  * {@code DOWN}, {@code OUT_OF_SERVICE}, {@code fail} or another unhealthy status, on HTTP 5xx and
  * on 404, naming each unhealthy component with its error detail. An unreachable or silent host, a
  * body over {@link HttpClients#MAX_BODY_BYTES}, a body declared JSON that does not parse, a
  * redirect loop and an answer that needs credentials are ERRORs. With {@code waitSeconds} it tries
  * again, with backoff, until the endpoint is healthy or the time is up.
  *
- * <p>Three answers that a status code alone would pass are ERRORs instead, because the gate fails
- * closed: a body whose {@code Content-Type} says JSON but that does not parse (it may have been
- * cut short, and the part lost may have said DOWN), JSON without a {@code status} (typically
- * another endpoint, such as Actuator's {@code /actuator} list of links), and an HTML page
- * (typically the login page a protected endpoint redirects to). Redirects are followed on the same host only, and never from
+ * <p>A 2xx alone never passes, because the gate fails closed: a body that does not parse (it may
+ * have been cut short, and the part lost may have said DOWN), JSON that gives a key twice
+ * ({@code {"status":"DOWN","status":"UP"}}), JSON without a {@code status} (typically another
+ * endpoint, such as Actuator's {@code /actuator} list of links), an HTML page (typically the login
+ * page a protected endpoint redirects to), and an empty or other body are ERRORs. A UTF-8 byte
+ * order mark before the body is skipped. Redirects are followed on the same host only, and never from
  * HTTPS to HTTP, since the configured headers (credentials) go with every request.
  */
 public final class HealthCheck implements Check<HealthConfig> {
@@ -66,6 +68,7 @@ public final class HealthCheck implements Check<HealthConfig> {
                             .maxStringLength((int) HttpClients.MAX_BODY_BYTES)
                             .maxNumberLength(100)
                             .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -95,8 +98,7 @@ public final class HealthCheck implements Check<HealthConfig> {
 
     @Override
     public Result run(HealthConfig config, CheckContext context) {
-        String configured = config.url() != null ? config.url()
-                : context.http().target() != null ? context.http().target().toString().replaceAll("/+$", "") + "/actuator/health" : null;
+        String configured = config.url() != null ? config.url() : defaultUrl(context.http().target());
         if (configured == null) {
             return Result.error("health has no url and no <target> is configured")
                     .remedy("Set <target> to the deployed service's base URL, or give the health check a <url>.")
@@ -209,8 +211,22 @@ public final class HealthCheck implements Check<HealthConfig> {
         }
     }
 
+    /**
+     * The target's {@code /actuator/health}: appended to the target's path, never to its query
+     * ({@code https://h/app?env=x} gives {@code https://h/app/actuator/health?env=x}).
+     */
+    private static String defaultUrl(java.net.URI target) {
+        HttpUrl base = target == null ? null : HttpUrl.get(target);
+        if (base == null) {
+            return null;
+        }
+        String path = base.encodedPath().replaceAll("/+$", "");
+        return base.newBuilder().encodedPath(path + "/actuator/health").fragment(null).build().toString();
+    }
+
     /** Judges the final answer: its status code, then what its body says. */
-    private static Result judge(String shown, List<Map<String, Object>> redirects, int code, String contentType, byte[] bytes) {
+    private static Result judge(String shown, List<Map<String, Object>> redirects, int code, String contentType, byte[] read) {
+        byte[] bytes = withoutByteOrderMark(read);
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
         boolean declaredJson = type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
         JsonNode tree = null;
@@ -225,7 +241,8 @@ public final class HealthCheck implements Check<HealthConfig> {
                 invalidJson = HttpMessages.oneLine(String.valueOf(e.getMessage()), 200);
             }
         }
-        HealthBody body = HealthBody.parse(tree, type != null && type.subtype().equals("health+json"));
+        HealthBody body = tree != null ? HealthBody.parse(tree, type != null && type.subtype().equals("health+json"))
+                : invalidJson == null && !declaredJson ? HealthBody.plainText(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)) : null;
         String bodyNote = body != null ? null
                 : bytes.length == 0 ? "empty"
                 : tree != null ? "JSON without status"
@@ -248,10 +265,10 @@ public final class HealthCheck implements Check<HealthConfig> {
                         .remedy("Point the health <url> at the health endpoint (Spring Boot: /actuator/health); an HTML page"
                                 + " is often a login page, so send credentials with <http><headers>.");
             } else if (body == null) {
-                result = Result.pass(shown + " answered HTTP " + code + "; the body is " + bodyNote
-                                + ", so health is judged on the status code alone")
-                        .measured("HTTP " + code)
-                        .expected("HTTP 2xx");
+                result = Result.error(shown + " answered HTTP " + code + " with a body that is " + bodyNote
+                                + (invalidJson == null ? "" : " (" + invalidJson + ")") + ", so its health could not be read")
+                        .remedy("Point the health <url> at an endpoint that states a status: JSON such as {\"status\":\"UP\"}"
+                                + " (Spring Boot: /actuator/health) or one word such as ok.");
             } else {
                 result = judgeStatus(shown, code, body);
             }
@@ -347,6 +364,12 @@ public final class HealthCheck implements Check<HealthConfig> {
                 .evidence("redirects", List.copyOf(redirects))
                 .remedy(remedy)
                 .build();
+    }
+
+    /** The bytes after a UTF-8 byte order mark, which would otherwise hide a JSON body. */
+    private static byte[] withoutByteOrderMark(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        return bom ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
     }
 
     private static boolean looksLikeJson(byte[] bytes) {

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
@@ -249,14 +251,67 @@ class HealthCheckTest {
     }
 
     @Test
-    void passesOnTheStatusCodeAloneWhenA2xxBodyIsNotJson() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain").body("OK").build());
+    void readsAPlainTextStatusWordAsKubernetesStyleEndpointsAnswer() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain").body("ok\n").build());
 
         Result result = run(null);
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.summary()).isEqualTo(url() + " answered HTTP 200; the body is not JSON, so health is judged on the status code alone");
-        assertThat(result.evidence()).containsEntry("body", "not JSON").doesNotContainKey("status");
+        assertThat(result.evidence()).containsEntry("status", "ok").containsEntry("format", "plain text");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an empty body|''|empty",
+            "a sentence|Everything is fine, trust me|not JSON",
+            "an HTML fragment|<p>fine</p>|not JSON"})
+    void reportsErrorWhenA2xxBodyStatesNoHealth(String what, String body, String note) throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain").body(body).build());
+
+        Result result = run(null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo(url() + " answered HTTP 200 with a body that is " + note + ", so its health could not be read");
+        assertThat(result.evidence()).containsEntry("body", note);
+    }
+
+    @Test
+    void reportsErrorOnAStatusGivenTwiceRatherThanTakingEitherOne() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"status\":\"DOWN\",\"status\":\"UP\"}").build());
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
+                .body("{\"status\":\"DOWN\",\"status\":\"UP\"}").build());
+
+        Result declared = run(null);
+        Result undeclared = run(null);
+
+        assertThat(declared.status()).isEqualTo(Status.ERROR);
+        assertThat(declared.summary()).contains("but the body is not valid JSON (Duplicate field 'status'");
+        assertThat(undeclared.status()).isEqualTo(Status.ERROR);
+        assertThat(undeclared.summary()).contains("with a body that is not JSON (Duplicate field 'status'");
+    }
+
+    @Test
+    void readsAJsonBodyBehindAByteOrderMark() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
+                .body("\uFEFF{\"status\":\"DOWN\"}").build());
+
+        Result result = run(null);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.evidence()).containsEntry("status", "DOWN");
+    }
+
+    @Test
+    void appendsTheHealthPathToTheTargetsPathNotToItsQuery() throws Exception {
+        server.enqueue(json(200, "spring-v3-up.json", "application/json"));
+
+        Result result = check.run(new HealthConfig(null, null), context(server.url("/shop/?env=staging").toString()));
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/shop/actuator/health");
+        assertThat(request.getUrl().queryParameter("env")).isEqualTo("staging");
     }
 
     @Test
