@@ -1,8 +1,8 @@
 package dev.readiness.checks.coverage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A glob on class names, written with slashes or dots ({@code com/acme/generated/**},
@@ -10,28 +10,55 @@ import java.util.regex.Pattern;
  * manner of jacoco-maven-plugin's excludes: {@code *} and {@code ?} stay within a package,
  * {@code **} crosses packages, {@code **}{@code /} also matches no package at all, and a trailing
  * {@code .class} is ignored. A glob holding a character that no class name has is rejected.
+ *
+ * <p>Matching walks the name once per glob element, keeping the set of positions reached, so it
+ * takes time proportional to the glob's length times the name's, never the exponential time a
+ * backtracking regular expression takes on {@code **a**a**a**a**Z}.
  */
 final class ClassGlob {
 
     private static final String NOT_IN_CLASS_NAMES = ";[]<>\\{}";
 
-    private ClassGlob() {
+    /** One element of a glob. */
+    private enum Kind { LITERAL, ONE_CHAR, STAR, DOUBLE_STAR, PACKAGES }
+
+    private record Element(Kind kind, char literal) {
+    }
+
+    private final List<Element> elements;
+
+    private ClassGlob(List<Element> elements) {
+        this.elements = elements;
     }
 
     /** A predicate on JVM class names that is true when any of the globs matches. */
     static Predicate<String> anyOf(List<String> globs) {
-        if (globs.isEmpty()) {
-            return name -> false;
-        }
-        List<Pattern> patterns = globs.stream().map(ClassGlob::compile).toList();
-        return name -> {
-            for (Pattern p : patterns) {
-                if (p.matcher(name).matches()) {
-                    return true;
-                }
+        List<ClassGlob> compiled = globs.stream().map(ClassGlob::compile).toList();
+        return name -> compiled.stream().anyMatch(glob -> glob.matches(name));
+    }
+
+    /** Whether the whole JVM class name matches. */
+    boolean matches(String name) {
+        int n = name.length();
+        boolean[] reached = new boolean[n + 1];
+        reached[0] = true;
+        for (Element element : elements) {
+            boolean[] next = new boolean[n + 1];
+            boolean reachedBefore = false;
+            for (int j = 0; j <= n; j++) {
+                char previous = j > 0 ? name.charAt(j - 1) : 0;
+                next[j] = switch (element.kind()) {
+                    case LITERAL -> j > 0 && reached[j - 1] && previous == element.literal();
+                    case ONE_CHAR -> j > 0 && reached[j - 1] && previous != '/';
+                    case STAR -> reached[j] || j > 0 && next[j - 1] && previous != '/';
+                    case DOUBLE_STAR -> reached[j] || j > 0 && next[j - 1];
+                    case PACKAGES -> reached[j] || previous == '/' && reachedBefore;
+                };
+                reachedBefore |= reached[j];
             }
-            return false;
-        };
+            reached = next;
+        }
+        return reached[n];
     }
 
     /**
@@ -39,7 +66,7 @@ final class ClassGlob {
      *
      * @throws IllegalArgumentException naming the glob and what is wrong with it
      */
-    static Pattern compile(String glob) {
+    static ClassGlob compile(String glob) {
         String text = glob == null ? "" : glob.strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("an exclude is empty: write a class-name glob like com/acme/generated/**");
@@ -55,27 +82,21 @@ final class ClassGlob {
         }
         String slashed = (text.endsWith(".class") ? text.substring(0, text.length() - ".class".length()) : text)
                 .replace('.', '/');
-        StringBuilder regex = new StringBuilder();
+        List<Element> elements = new ArrayList<>();
         int i = 0;
         while (i < slashed.length()) {
             char c = slashed.charAt(i);
             if (slashed.startsWith("**/", i)) {
-                regex.append("(?:.*/)?");
+                elements.add(new Element(Kind.PACKAGES, c));
                 i += 3;
             } else if (slashed.startsWith("**", i)) {
-                regex.append(".*");
+                elements.add(new Element(Kind.DOUBLE_STAR, c));
                 i += 2;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-                i++;
-            } else if (c == '?') {
-                regex.append("[^/]");
-                i++;
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                elements.add(new Element(c == '*' ? Kind.STAR : c == '?' ? Kind.ONE_CHAR : Kind.LITERAL, c));
                 i++;
             }
         }
-        return Pattern.compile(regex.toString());
+        return new ClassGlob(List.copyOf(elements));
     }
 }

@@ -13,18 +13,22 @@ import dev.readiness.checks.coverage.CoverageAnalysis.Outcome;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
 import dev.readiness.checks.coverage.JacocoXmlReport.ReportException;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.io.NewestFile;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jacoco.core.data.IncompatibleExecDataVersionException;
-import org.jacoco.core.tools.ExecFileLoader;
+import org.jacoco.core.data.ExecutionDataStore;
+import org.jacoco.core.data.SessionInfoStore;
 
 /**
  * The {@code coverage} check: the module's test coverage, as JaCoCo measures it, meets a minimum
@@ -35,7 +39,9 @@ import org.jacoco.core.tools.ExecFileLoader;
  *
  * <p>FAIL when a counter's covered ratio is below its minimum, naming each unmet limit and the
  * least-covered classes. ERROR when there is no execution data (JaCoCo's own {@code check} passes
- * then; this does not), no class files, or an exec file, class file or report cannot be read.
+ * then; this does not), no class files, an exec file, class file or report cannot be read (an exec
+ * record declaring more probes than its file holds among them), or the report is older than the
+ * class files (stale evidence of an earlier build).
  * Class files that changed since the execution data was recorded count as not covered and are
  * reported.
  */
@@ -86,9 +92,9 @@ public final class CoverageCheck implements Check<CoverageConfig> {
             return fromReport(config, ctx, missing);
         }
         List<String> read = execFiles.stream().map(f -> Words.path(ctx.basedir(), f)).toList();
-        ExecFileLoader loader = new ExecFileLoader();
+        ExecutionDataStore executionData = new ExecutionDataStore();
         for (Path file : execFiles) {
-            String problem = load(loader, file, Words.path(ctx.basedir(), file));
+            String problem = load(executionData, file, Words.path(ctx.basedir(), file));
             if (problem != null) {
                 return Result.error(problem)
                         .evidence("execFiles", read)
@@ -110,7 +116,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         Map<Counter, Ratio> limits = config.effectiveLimits();
         Outcome outcome;
         try {
-            outcome = CoverageAnalysis.analyse(classesDir, ctx.basedir(), loader.getExecutionDataStore(),
+            outcome = CoverageAnalysis.analyse(classesDir, ctx.basedir(), executionData,
                     ClassGlob.anyOf(config.excludes()), limits.keySet(), Runtime.getRuntime().availableProcessors());
         } catch (AnalysisException e) {
             return Result.error(e.getMessage())
@@ -148,13 +154,17 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         return verdict(limits, evidence, notes, outcome.leastCovered());
     }
 
-    /** Reads one exec file into the loader; returns the one-line problem, or {@code null}. */
-    private static String load(ExecFileLoader loader, Path file, String shown) {
-        try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_EXEC_BYTES, shown)) {
-            if (Files.size(file) == 0) {
+    /** Reads one exec file into the store, merging with what it holds; returns the one-line problem, or {@code null}. */
+    private static String load(ExecutionDataStore executionData, Path file, String shown) {
+        try (InputStream in = new BoundedInput(new BufferedInputStream(Files.newInputStream(file)), MAX_EXEC_BYTES, shown)) {
+            long size = Files.size(file);
+            if (size == 0) {
                 return notExecData(shown, "the file is empty");
             }
-            loader.load(in);
+            BoundedExecReader reader = new BoundedExecReader(in, size);
+            reader.setExecutionDataVisitor(executionData);
+            reader.setSessionInfoVisitor(new SessionInfoStore());
+            reader.read();
             return null;
         } catch (IncompatibleExecDataVersionException e) {
             return shown + " was written by another JaCoCo version: " + e.getMessage();
@@ -186,6 +196,22 @@ public final class CoverageCheck implements Check<CoverageConfig> {
                     .remedy("Add jacoco-maven-plugin to the build with its prepare-agent goal, so the tests run with"
                             + " the JaCoCo agent and write " + missing.get(0) + ", then run mvn verify; if the build"
                             + " writes its execution data elsewhere, list those files in execFiles.")
+                    .build();
+        }
+        NewestFile newestClass = NewestFile.in(ctx.outputDirectory());
+        Instant reportTime = NewestFile.modified(report);
+        if (newestClass != null && newestClass.time().isAfter(reportTime)) {
+            String classShown = Words.path(ctx.basedir(), newestClass.file());
+            return Result.error(reportShown + " (of " + reportTime + ") is older than the compiled class " + classShown + " (of "
+                            + newestClass.time() + "): its figures are of an earlier build, and there is no execution data at "
+                            + String.join(", ", missing))
+                    .measured("report of " + reportTime)
+                    .expected("a report newer than " + newestClass.time())
+                    .evidence("source", "jacoco.xml")
+                    .evidence("report", reportShown)
+                    .evidence("newestClass", classShown)
+                    .remedy("Run mvn clean verify with jacoco-maven-plugin's prepare-agent and report goals so the execution"
+                            + " data and the report come from the classes as they are.")
                     .build();
         }
         Counts counts;

@@ -87,10 +87,13 @@ final class JacocoXmlReport {
         }
         String missed = xml.getAttributeValue(null, "missed");
         String covered = xml.getAttributeValue(null, "covered");
+        if (counts.total(counter) > 0) {
+            throw new ReportException(shown + " is not a JaCoCo XML report: it gives the report's " + type + " counter twice");
+        }
         try {
             int c = Integer.parseInt(covered);
             int m = Integer.parseInt(missed);
-            if (c >= 0 && m >= 0) {
+            if (c >= 0 && m >= 0 && (long) c + m <= Integer.MAX_VALUE) {
                 counts.add(counter, c, m);
                 return;
             }

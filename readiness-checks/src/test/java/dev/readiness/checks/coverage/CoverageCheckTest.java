@@ -25,6 +25,12 @@ import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.jacoco.core.data.ExecutionDataWriter;
+import java.time.Instant;
+import java.nio.file.attribute.FileTime;
+import java.io.DataOutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,6 +213,64 @@ class CoverageCheckTest {
         assertThat(counters(result)).isEqualTo(fromExec);
         assertThat(result.findings()).extracting(Finding::message).containsExactly("no JaCoCo execution data at"
                 + " target/jacoco.exec; the figures are the totals of target/site/jacoco/jacoco.xml");
+    }
+
+    @Test
+    void reportsErrorWhenTheJacocoXmlReportIsOlderThanTheClasses() throws Exception {
+        recordPartialRun();
+        Path exec = project.resolve("target/jacoco.exec");
+        Path report = project.resolve("target/site/jacoco/jacoco.xml");
+        writeXmlReport(exec, report);
+        Files.delete(exec);
+        Files.setLastModifiedTime(report, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+
+        Result result = run(config(null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith("target/site/jacoco/jacoco.xml (of 2026-01-01T00:00:00Z) is older than the compiled class"
+                + " target/classes/").endsWith(": its figures are of an earlier build, and there is no execution data at target/jacoco.exec");
+        assertThat(result.evidence()).containsEntry("source", "jacoco.xml").containsKey("newestClass");
+        assertThat(result.remedy()).startsWith("Run mvn clean verify");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "counts that overflow when added|<counter type=\"LINE\" missed=\"1\" covered=\"2147483647\"/>"
+                    + "|its LINE counter has missed=\"1\" covered=\"2147483647\"",
+            "a counter given twice|<counter type=\"LINE\" missed=\"1\" covered=\"1\"/><counter type=\"LINE\" missed=\"0\" covered=\"9\"/>"
+                    + "|it gives the report's LINE counter twice"})
+    void reportsErrorOnAJacocoXmlReportWhoseTotalsCannotBeTrue(String what, String counters, String why) throws Exception {
+        classes(Greeter.class);
+        Path report = project.resolve("target/site/jacoco/jacoco.xml");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "<report name=\"x\">" + counters + "</report>");
+
+        Result result = run(config(null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("target/site/jacoco/jacoco.xml is not a JaCoCo XML report: " + why);
+    }
+
+    @Test
+    void reportsErrorWhenAnExecRecordDeclaresMoreProbesThanTheFileHolds() throws Exception {
+        classes(Greeter.class);
+        Path exec = project.resolve("target/jacoco.exec");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(exec))) {
+            out.writeByte(ExecutionDataWriter.BLOCK_HEADER);
+            out.writeChar(ExecutionDataWriter.MAGIC_NUMBER);
+            out.writeChar(ExecutionDataWriter.FORMAT_VERSION);
+            out.writeByte(ExecutionDataWriter.BLOCK_EXECUTIONDATA);
+            out.writeLong(42);
+            out.writeUTF("demo/Greeter");
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07}); // 2^31 - 1 probes, as a var int
+        }
+
+        Result result = run(config(null, null));
+
+        assertThat(Files.size(exec)).isLessThan(40);
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("target/jacoco.exec is not a JaCoCo exec file or is truncated: the record of class"
+                + " demo/Greeter declares 2147483647 probes, more than the file's " + 8 * Files.size(exec) + " bits can hold");
     }
 
     @Test

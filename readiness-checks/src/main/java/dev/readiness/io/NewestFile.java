@@ -1,0 +1,44 @@
+package dev.readiness.io;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The most recently modified regular file below a folder, its time cut to milliseconds (the
+ * precision every file system here keeps): what stale evidence is judged against.
+ *
+ * @param file the file
+ * @param time when it was last modified
+ */
+public record NewestFile(Path file, Instant time) {
+
+    /** The newest regular file below {@code folder}, or {@code null} when there is none (or no folder). */
+    public static NewestFile in(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        NewestFile[] newest = {null};
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                Instant at = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+                if (attributes.isRegularFile() && (newest[0] == null || at.isAfter(newest[0].time))) {
+                    newest[0] = new NewestFile(file, at);
+                }
+                return Thread.currentThread().isInterrupted() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+        });
+        return newest[0];
+    }
+
+    /** When {@code file} was last modified, cut to milliseconds. */
+    public static Instant modified(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
