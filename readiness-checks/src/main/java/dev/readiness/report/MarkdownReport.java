@@ -7,6 +7,9 @@ import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +35,26 @@ public final class MarkdownReport {
         Files.writeString(file, render(outcome), StandardCharsets.UTF_8);
     }
 
-    /** Appends the report to the GitHub step summary file. */
+    /**
+     * Appends the report to the GitHub step summary file as one block, written whole while no other
+     * writer can: threads of this JVM (modules built at once by {@code mvn -T 4}) take turns on a
+     * monitor per file, and other processes are held off by an exclusive file lock.
+     */
     public static void appendTo(Outcome outcome, Path stepSummary) throws IOException {
-        Files.writeString(stepSummary, render(outcome) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ByteBuffer block = ByteBuffer.wrap((render(outcome) + "\n").getBytes(StandardCharsets.UTF_8));
+        Object monitor = SUMMARY_WRITERS.computeIfAbsent(stepSummary.toAbsolutePath().normalize(), file -> new Object());
+        synchronized (monitor) {
+            try (FileChannel channel = FileChannel.open(stepSummary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+                 FileLock lock = channel.lock()) {
+                while (block.hasRemaining()) {
+                    channel.write(block);
+                }
+            }
+        }
     }
+
+    private static final Map<Path, Object> SUMMARY_WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String render(Outcome outcome) {
         StringBuilder md = new StringBuilder();

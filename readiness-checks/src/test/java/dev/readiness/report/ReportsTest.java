@@ -165,6 +165,34 @@ class ReportsTest {
     }
 
     @Test
+    void appendsEachModulesBlockWholeWhenModulesWriteTheStepSummaryAtOnce() throws Exception {
+        Path summary = dir.resolve("summary.md");
+        Item big = new Item("big", "Code Quality", "A module with a long report", false, List.of(), 1);
+        Outcome outcome = new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", List.of(big)),
+                List.of(new ItemResult(big, Level.INFO, Status.MANUAL, List.of(), List.of(), "word ".repeat(40_000))),
+                List.of(), true, List.of(), List.of());
+        String block = MarkdownReport.render(outcome) + "\n";
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                done.add(pool.submit(() -> {
+                    MarkdownReport.appendTo(outcome, summary);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(Files.readString(summary)).isEqualTo(block.repeat(writers));
+    }
+
+    @Test
     void writesJUnitXmlThatParsesWithOneTestcasePerItem() throws Exception {
         Reports.writeAll(outcome(), dir, null);
 
