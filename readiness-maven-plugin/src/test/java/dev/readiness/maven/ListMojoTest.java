@@ -18,18 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class ListMojoTest {
 
-    private static final String TESTS_HEADING = "tests — Reads the Surefire and Failsafe reports: no test failed, "
-            + "at least the minimum number ran, and the reports are newer than the compiled tests.";
+    private static final String TESTS_HEADING = "tests — Reads the test reports, one claim per kind of test: Surefire's "
+            + "for unit tests, Failsafe's for integration tests, an end-to-end suite's JUnit XML for end-to-end tests.";
 
-    private static final String TESTS_CLAIM = "  claim tests (settles): Reads the Surefire and Failsafe reports: no test failed, "
-            + "at least the minimum number ran, and the reports are newer than the compiled tests. "
-            + "Phrases: \"All unit tests pass\", \"Integration tests pass\".";
+    private static final String UNIT_CLAIM = "  claim tests (settles): No unit test failed in Surefire's reports, at least "
+            + "minimumTests ran, and the reports are newer than the compiled tests. Phrases: \"All unit tests pass\".";
+
+    private static final String INTEGRATION_CLAIM = "  claim tests.integration (settles): No integration test failed in "
+            + "Failsafe's reports, at least one ran, and the reports are newer than the compiled tests. "
+            + "Phrases: \"Integration tests pass\".";
+
+    private static final String END_TO_END_CLAIM = "  claim tests.endToEnd (settles): No end-to-end test failed in the JUnit "
+            + "XML its suite (Playwright, Cypress, Selenium) writes to endToEndReports, and at least one ran. "
+            + "Phrases: \"End-to-end tests pass\".";
 
     private static final List<String> TESTS_PARAMETERS = List.of(
-            "  <minimumTests> Integer — how many tests must have run, skipped ones not counted; default 1",
-            "  <reports> List<String> — folders of TEST-*.xml reports, relative to the project folder; "
-                    + "each must hold reports; default: <build directory>/surefire-reports and "
-                    + "<build directory>/failsafe-reports, at least one of them holding reports",
+            "  <minimumTests> Integer — how many unit tests must have run, skipped ones not counted; default 1",
+            "  <reports> List<String> — folders of Surefire's TEST-*.xml reports (unit tests), relative to the project "
+                    + "folder; each must hold reports; default: <build directory>/surefire-reports",
+            "  <integrationReports> List<String> — folders of Failsafe's TEST-*.xml reports (integration tests), relative "
+                    + "to the project folder; each must hold reports, and at least one test must have run; default: "
+                    + "<build directory>/failsafe-reports, read when it holds reports or a checklist item asks for integration tests",
+            "  <endToEndReports> List<String> — folders of the JUnit XML (*.xml) an end-to-end suite writes (Playwright, "
+                    + "Cypress, Selenium), relative to the project folder; each must hold reports, and at least one test "
+                    + "must have run; not held to the compiled tests' time; default: none (a checklist item asking for "
+                    + "end-to-end tests is then an ERROR)",
             "  <level> Level — REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO; default REQUIRED",
             "  <items> List<String> — keys or texts of checklist items the main claim decides, besides markers and phrases; default none",
             "  <claims> Map<String, {level, items}> — a claim's own level and items, by its name: integration: {level: RECOMMENDED}; "
@@ -68,19 +81,21 @@ class ListMojoTest {
                 - [ ] All unit tests pass
                 - [ ] Logs are shipped to the central store
                 - [ ] Integration tests pass against staging
+                - [ ] End-to-end tests pass
                 """);
         mojo.setLog(log);
 
         mojo.execute();
 
-        assertThat(log.info()).containsSubsequence(Stream.concat(
-                Stream.of(TESTS_HEADING, TESTS_CLAIM, "    binds: All unit tests pass; Integration tests pass against staging"),
-                TESTS_PARAMETERS.stream()).toList());
-        assertThat(log.info()).contains("Checklist docs/CHECKLIST.md: 2 items settled, 0 supported, 1 manual, with every check above configured");
+        assertThat(log.info()).containsSubsequence(Stream.concat(Stream.of(TESTS_HEADING,
+                UNIT_CLAIM, "    binds: All unit tests pass",
+                INTEGRATION_CLAIM, "    binds: Integration tests pass against staging",
+                END_TO_END_CLAIM, "    binds: End-to-end tests pass"), TESTS_PARAMETERS.stream()).toList());
+        assertThat(log.info()).contains("Checklist docs/CHECKLIST.md: 3 items settled, 0 supported, 1 manual, with every check above configured");
     }
 
     /** The lines readiness:list prints for the tests check, in order, without a checklist. */
     private static List<String> block() {
-        return Stream.concat(Stream.of(TESTS_HEADING, TESTS_CLAIM), TESTS_PARAMETERS.stream()).toList();
+        return Stream.concat(Stream.of(TESTS_HEADING, UNIT_CLAIM, INTEGRATION_CLAIM, END_TO_END_CLAIM), TESTS_PARAMETERS.stream()).toList();
     }
 }

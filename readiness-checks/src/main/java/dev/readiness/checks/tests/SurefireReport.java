@@ -17,7 +17,8 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * One Surefire or Failsafe {@code TEST-*.xml} report, read with the hardened parser and counted per
+ * One JUnit XML test report (Surefire's or Failsafe's {@code TEST-*.xml}, or an end-to-end suite's),
+ * read with the hardened parser and counted per
  * {@code testcase} as Surefire counts when it prints "Tests run: 9, Failures: 1, Errors: 1, Skipped: 1,
  * Flakes: 1": a {@code failure} or {@code error} (also one found only as {@code rerunFailure} or
  * {@code rerunError}) fails the test; {@code skipped} skips it; {@code flakyFailure} or
@@ -32,10 +33,15 @@ final class SurefireReport {
     /** A test that failed (kind {@code failure}) or broke (kind {@code error}), even after reruns. */
     record FailedTest(String className, String method, String kind, String type, String message) {
 
-        /** "AveragingTest.averagesRoundedUp", as Surefire names a test in its summary. */
-        String displayName() {
+        /** "AveragingTest.averagesRoundedUp", as Surefire names a test of a Java class in its summary. */
+        String javaName() {
             String simple = className.substring(className.lastIndexOf('.') + 1);
             return method.isEmpty() ? simple : simple + "." + method;
+        }
+
+        /** "checkout.spec.ts › checkout › pays with card", as Playwright names a test of a spec file. */
+        String specName() {
+            return method.isEmpty() ? className : className + " › " + method;
         }
     }
 
@@ -62,25 +68,25 @@ final class SurefireReport {
         try {
             long size = Files.size(file);
             if (size == 0) {
-                throw new UnreadableReportException("the file is empty");
+                throw new UnreadableReportException(name, "the file is empty");
             }
             if (size > maxBytes) {
-                throw new UnreadableReportException("the file is " + size + " bytes, more than the "
+                throw new UnreadableReportException(name, "the file is " + size + " bytes, more than the "
                         + maxBytes + " bytes a report may have");
             }
             try (InputStream in = new BoundedInput(Files.newInputStream(file), maxBytes, name)) {
                 document = SafeXml.parse(in);
             }
         } catch (SAXParseException e) {
-            throw new UnreadableReportException("not well-formed XML at line " + e.getLineNumber()
+            throw new UnreadableReportException(name, "not well-formed XML at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + firstLine(e.getMessage()));
         } catch (SAXException | IOException e) {
-            throw new UnreadableReportException(firstLine(e.getMessage()));
+            throw new UnreadableReportException(name, firstLine(e.getMessage()));
         }
         Element root = document.getDocumentElement();
         if (!root.getTagName().equals("testsuite") && !root.getTagName().equals("testsuites")) {
-            throw new UnreadableReportException("its root element is <" + root.getTagName()
-                    + ">, not <testsuite> or <testsuites>: not a Surefire report");
+            throw new UnreadableReportException(name, "its root element is <" + root.getTagName()
+                    + ">, not <testsuite> or <testsuites>: not a JUnit XML test report");
         }
         SurefireReport report = new SurefireReport();
         NodeList testcases = root.getElementsByTagName("testcase");
@@ -138,10 +144,18 @@ final class SurefireReport {
         return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
     }
 
-    /** Why a report could not be read, as a phrase that follows its file name. */
+    /** Why a report could not be read: its message is a phrase that follows the file's name. */
     static final class UnreadableReportException extends Exception {
-        UnreadableReportException(String reason) {
+        private final String file;
+
+        UnreadableReportException(String file, String reason) {
             super(reason);
+            this.file = file;
+        }
+
+        /** The report, as shown in messages. */
+        String file() {
+            return file;
         }
     }
 }

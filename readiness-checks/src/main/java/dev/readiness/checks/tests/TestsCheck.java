@@ -1,42 +1,50 @@
 package dev.readiness.checks.tests;
 
-import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.checks.tests.SurefireReport.FailedTest;
 import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
-import java.io.File;
+import dev.readiness.checks.tests.TestReports.Failed;
+import dev.readiness.checks.tests.TestReports.Newest;
+import dev.readiness.checks.tests.TestReports.Tally;
+import dev.readiness.text.Words;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The {@code tests} check: reads the Surefire and Failsafe {@code TEST-*.xml} reports and passes when
- * no test failed or broke and at least {@code minimumTests} ran. It fails naming each failing test;
- * it is an ERROR when there is no report, when the reports are older than the compiled tests (stale
- * evidence of an earlier run), or when a report cannot be read (empty, truncated, not UTF-8, a
- * DOCTYPE or entity payload, too large).
+ * The {@code tests} check: each kind of test has its own claim, decided by its own reports alone. Unit
+ * tests ({@code tests}) by Surefire's reports, integration tests ({@code tests.integration}) by
+ * Failsafe's, end-to-end tests ({@code tests.endToEnd}) by the JUnit XML of the suite that runs them.
+ * A claim passes when no test of its reports failed or broke and enough ran; it fails naming each
+ * failing test; it is an ERROR when its reports are missing, older than the compiled tests (stale
+ * evidence of an earlier run; end-to-end reports, written outside the build, are not held to that), or
+ * unreadable (empty, truncated, not UTF-8, a DOCTYPE or entity payload, too large).
+ *
+ * <p>Integration tests are decided when Failsafe's reports exist, when {@code integrationReports} is
+ * set, or when a checklist item asks for them; end-to-end tests when {@code endToEndReports} is set or
+ * an item asks for them. Asked for and missing, the claim is an ERROR that says how to produce the reports.
  */
 public final class TestsCheck implements Check<TestsConfig> {
+
+    /** The claim on integration tests. */
+    static final String INTEGRATION = "tests.integration";
+
+    /** The claim on end-to-end tests. */
+    static final String END_TO_END = "tests.endToEnd";
 
     /** The largest report read, in bytes. */
     static final long MAX_REPORT_BYTES = 64L * 1024 * 1024;
 
-    /** The most failing tests listed as findings; the counts in the evidence give the total. */
+    /** The most failing tests listed as findings of one claim; the counts in the evidence give the total. */
     static final int MAX_FINDINGS = 100;
 
     @Override
@@ -46,13 +54,24 @@ public final class TestsCheck implements Check<TestsConfig> {
 
     @Override
     public String description() {
-        return "Reads the Surefire and Failsafe reports: no test failed, at least the minimum number ran, "
-                + "and the reports are newer than the compiled tests.";
+        return "Reads the test reports, one claim per kind of test: Surefire's for unit tests, Failsafe's for "
+                + "integration tests, an end-to-end suite's JUnit XML for end-to-end tests.";
     }
 
     @Override
     public List<String> phrases() {
-        return List.of("All unit tests pass", "Integration tests pass");
+        return List.of("All unit tests pass");
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(
+                Claim.settles(id(), "No unit test failed in Surefire's reports, at least minimumTests ran, and the reports "
+                        + "are newer than the compiled tests.", phrases()),
+                Claim.settles(INTEGRATION, "No integration test failed in Failsafe's reports, at least one ran, and the "
+                        + "reports are newer than the compiled tests.", List.of("Integration tests pass")),
+                Claim.settles(END_TO_END, "No end-to-end test failed in the JUnit XML its suite (Playwright, Cypress, "
+                        + "Selenium) writes to endToEndReports, and at least one ran.", List.of("End-to-end tests pass")));
     }
 
     @Override
@@ -67,207 +86,217 @@ public final class TestsCheck implements Check<TestsConfig> {
 
     @Override
     public Result run(TestsConfig config, CheckContext context) throws IOException {
-        Path basedir = context.basedir();
-        boolean defaults = config.reports().isEmpty();
-        List<Path> folders = defaults
-                ? List.of(context.buildDirectory().resolve("surefire-reports"), context.buildDirectory().resolve("failsafe-reports"))
-                : config.reports().stream().map(r -> basedir.resolve(r).normalize()).toList();
+        Path build = context.buildDirectory();
+        Newest compiled = newestCompiledTest(context.testOutputDirectory());
+        Result.Builder unit = decide(Kind.UNIT, reports(context, Kind.UNIT, config.reports(), build.resolve("surefire-reports")),
+                config.minimumTests(), compiled, context);
 
-        Map<Path, List<Path>> reportsByFolder = new LinkedHashMap<>();
-        List<Path> empty = new ArrayList<>();
-        for (Path folder : folders) {
-            List<Path> files = reportFiles(folder);
-            if (files.isEmpty()) {
-                empty.add(folder);
-            } else {
-                reportsByFolder.put(folder, files);
-            }
+        TestReports integration = reports(context, Kind.INTEGRATION, config.integrationReports(), build.resolve("failsafe-reports"));
+        if (!integration.isEmpty() || !config.integrationReports().isEmpty() || context.isBound(INTEGRATION)) {
+            unit.claim(INTEGRATION, decide(Kind.INTEGRATION, integration, 1, compiled, context).build());
         }
-        if (reportsByFolder.isEmpty() || !defaults && !empty.isEmpty()) {
-            List<Path> missing = reportsByFolder.isEmpty() ? folders : empty;
-            return Result.error("no Surefire reports (TEST-*.xml) in " + names(basedir, missing) + ": did the tests run?")
-                    .evidence("reports", missing.stream().map(f -> Words.path(basedir, f)).toList())
+
+        if (!config.endToEndReports().isEmpty()) {
+            TestReports endToEnd = reports(context, Kind.END_TO_END, config.endToEndReports(), null);
+            unit.claim(END_TO_END, decide(Kind.END_TO_END, endToEnd, 1, compiled, context).build());
+        } else if (context.isBound(END_TO_END)) {
+            unit.claim(END_TO_END, Result.error("no end-to-end test reports to read: endToEndReports is not set")
+                    .evidence("reports", List.of())
                     .evidence("files", 0)
-                    .remedy("Run the tests with mvn verify and check that they are not skipped (skipTests, "
-                            + "-DskipTests, maven.test.skip); if the reports are written elsewhere, list their folders in reports.")
-                    .build();
+                    .remedy("Set endToEndReports to the folder the end-to-end suite writes its JUnit XML to (Playwright: "
+                            + "the junit reporter's outputFile; Cypress: mocha-junit-reporter's mochaFile; Selenium run by "
+                            + "Surefire or Failsafe: its reportsDirectory), and run the suite before the gate.")
+                    .build());
         }
-        List<String> read = reportsByFolder.keySet().stream().map(f -> Words.path(basedir, f)).toList();
-        String where = String.join(", ", read);
-        List<Path> files = reportsByFolder.values().stream().flatMap(List::stream).toList();
+        return unit.build();
+    }
 
-        Result stale = staleness(context, files, read);
-        if (stale != null) {
-            return stale;
+    /** The kinds of test, each with its own reports and words. */
+    private enum Kind {
+        UNIT("Surefire reports", "TEST-*.xml", "Surefire", "mvn verify"),
+        INTEGRATION("Failsafe reports", "TEST-*.xml", "Failsafe", "mvn verify"),
+        END_TO_END("end-to-end test reports", "*.xml", "the end-to-end suite's JUnit reporter", "the end-to-end suite");
+
+        final String reports;
+        final String glob;
+        final String writer;
+        final String runAgain;
+
+        Kind(String reports, String glob, String writer, String runAgain) {
+            this.reports = reports;
+            this.glob = glob;
+            this.writer = writer;
+            this.runAgain = runAgain;
         }
 
-        List<Finding> findings = new ArrayList<>();
-        int tests = 0;
-        int failures = 0;
-        int errors = 0;
-        int skipped = 0;
-        int flaky = 0;
-        String rerunOne = null;
-        for (Map.Entry<Path, List<Path>> folder : reportsByFolder.entrySet()) {
-            boolean failsafe = folder.getKey().getFileName().toString().contains("failsafe");
-            for (Path file : folder.getValue()) {
-                String fileName = Words.path(basedir, file);
-                SurefireReport report;
-                try {
-                    report = SurefireReport.read(file, fileName, MAX_REPORT_BYTES);
-                } catch (UnreadableReportException e) {
-                    return Result.error("cannot read test report " + fileName + ": " + e.getMessage())
-                            .evidence("reports", read)
-                            .evidence("files", files.size())
-                            .evidence("file", fileName)
-                            .remedy("Delete " + fileName + " and run the tests again (mvn verify); Surefire and Failsafe "
-                                    + "write well-formed UTF-8 XML without a DOCTYPE.")
-                            .build();
-                }
-                tests += report.tests;
-                failures += report.failures;
-                errors += report.errors;
-                skipped += report.skipped;
-                flaky += report.flaky;
-                for (FailedTest test : report.failed) {
-                    if (rerunOne == null) {
-                        rerunOne = rerunCommand(test, failsafe);
-                    }
-                    if (findings.size() < MAX_FINDINGS) {
-                        findings.add(finding(test, fileName));
-                    }
-                }
+        /** Whether its reports come from this build, and so must be newer than the compiled tests. */
+        boolean fromThisBuild() {
+            return this != END_TO_END;
+        }
+
+        String question() {
+            return switch (this) {
+                case UNIT -> "did the tests run?";
+                case INTEGRATION -> "did maven-failsafe-plugin run?";
+                case END_TO_END -> "did the end-to-end suite run?";
+            };
+        }
+
+        String missingRemedy() {
+            return switch (this) {
+                case UNIT -> "Run the tests with mvn verify and check that they are not skipped (skipTests, -DskipTests, "
+                        + "maven.test.skip); if the reports are written elsewhere, list their folders in reports.";
+                case INTEGRATION -> "Add maven-failsafe-plugin to the build with its integration-test and verify goals, "
+                        + "name the integration test classes *IT, and run mvn verify without skipping them (skipITs, "
+                        + "-DskipTests, maven.test.skip); if the reports are written elsewhere, list their folders in "
+                        + "integrationReports.";
+                case END_TO_END -> "Run the end-to-end suite before the gate with its JUnit XML reporter writing to the "
+                        + "folders listed in endToEndReports.";
+            };
+        }
+
+        String tooFewRemedy() {
+            return switch (this) {
+                case UNIT -> "Add tests, or check that Surefire finds them (includes, class and method names, the JUnit "
+                        + "engine on the test classpath), then run mvn verify again.";
+                case INTEGRATION -> "Add integration tests, or check that Failsafe finds them (classes named *IT, IT* or "
+                        + "*ITCase by default, the JUnit engine on the test classpath), then run mvn verify again.";
+                case END_TO_END -> "Add end-to-end tests, or check that the suite finds them, then run it again.";
+            };
+        }
+
+        /** How a failing test is named in messages. */
+        String testName(FailedTest test) {
+            return this == END_TO_END ? test.specName() : test.javaName();
+        }
+
+        /** "mvn test -Dtest=AveragingTest#averagesRoundedUp": how to rerun one test alone; null when Maven does not run it. */
+        String rerun(FailedTest test) {
+            if (this == END_TO_END) {
+                return null;
             }
+            String simple = test.className().substring(test.className().lastIndexOf('.') + 1);
+            int parameters = test.method().indexOf('(');
+            String method = parameters >= 0 ? test.method().substring(0, parameters) : test.method();
+            String selector = method.isEmpty() || method.equals("initializationError") ? simple : simple + "#" + method;
+            return this == INTEGRATION ? "mvn verify -Dit.test=" + selector : "mvn test -Dtest=" + selector;
+        }
+    }
+
+    /** The reports of one kind: in the configured folders, else in the default folder (none for end-to-end tests). */
+    private static TestReports reports(CheckContext context, Kind kind, List<String> configured, Path defaultFolder)
+            throws IOException {
+        List<Path> folders = configured.isEmpty() ? List.of(defaultFolder)
+                : configured.stream().map(f -> context.basedir().resolve(f).normalize()).toList();
+        return TestReports.find(context.basedir(), folders, kind.glob);
+    }
+
+    /** The verdict of one kind of test on its own reports: the one way every claim of this check is decided. */
+    private static Result.Builder decide(Kind kind, TestReports reports, int minimum, Newest compiled, CheckContext context)
+            throws IOException {
+        List<String> missing = reports.foldersWithoutReports();
+        if (!missing.isEmpty()) {
+            return Result.error("no " + kind.reports + " (" + kind.glob + ") in " + String.join(", ", missing) + ": " + kind.question())
+                    .evidence("reports", missing)
+                    .evidence("files", 0)
+                    .remedy(kind.missingRemedy());
+        }
+        List<String> read = reports.folders();
+        String where = String.join(", ", read);
+        int files = reports.files().size();
+        Newest newestReport = reports.newest();
+        if (kind.fromThisBuild() && compiled != null && compiled.time().isAfter(newestReport.time())) {
+            Path basedir = context.basedir();
+            return Result.error("the " + kind.reports + " in " + where + " (newest " + newestReport.time() + ") are older than "
+                            + "the compiled tests in " + Words.path(basedir, context.testOutputDirectory()) + " (newest "
+                            + compiled.time() + "): they are from an earlier run")
+                    .measured("reports of " + newestReport.time())
+                    .expected("reports newer than " + compiled.time())
+                    .evidence("reports", read)
+                    .evidence("files", files)
+                    .evidence("newestReport", Words.path(basedir, newestReport.file()))
+                    .evidence("newestTestClass", Words.path(basedir, compiled.file()))
+                    .remedy("Run the tests again (mvn verify) so the reports come from the compiled tests.");
         }
 
-        int ran = tests - skipped;
-        int failed = failures + errors;
+        Tally tally;
+        try {
+            tally = reports.read(MAX_REPORT_BYTES, MAX_FINDINGS);
+        } catch (UnreadableReportException e) {
+            return Result.error("cannot read test report " + e.file() + ": " + e.getMessage())
+                    .evidence("reports", read)
+                    .evidence("files", files)
+                    .evidence("file", e.file())
+                    .remedy("Delete " + e.file() + " and run the tests again (" + kind.runAgain + "); " + kind.writer
+                            + " writes well-formed UTF-8 XML without a DOCTYPE.");
+        }
+
+        int ran = tally.ran();
+        int failed = tally.failed();
         Result.Builder result;
         if (failed > 0) {
-            result = Result.fail(failed + " of " + Words.plural(tests, "test") + " failed (" + Words.plural(failures, "failure")
-                            + ", " + Words.plural(errors, "error") + ") in " + where)
-                    .remedy("Fix the failing tests listed" + (failed > findings.size() ? " (the first " + findings.size() + " of " + failed + ")" : "")
-                            + " and run mvn verify again; to rerun the first alone: " + rerunOne + ".");
-        } else if (ran < config.minimumTests()) {
-            result = Result.fail(Words.plural(ran, "test") + " ran in " + where + (skipped > 0 ? " (" + skipped + " skipped)" : "")
-                            + ", but expected at least " + config.minimumTests())
-                    .remedy("Add tests, or check that Surefire/Failsafe find them (includes, class and method names, "
-                            + "the JUnit engine on the test classpath), then run mvn verify again.");
+            int listed = tally.listed.size();
+            String rerun = kind.rerun(tally.listed.get(0).test());
+            result = Result.fail(failed + " of " + Words.plural(tally.tests, "test") + " failed (" + Words.plural(tally.failures, "failure")
+                            + ", " + Words.plural(tally.errors, "error") + ") in " + where)
+                    .remedy("Fix the failing tests listed" + (failed > listed ? " (the first " + listed + " of " + failed + ")" : "")
+                            + " and run " + kind.runAgain + " again" + (rerun == null ? "." : "; to rerun the first alone: " + rerun + "."));
+        } else if (ran < minimum) {
+            result = Result.fail(Words.plural(ran, "test") + " ran in " + where + (tally.skipped > 0 ? " (" + tally.skipped + " skipped)" : "")
+                            + ", but expected at least " + minimum)
+                    .remedy(kind.tooFewRemedy());
         } else {
             List<String> notes = new ArrayList<>();
-            if (skipped > 0) {
-                notes.add(skipped + " skipped");
+            if (tally.skipped > 0) {
+                notes.add(tally.skipped + " skipped");
             }
-            if (flaky > 0) {
-                notes.add(flaky + " flaky");
+            if (tally.flaky > 0) {
+                notes.add(tally.flaky + " flaky");
             }
             result = Result.pass(Words.plural(ran, "test") + " passed in " + where
                     + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
         }
         return result
                 .measured(ran + " ran, " + failed + " failed")
-                .expected("at least " + config.minimumTests() + " ran, 0 failed")
-                .evidence("tests", tests)
-                .evidence("failures", failures)
-                .evidence("errors", errors)
-                .evidence("skipped", skipped)
-                .evidence("flaky", flaky)
+                .expected("at least " + minimum + " ran, 0 failed")
+                .evidence("tests", tally.tests)
+                .evidence("failures", tally.failures)
+                .evidence("errors", tally.errors)
+                .evidence("skipped", tally.skipped)
+                .evidence("flaky", tally.flaky)
                 .evidence("reports", read)
-                .evidence("files", files.size())
-                .findings(findings)
-                .build();
+                .evidence("files", files)
+                .findings(tally.listed.stream().map(f -> finding(kind, f)).toList());
     }
 
-    /** The {@code TEST-*.xml} files of a folder, by name; none when the folder does not exist. */
-    private static List<Path> reportFiles(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "TEST-*.xml")) {
-            for (Path file : stream) {
-                if (Files.isRegularFile(file)) {
-                    files.add(file);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
-    }
-
-    /** An ERROR when a compiled test is newer than the newest report (at millisecond precision), else null. */
-    private static Result staleness(CheckContext context, List<Path> reports, List<String> read) throws IOException {
-        Path testClasses = context.testOutputDirectory();
+    /** The newest compiled test (any file under the test output folder); {@code null} when there is none. */
+    private static Newest newestCompiledTest(Path testClasses) throws IOException {
         if (!Files.isDirectory(testClasses)) {
             return null;
         }
-        Newest newestReport = new Newest();
-        for (Path report : reports) {
-            newestReport.offer(report, Files.getLastModifiedTime(report));
-        }
-        Newest newestClass = new Newest();
+        Newest[] newest = {null};
         Files.walkFileTree(testClasses, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (attributes.isRegularFile()) {
-                    newestClass.offer(file, attributes.lastModifiedTime());
+                    newest[0] = Newest.of(newest[0], file, attributes.lastModifiedTime().toInstant());
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        if (newestClass.file == null || !newestClass.time.isAfter(newestReport.time)) {
-            return null;
-        }
-        Path basedir = context.basedir();
-        return Result.error("the test reports in " + String.join(", ", read) + " (newest " + newestReport.time
-                        + ") are older than the compiled tests in " + Words.path(basedir, testClasses) + " (newest "
-                        + newestClass.time + "): they are from an earlier run")
-                .measured("reports of " + newestReport.time)
-                .expected("reports newer than " + newestClass.time)
-                .evidence("reports", read)
-                .evidence("files", reports.size())
-                .evidence("newestReport", Words.path(basedir, newestReport.file))
-                .evidence("newestTestClass", Words.path(basedir, newestClass.file))
-                .remedy("Run the tests again (mvn verify) so the reports come from the compiled tests.")
-                .build();
+        return newest[0];
     }
 
-    /** The newest file seen, its time cut to milliseconds. */
-    private static final class Newest {
-        Path file;
-        Instant time = Instant.MIN;
-
-        void offer(Path candidate, FileTime modified) {
-            Instant at = modified.toInstant().truncatedTo(ChronoUnit.MILLIS);
-            if (file == null || at.isAfter(time)) {
-                file = candidate;
-                time = at;
-            }
-        }
-    }
-
-    private static Finding finding(FailedTest test, String fileName) {
+    private static Finding finding(Kind kind, Failed failed) {
+        FailedTest test = failed.test();
         String message = !test.message().isEmpty() ? test.message() : !test.type().isEmpty() ? test.type() : test.kind();
-        return Finding.of(test.displayName() + ": " + message)
-                .at(fileName)
+        return Finding.of(kind.testName(test) + ": " + message)
+                .at(failed.file())
                 .with("class", test.className())
                 .with("method", test.method().isEmpty() ? null : test.method())
                 .with("kind", test.kind())
                 .with("type", test.type().isEmpty() ? null : test.type())
                 .with("message", test.message().isEmpty() ? null : test.message())
                 .build();
-    }
-
-    /** "mvn test -Dtest=AveragingTest#averagesRoundedUp", Surefire's (or Failsafe's) way to run one test. */
-    private static String rerunCommand(FailedTest test, boolean failsafe) {
-        String simple = test.className().substring(test.className().lastIndexOf('.') + 1);
-        int parameters = test.method().indexOf('(');
-        String method = parameters >= 0 ? test.method().substring(0, parameters) : test.method();
-        String selector = method.isEmpty() || method.equals("initializationError") ? simple : simple + "#" + method;
-        return failsafe ? "mvn verify -Dit.test=" + selector : "mvn test -Dtest=" + selector;
-    }
-
-    private static String names(Path basedir, List<Path> paths) {
-        return paths.stream().map(p -> Words.path(basedir, p)).collect(Collectors.joining(", "));
     }
 }

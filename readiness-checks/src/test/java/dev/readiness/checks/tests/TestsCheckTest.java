@@ -1,16 +1,21 @@
 package dev.readiness.checks.tests;
 
+import static dev.readiness.checks.tests.TestsCheck.END_TO_END;
+import static dev.readiness.checks.tests.TestsCheck.INTEGRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Strength;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigurationException;
 import java.io.IOException;
@@ -21,9 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code tests} check against real Surefire and Failsafe 3.6.1 reports (made by the project in
- * {@code fixture-project/}; each case folder's README.txt says how) and against broken and hostile files.
+ * {@code fixture-project/}), real Playwright JUnit XML ({@code end-to-end/}; each case folder's README.txt
+ * says how) and against broken and hostile files.
  */
 class TestsCheckTest {
 
@@ -55,21 +63,82 @@ class TestsCheckTest {
     }
 
     @Test
-    void passesWhenNoTestFailedCountingSkippedAndFlakyTests() throws Exception {
-        copyCase("passing");
+    void passesOnUnitTestsAloneAndOffersNoOtherClaimWhenNoItemAsksForOne() throws Exception {
+        copyCase("passing", "surefire-reports");
 
         Result result = run(TestsConfig.defaults());
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.summary())
-                .isEqualTo("7 tests passed in target/surefire-reports, target/failsafe-reports (1 skipped, 1 flaky)");
-        assertThat(result.measured()).isEqualTo("7 ran, 0 failed");
+        assertThat(result.summary()).isEqualTo("5 tests passed in target/surefire-reports (1 skipped, 1 flaky)");
+        assertThat(result.measured()).isEqualTo("5 ran, 0 failed");
         assertThat(result.expected()).isEqualTo("at least 1 ran, 0 failed");
-        assertThat(result.evidence()).containsExactly(
-                entry("tests", 8), entry("failures", 0), entry("errors", 0), entry("skipped", 1), entry("flaky", 1),
-                entry("reports", List.of("target/surefire-reports", "target/failsafe-reports")), entry("files", 3));
+        assertThat(result.evidence()).containsExactlyEntriesOf(counts(6, 0, 0, 1, 1, "target/surefire-reports", 2));
         assertThat(result.findings()).isEmpty();
         assertThat(result.remedy()).isNull();
+        assertThat(result.claims()).isEmpty();
+    }
+
+    @Test
+    void countsOnlySurefiresReportsAsUnitTestsAndFailsafesAsIntegrationTests() throws Exception {
+        copyCase("passing");
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.summary()).isEqualTo("5 tests passed in target/surefire-reports (1 skipped, 1 flaky)");
+        assertThat(result.evidence()).contains(entry("tests", 6), entry("files", 2));
+        Result integration = result.claims().get(INTEGRATION);
+        assertThat(integration.status()).isEqualTo(Status.PASS);
+        assertThat(integration.summary()).isEqualTo("2 tests passed in target/failsafe-reports");
+        assertThat(integration.measured()).isEqualTo("2 ran, 0 failed");
+        assertThat(integration.expected()).isEqualTo("at least 1 ran, 0 failed");
+        assertThat(integration.evidence()).containsExactlyEntriesOf(counts(2, 0, 0, 0, 0, "target/failsafe-reports", 1));
+        assertThat(integration.findings()).isEmpty();
+        assertThat(integration.remedy()).isNull();
+        assertThat(result.claims()).containsOnlyKeys(INTEGRATION);
+    }
+
+    @Test
+    void reportsErrorOnIntegrationTestsWhenAnItemAsksForThemAndFailsafeWroteNoReport() throws Exception {
+        copyCase("passing", "surefire-reports");
+
+        Result result = run(TestsConfig.defaults(), INTEGRATION);
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        Result integration = result.claims().get(INTEGRATION);
+        assertThat(integration.status()).isEqualTo(Status.ERROR);
+        assertThat(integration.summary()).isEqualTo(
+                "no Failsafe reports (TEST-*.xml) in target/failsafe-reports: did maven-failsafe-plugin run?");
+        assertThat(integration.evidence()).containsExactly(
+                entry("reports", List.of("target/failsafe-reports")), entry("files", 0));
+        assertThat(integration.findings()).isEmpty();
+        assertThat(integration.remedy()).isEqualTo("Add maven-failsafe-plugin to the build with its integration-test "
+                + "and verify goals, name the integration test classes *IT, and run mvn verify without skipping them "
+                + "(skipITs, -DskipTests, maven.test.skip); if the reports are written elsewhere, list their folders in "
+                + "integrationReports.");
+    }
+
+    @Test
+    void reportsErrorOnIntegrationTestsWhenTheConfiguredFolderHoldsNoReport() throws Exception {
+        copyCase("passing", "surefire-reports");
+
+        Result result = run(new TestsConfig(null, null, List.of("build/it-results"), null));
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.claims().get(INTEGRATION).status()).isEqualTo(Status.ERROR);
+        assertThat(result.claims().get(INTEGRATION).summary()).isEqualTo(
+                "no Failsafe reports (TEST-*.xml) in build/it-results: did maven-failsafe-plugin run?");
+    }
+
+    @Test
+    void readsIntegrationTestReportsFromTheConfiguredFolders() throws Exception {
+        copyCase("passing", "surefire-reports");
+        copyTree(caseFolder("failing-it").resolve("failsafe-reports"), project.resolve("build/it-results"));
+
+        Result result = run(new TestsConfig(null, null, List.of("build/it-results"), null));
+
+        Result integration = result.claims().get(INTEGRATION);
+        assertThat(integration.summary()).isEqualTo("1 of 1 test failed (0 failures, 1 error) in build/it-results");
+        assertThat(integration.evidence()).contains(entry("reports", List.of("build/it-results")), entry("files", 1));
     }
 
     @Test
@@ -82,9 +151,7 @@ class TestsCheckTest {
         assertThat(result.summary()).isEqualTo("3 of 9 tests failed (2 failures, 1 error) in target/surefire-reports");
         assertThat(result.measured()).isEqualTo("8 ran, 3 failed");
         assertThat(result.expected()).isEqualTo("at least 1 ran, 0 failed");
-        assertThat(result.evidence()).containsExactly(
-                entry("tests", 9), entry("failures", 2), entry("errors", 1), entry("skipped", 1), entry("flaky", 0),
-                entry("reports", List.of("target/surefire-reports")), entry("files", 3));
+        assertThat(result.evidence()).containsExactlyEntriesOf(counts(9, 2, 1, 1, 0, "target/surefire-reports", 3));
         String averaging = "target/surefire-reports/TEST-com.example.AveragingTest.xml";
         assertThat(result.findings()).containsExactly(
                 new Finding("AveragingTest.averagesRoundedUp: average of 2 and 3", averaging, Map.of(
@@ -149,37 +216,149 @@ class TestsCheckTest {
     }
 
     @Test
-    void failsOnAFailingIntegrationTestWithFailsafesRerunCommand() throws Exception {
+    void failsIntegrationTestsWithFailsafesRerunCommandWhileUnitTestsPass() throws Exception {
         copyCase("failing-it");
 
         Result result = run(TestsConfig.defaults());
 
-        assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.summary())
-                .isEqualTo("1 of 6 tests failed (0 failures, 1 error) in target/surefire-reports, target/failsafe-reports");
-        assertThat(result.findings()).containsExactly(new Finding("PaymentGatewayIT.chargesCard: Connection refused",
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("4 tests passed in target/surefire-reports (1 skipped)");
+        assertThat(result.findings()).isEmpty();
+        Result integration = result.claims().get(INTEGRATION);
+        assertThat(integration.status()).isEqualTo(Status.FAIL);
+        assertThat(integration.summary()).isEqualTo("1 of 1 test failed (0 failures, 1 error) in target/failsafe-reports");
+        assertThat(integration.measured()).isEqualTo("1 ran, 1 failed");
+        assertThat(integration.expected()).isEqualTo("at least 1 ran, 0 failed");
+        assertThat(integration.evidence()).containsExactlyEntriesOf(counts(1, 0, 1, 0, 0, "target/failsafe-reports", 1));
+        assertThat(integration.findings()).containsExactly(new Finding("PaymentGatewayIT.chargesCard: Connection refused",
                 "target/failsafe-reports/TEST-com.example.PaymentGatewayIT.xml", Map.of(
                 "class", "com.example.PaymentGatewayIT", "method", "chargesCard", "kind", "error",
                 "type", "java.net.ConnectException", "message", "Connection refused")));
-        assertThat(result.remedy()).isEqualTo("Fix the failing tests listed and run mvn verify again; "
+        assertThat(integration.remedy()).isEqualTo("Fix the failing tests listed and run mvn verify again; "
                 + "to rerun the first alone: mvn verify -Dit.test=PaymentGatewayIT#chargesCard.");
     }
 
-    /** One row per real run: the counts Surefire printed for it (see each case's README.txt). */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "passing,     8, 0, 0, 1, 1",
-            "reruns,      9, 1, 1, 1, 1",
-            "failing,     9, 2, 1, 1, 0",
-            "setup-error, 1, 0, 1, 0, 0",
-            "failing-it,  6, 0, 1, 1, 0",
-    })
-    void countsAsSurefirePrints(String name, int tests, int failures, int errors, int skipped, int flaky) throws Exception {
-        copyCase(name);
+    @Test
+    void reportsErrorOnStaleFailsafeReportsBesideFreshSurefireReports() throws Exception {
+        copyCase("passing");
+        Path itReport = project.resolve("target/failsafe-reports/TEST-com.example.CalculatorIT.xml");
+        Files.setLastModifiedTime(itReport, FileTime.from(COMPILED.minusSeconds(3600)));
 
         Result result = run(TestsConfig.defaults());
 
-        assertThat(result.evidence()).contains(entry("tests", tests), entry("failures", failures), entry("errors", errors),
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("5 tests passed in target/surefire-reports (1 skipped, 1 flaky)");
+        assertOlderThanCompiledTests(result.claims().get(INTEGRATION), "the Failsafe reports in target/failsafe-reports "
+                + "(newest 2026-11-25T21:40:00Z) are older than the compiled tests in target/test-classes "
+                + "(newest 2026-11-25T22:40:00Z): they are from an earlier run",
+                "2026-11-25T21:40:00Z", "2026-11-25T22:40:00Z", "target/failsafe-reports/TEST-com.example.CalculatorIT.xml", 1);
+    }
+
+    @Test
+    void reportsErrorOnAnUnreadableFailsafeReportForIntegrationTestsOnly() throws Exception {
+        copyCase("passing");
+        Files.writeString(project.resolve("target/failsafe-reports/TEST-com.example.CalculatorIT.xml"), "");
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertEmptyReport(result.claims().get(INTEGRATION), "target/failsafe-reports/TEST-com.example.CalculatorIT.xml", "Failsafe");
+    }
+
+    @Test
+    void failsEndToEndTestsOnTheJUnitXmlOfTheSuiteNamingEachFailingTest() throws Exception {
+        copyCase("passing", "surefire-reports");
+        copyTree(caseFolder("end-to-end").resolve("failing"), project.resolve("e2e/results"));
+
+        Result result = run(new TestsConfig(null, null, null, List.of("e2e/results")));
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.claims()).containsOnlyKeys(END_TO_END);
+        Result endToEnd = result.claims().get(END_TO_END);
+        assertThat(endToEnd.status()).isEqualTo(Status.FAIL);
+        assertThat(endToEnd.summary()).isEqualTo("1 of 5 tests failed (1 failure, 0 errors) in e2e/results");
+        assertThat(endToEnd.measured()).isEqualTo("4 ran, 1 failed");
+        assertThat(endToEnd.expected()).isEqualTo("at least 1 ran, 0 failed");
+        assertThat(endToEnd.evidence()).containsExactlyEntriesOf(counts(5, 1, 0, 1, 0, "e2e/results", 1));
+        assertThat(endToEnd.findings()).containsExactly(new Finding("checkout.spec.ts › checkout › pays with card: payment status",
+                "e2e/results/junit.xml", Map.of("class", "checkout.spec.ts", "method", "checkout › pays with card",
+                "kind", "failure", "type", "expect.toBe", "message", "payment status")));
+        assertThat(endToEnd.remedy()).isEqualTo("Fix the failing tests listed and run the end-to-end suite again.");
+    }
+
+    @Test
+    void passesEndToEndTestsOnReportsOlderThanTheCompiledTests() throws Exception {
+        copyCase("passing", "surefire-reports");
+        copyTree(caseFolder("end-to-end").resolve("passing"), project.resolve("e2e/results"));
+        Files.setLastModifiedTime(project.resolve("e2e/results/junit.xml"), FileTime.from(COMPILED.minusSeconds(3600)));
+
+        Result result = run(new TestsConfig(null, null, null, List.of("e2e/results")), END_TO_END);
+
+        Result endToEnd = result.claims().get(END_TO_END);
+        assertThat(endToEnd.status()).isEqualTo(Status.PASS);
+        assertThat(endToEnd.summary()).isEqualTo("3 tests passed in e2e/results (1 skipped)");
+        assertThat(endToEnd.evidence()).containsExactlyEntriesOf(counts(4, 0, 0, 1, 0, "e2e/results", 1));
+    }
+
+    @Test
+    void reportsErrorOnEndToEndTestsWhenTheConfiguredFolderHoldsNoReport() throws Exception {
+        copyCase("passing", "surefire-reports");
+
+        Result result = run(new TestsConfig(null, null, null, List.of("e2e/results")));
+
+        Result endToEnd = result.claims().get(END_TO_END);
+        assertThat(endToEnd.status()).isEqualTo(Status.ERROR);
+        assertThat(endToEnd.summary()).isEqualTo("no end-to-end test reports (*.xml) in e2e/results: did the end-to-end suite run?");
+        assertThat(endToEnd.evidence()).containsExactly(entry("reports", List.of("e2e/results")), entry("files", 0));
+        assertThat(endToEnd.remedy()).isEqualTo("Run the end-to-end suite before the gate with its JUnit XML reporter "
+                + "writing to the folders listed in endToEndReports.");
+    }
+
+    @Test
+    void reportsErrorOnEndToEndTestsWhenAnItemAsksForThemAndNoReportsAreConfigured() throws Exception {
+        copyCase("passing", "surefire-reports");
+
+        Result result = run(TestsConfig.defaults(), END_TO_END);
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.claims()).containsOnlyKeys(END_TO_END);
+        Result endToEnd = result.claims().get(END_TO_END);
+        assertThat(endToEnd.status()).isEqualTo(Status.ERROR);
+        assertThat(endToEnd.summary()).isEqualTo("no end-to-end test reports to read: endToEndReports is not set");
+        assertThat(endToEnd.evidence()).containsExactly(entry("reports", List.of()), entry("files", 0));
+        assertThat(endToEnd.remedy()).isEqualTo("Set endToEndReports to the folder the end-to-end suite writes its JUnit "
+                + "XML to (Playwright: the junit reporter's outputFile; Cypress: mocha-junit-reporter's mochaFile; Selenium "
+                + "run by Surefire or Failsafe: its reportsDirectory), and run the suite before the gate.");
+    }
+
+    /** One row per real run and claim: the counts Surefire, Failsafe or Playwright printed for it (see each case's README.txt). */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "passing,            tests,             6, 0, 0, 1, 1",
+            "passing,            tests.integration, 2, 0, 0, 0, 0",
+            "reruns,             tests,             9, 1, 1, 1, 1",
+            "failing,            tests,             9, 2, 1, 1, 0",
+            "setup-error,        tests,             1, 0, 1, 0, 0",
+            "failing-it,         tests,             5, 0, 0, 1, 0",
+            "failing-it,         tests.integration, 1, 0, 1, 0, 0",
+            "end-to-end/failing, tests.endToEnd,    5, 1, 0, 1, 0",
+            "end-to-end/passing, tests.endToEnd,    4, 0, 0, 1, 0",
+    })
+    void countsAsTheRunnerPrints(String name, String claim, int tests, int failures, int errors, int skipped, int flaky)
+            throws Exception {
+        TestsConfig config = TestsConfig.defaults();
+        if (name.startsWith("end-to-end/")) {
+            copyCase("passing", "surefire-reports");
+            copyTree(caseFolder(name), project.resolve("e2e/results"));
+            config = new TestsConfig(null, null, null, List.of("e2e/results"));
+        } else {
+            copyCase(name);
+        }
+
+        Result result = run(config);
+
+        Result verdict = claim.equals("tests") ? result.withoutClaims() : result.claims().get(claim);
+        assertThat(verdict.evidence()).contains(entry("tests", tests), entry("failures", failures), entry("errors", errors),
                 entry("skipped", skipped), entry("flaky", flaky));
     }
 
@@ -217,24 +396,24 @@ class TestsCheckTest {
     void failsWhenFewerThanTheMinimumOfTestsRan() throws Exception {
         copyCase("passing");
 
-        Result result = run(new TestsConfig(10, null));
+        Result result = run(new TestsConfig(10, null, null, null));
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.summary()).isEqualTo(
-                "7 tests ran in target/surefire-reports, target/failsafe-reports (1 skipped), but expected at least 10");
-        assertThat(result.measured()).isEqualTo("7 ran, 0 failed");
+        assertThat(result.summary()).isEqualTo("5 tests ran in target/surefire-reports (1 skipped), but expected at least 10");
+        assertThat(result.measured()).isEqualTo("5 ran, 0 failed");
         assertThat(result.expected()).isEqualTo("at least 10 ran, 0 failed");
-        assertThat(result.evidence()).contains(entry("tests", 8), entry("skipped", 1));
+        assertThat(result.evidence()).contains(entry("tests", 6), entry("skipped", 1));
         assertThat(result.findings()).isEmpty();
-        assertThat(result.remedy()).isEqualTo("Add tests, or check that Surefire/Failsafe find them (includes, class and "
+        assertThat(result.remedy()).isEqualTo("Add tests, or check that Surefire finds them (includes, class and "
                 + "method names, the JUnit engine on the test classpath), then run mvn verify again.");
+        assertThat(result.claims().get(INTEGRATION).status()).isEqualTo(Status.PASS);
     }
 
     @Test
     void readsConfiguredFoldersRelativeToTheProjectFolder() throws Exception {
         copyTree(caseFolder("passing").resolve("surefire-reports"), project.resolve("build/test-results"));
 
-        Result result = run(new TestsConfig(null, List.of("build/test-results")));
+        Result result = run(new TestsConfig(null, List.of("build/test-results"), null, null));
 
         assertThat(result.summary()).isEqualTo("5 tests passed in build/test-results (1 skipped, 1 flaky)");
         assertThat(result.evidence()).contains(entry("reports", List.of("build/test-results")), entry("files", 2));
@@ -245,12 +424,22 @@ class TestsCheckTest {
         Result result = run(TestsConfig.defaults());
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo(
-                "no Surefire reports (TEST-*.xml) in target/surefire-reports, target/failsafe-reports: did the tests run?");
-        assertThat(result.evidence()).containsExactly(
-                entry("reports", List.of("target/surefire-reports", "target/failsafe-reports")), entry("files", 0));
+        assertThat(result.summary()).isEqualTo("no Surefire reports (TEST-*.xml) in target/surefire-reports: did the tests run?");
+        assertThat(result.evidence()).containsExactly(entry("reports", List.of("target/surefire-reports")), entry("files", 0));
         assertThat(result.remedy()).isEqualTo("Run the tests with mvn verify and check that they are not skipped "
                 + "(skipTests, -DskipTests, maven.test.skip); if the reports are written elsewhere, list their folders in reports.");
+        assertThat(result.claims()).isEmpty();
+    }
+
+    @Test
+    void reportsErrorOnUnitTestsWhenOnlyFailsafeWroteReports() throws Exception {
+        copyCase("passing", "failsafe-reports");
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("no Surefire reports (TEST-*.xml) in target/surefire-reports: did the tests run?");
+        assertThat(result.claims().get(INTEGRATION).summary()).isEqualTo("2 tests passed in target/failsafe-reports");
     }
 
     @Test
@@ -258,7 +447,7 @@ class TestsCheckTest {
         copyCase("passing");
         Files.createDirectories(project.resolve("target/it-reports"));
 
-        Result result = run(new TestsConfig(null, List.of("target/surefire-reports", "target/it-reports")));
+        Result result = run(new TestsConfig(null, List.of("target/surefire-reports", "target/it-reports"), null, null));
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).isEqualTo("no Surefire reports (TEST-*.xml) in target/it-reports: did the tests run?");
@@ -273,17 +462,11 @@ class TestsCheckTest {
 
         Result result = run(TestsConfig.defaults());
 
-        assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo("the test reports in target/surefire-reports, target/failsafe-reports "
+        assertOlderThanCompiledTests(result.withoutClaims(), "the Surefire reports in target/surefire-reports "
                 + "(newest 2026-11-25T22:43:00Z) are older than the compiled tests in target/test-classes "
-                + "(newest 2026-11-25T22:45:00Z): they are from an earlier run");
-        assertThat(result.measured()).isEqualTo("reports of 2026-11-25T22:43:00Z");
-        assertThat(result.expected()).isEqualTo("reports newer than 2026-11-25T22:45:00Z");
-        assertThat(result.evidence()).containsExactly(
-                entry("reports", List.of("target/surefire-reports", "target/failsafe-reports")), entry("files", 3),
-                entry("newestReport", "target/surefire-reports/TEST-com.example.CalculatorTest.xml"),
-                entry("newestTestClass", "target/test-classes/com/example/CalculatorTest.class"));
-        assertThat(result.remedy()).isEqualTo("Run the tests again (mvn verify) so the reports come from the compiled tests.");
+                + "(newest 2026-11-25T22:45:00Z): they are from an earlier run",
+                "2026-11-25T22:43:00Z", "2026-11-25T22:45:00Z", "target/surefire-reports/TEST-com.example.CalculatorTest.xml", 2);
+        assertThat(result.claims().get(INTEGRATION).status()).isEqualTo(Status.ERROR);
     }
 
     @Test
@@ -322,12 +505,7 @@ class TestsCheckTest {
     void reportsErrorOnAnEmptyReport() throws Exception {
         Result result = runOn("");
 
-        assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo(unreadable("the file is empty"));
-        assertThat(result.evidence()).containsExactly(entry("reports", List.of("target/surefire-reports")),
-                entry("files", 1), entry("file", "target/surefire-reports/TEST-com.example.EvilTest.xml"));
-        assertThat(result.remedy()).isEqualTo("Delete target/surefire-reports/TEST-com.example.EvilTest.xml and run the "
-                + "tests again (mvn verify); Surefire and Failsafe write well-formed UTF-8 XML without a DOCTYPE.");
+        assertEmptyReport(result, "target/surefire-reports/TEST-com.example.EvilTest.xml", "Surefire");
     }
 
     @Test
@@ -379,18 +557,21 @@ class TestsCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).isEqualTo(unreadable("its root element is <html>, not <testsuite> or <testsuites>: "
-                + "not a Surefire report"));
+                + "not a JUnit XML test report"));
     }
 
     @Test
     void bindsItsConfigurationFromYaml() throws Exception {
         TestsConfig config = bind("""
                 minimumTests: 50
-                reports: [target/surefire-reports, target/it-reports]
+                reports: [target/surefire-reports, target/unit-reports]
+                integrationReports: [target/it-reports]
+                endToEndReports: e2e/results
                 """);
 
-        assertThat(config).isEqualTo(new TestsConfig(50, List.of("target/surefire-reports", "target/it-reports")));
-        assertThat(bind("")).isEqualTo(new TestsConfig(1, List.of()));
+        assertThat(config).isEqualTo(new TestsConfig(50, List.of("target/surefire-reports", "target/unit-reports"),
+                List.of("target/it-reports"), List.of("e2e/results")));
+        assertThat(bind("")).isEqualTo(new TestsConfig(1, List.of(), List.of(), List.of()));
         assertThat(bind("reports: build/test-results").reports()).containsExactly("build/test-results");
     }
 
@@ -402,25 +583,69 @@ class TestsCheckTest {
         assertThatThrownBy(() -> bind("minimumTests: -1"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("tests: minimumTests must be 0 or more, but was -1");
+        assertThatThrownBy(() -> bind("endToEndReports: ['']"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("tests: endToEndReports holds an empty folder name");
         assertThatThrownBy(() -> bind("minimumTest: 5"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("unknown parameter 'minimumTest' of tests (did you mean 'minimumTests'?); "
-                        + "known parameters: level, minimumTests, reports");
+                        + "known parameters: endToEndReports, integrationReports, level, minimumTests, reports");
     }
 
     @Test
-    void isFoundByTheServiceLoaderAndReadsBuildOutputs() {
+    void isFoundByTheServiceLoaderAndDeclaresAClaimPerKindOfTest() {
         Check<?> check = ServiceLoader.load(Check.class).stream().map(ServiceLoader.Provider::get)
                 .filter(c -> c.id().equals("tests")).findFirst().orElseThrow();
 
         assertThat(check).isInstanceOf(TestsCheck.class);
         assertThat(check.readsBuildOutputs()).isTrue();
-        assertThat(check.phrases()).containsExactly("All unit tests pass", "Integration tests pass");
         assertThat(check.configType()).isEqualTo(TestsConfig.class);
+        assertThat(check.claims()).extracting(Claim::id, Claim::strength, Claim::phrases).containsExactly(
+                tuple("tests", Strength.SETTLES, List.of("All unit tests pass")),
+                tuple("tests.integration", Strength.SETTLES, List.of("Integration tests pass")),
+                tuple("tests.endToEnd", Strength.SETTLES, List.of("End-to-end tests pass")));
     }
 
-    private Result run(TestsConfig config) throws Exception {
-        return new TestsCheck().run(config, CheckContext.builder(project).build());
+    /** The evidence of a claim that read its reports, in its order: the counts, the folders read, how many files. */
+    private static Map<String, Object> counts(int tests, int failures, int errors, int skipped, int flaky, String folder, int files) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("tests", tests);
+        evidence.put("failures", failures);
+        evidence.put("errors", errors);
+        evidence.put("skipped", skipped);
+        evidence.put("flaky", flaky);
+        evidence.put("reports", List.of(folder));
+        evidence.put("files", files);
+        return evidence;
+    }
+
+    /** The ERROR of a claim whose only report is an empty file: named, counted, with the fix. */
+    private static void assertEmptyReport(Result verdict, String file, String writer) {
+        assertThat(verdict.status()).isEqualTo(Status.ERROR);
+        assertThat(verdict.summary()).isEqualTo("cannot read test report " + file + ": the file is empty");
+        assertThat(verdict.evidence()).containsExactly(entry("reports", List.of(file.substring(0, file.lastIndexOf('/')))),
+                entry("files", 1), entry("file", file));
+        assertThat(verdict.remedy()).isEqualTo("Delete " + file + " and run the tests again (mvn verify); "
+                + writer + " writes well-formed UTF-8 XML without a DOCTYPE.");
+    }
+
+    /** The ERROR of a claim whose reports are older than the compiled tests (CalculatorTest.class). */
+    private static void assertOlderThanCompiledTests(Result verdict, String summary, String reportsTime, String classesTime,
+                                                     String newestReport, int files) {
+        assertThat(verdict.status()).isEqualTo(Status.ERROR);
+        assertThat(verdict.summary()).isEqualTo(summary);
+        assertThat(verdict.measured()).isEqualTo("reports of " + reportsTime);
+        assertThat(verdict.expected()).isEqualTo("reports newer than " + classesTime);
+        assertThat(verdict.evidence()).containsExactly(
+                entry("reports", List.of(newestReport.substring(0, newestReport.lastIndexOf('/')))), entry("files", files),
+                entry("newestReport", newestReport),
+                entry("newestTestClass", "target/test-classes/com/example/CalculatorTest.class"));
+        assertThat(verdict.remedy()).isEqualTo("Run the tests again (mvn verify) so the reports come from the compiled tests.");
+    }
+
+    /** Runs the check as the engine does when checklist items bind these claims. */
+    private Result run(TestsConfig config, String... boundClaims) throws Exception {
+        return new TestsCheck().run(config, CheckContext.builder(project).boundClaims(Set.of(boundClaims)).build());
     }
 
     /** Runs on one report with the given content, as the only report of the project. */
@@ -443,11 +668,14 @@ class TestsCheckTest {
         return ConfigBinder.bind("tests", TestsConfig.class, tree, List.of("level"));
     }
 
-    /** Copies a case's report folders into target/, dated after the tests were compiled. */
-    private void copyCase(String name) throws IOException, URISyntaxException {
+    /** Copies a case's report folders (all, or those named) into target/, dated after the tests were compiled. */
+    private void copyCase(String name, String... only) throws IOException, URISyntaxException {
         try (Stream<Path> folders = Files.list(caseFolder(name))) {
             for (Path folder : folders.filter(Files::isDirectory).toList()) {
-                copyTree(folder, project.resolve("target").resolve(folder.getFileName().toString()));
+                String folderName = folder.getFileName().toString();
+                if (only.length == 0 || List.of(only).contains(folderName)) {
+                    copyTree(folder, project.resolve("target").resolve(folderName));
+                }
             }
         }
     }

@@ -1,0 +1,139 @@
+package dev.readiness.checks.tests;
+
+import dev.readiness.checks.tests.SurefireReport.FailedTest;
+import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
+import dev.readiness.text.Words;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The test reports of one claim: the files matching a glob ({@code TEST-*.xml}) in a set of folders,
+ * found once, then read and counted together.
+ */
+final class TestReports {
+
+    /** A failing test and the report it is in, as shown in messages. */
+    record Failed(FailedTest test, String file) {
+    }
+
+    /** The counts of every report read, and the first failing tests. */
+    static final class Tally {
+        int tests;
+        int failures;
+        int errors;
+        int skipped;
+        int flaky;
+        /** The first failing tests, at most the limit given to {@link #read}; the counts give the total. */
+        final List<Failed> listed = new ArrayList<>();
+
+        int ran() {
+            return tests - skipped;
+        }
+
+        int failed() {
+            return failures + errors;
+        }
+    }
+
+    private final Path basedir;
+    private final Map<Path, List<Path>> filesByFolder;
+
+    private TestReports(Path basedir, Map<Path, List<Path>> filesByFolder) {
+        this.basedir = basedir;
+        this.filesByFolder = filesByFolder;
+    }
+
+    /** The report files of these folders, by name; a folder that does not exist holds none. */
+    static TestReports find(Path basedir, List<Path> folders, String glob) throws IOException {
+        Map<Path, List<Path>> filesByFolder = new LinkedHashMap<>();
+        for (Path folder : folders) {
+            List<Path> files = new ArrayList<>();
+            if (Files.isDirectory(folder)) {
+                try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, glob)) {
+                    for (Path file : stream) {
+                        if (Files.isRegularFile(file)) {
+                            files.add(file);
+                        }
+                    }
+                }
+                files.sort(null);
+            }
+            filesByFolder.put(folder, files);
+        }
+        return new TestReports(basedir, filesByFolder);
+    }
+
+    /** Whether no folder holds a report. */
+    boolean isEmpty() {
+        return files().isEmpty();
+    }
+
+    /** The folders, as shown in messages. */
+    List<String> folders() {
+        return shown(List.copyOf(filesByFolder.keySet()));
+    }
+
+    /** The folders that hold no report, as shown in messages. */
+    List<String> foldersWithoutReports() {
+        return shown(filesByFolder.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList());
+    }
+
+    List<Path> files() {
+        return filesByFolder.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The newest report and its time, cut to milliseconds; {@code null} when there is none. */
+    Newest newest() throws IOException {
+        Newest newest = null;
+        for (Path file : files()) {
+            newest = Newest.of(newest, file, Files.getLastModifiedTime(file).toInstant());
+        }
+        return newest;
+    }
+
+    /**
+     * Reads every report and counts its tests, listing at most {@code maxListed} failing tests.
+     *
+     * @throws UnreadableReportException at the first report that cannot be read
+     */
+    Tally read(long maxBytes, int maxListed) throws UnreadableReportException {
+        Tally tally = new Tally();
+        for (Path file : files()) {
+            String name = Words.path(basedir, file);
+            SurefireReport report = SurefireReport.read(file, name, maxBytes);
+            tally.tests += report.tests;
+            tally.failures += report.failures;
+            tally.errors += report.errors;
+            tally.skipped += report.skipped;
+            tally.flaky += report.flaky;
+            for (FailedTest test : report.failed) {
+                if (tally.listed.size() < maxListed) {
+                    tally.listed.add(new Failed(test, name));
+                }
+            }
+        }
+        return tally;
+    }
+
+    private List<String> shown(List<Path> paths) {
+        return paths.stream().map(p -> Words.path(basedir, p)).toList();
+    }
+
+    /** A file and its time, cut to milliseconds: the newest of those offered. */
+    record Newest(Path file, Instant time) {
+
+        /** The newer of {@code current} and the candidate (the current one on a tie); {@code current} may be null. */
+        static Newest of(Newest current, Path candidate, Instant modified) {
+            Instant at = modified.truncatedTo(ChronoUnit.MILLIS);
+            return current == null || at.isAfter(current.time) ? new Newest(candidate, at) : current;
+        }
+    }
+}
