@@ -30,8 +30,10 @@ import java.util.List;
  * unreadable (empty, truncated, not UTF-8, a DOCTYPE or entity payload, too large).
  *
  * <p>Integration tests are decided when Failsafe's reports exist, when {@code integrationReports} is
- * set, or when a checklist item asks for them; end-to-end tests when {@code endToEndReports} is set or
- * an item asks for them. Asked for and missing, the claim is an ERROR that says how to produce the reports.
+ * set, or when a checklist item asks for them (then missing reports are an ERROR that says how to
+ * produce them); end-to-end tests when {@code endToEndReports} is set. An item asking for end-to-end
+ * tests while {@code endToEndReports} is not set is SKIPPED with the reason: the build cannot know
+ * where a suite outside it writes its reports.
  */
 public final class TestsCheck implements Check<TestsConfig> {
 
@@ -100,7 +102,7 @@ public final class TestsCheck implements Check<TestsConfig> {
             TestReports endToEnd = reports(context, Kind.END_TO_END, config.endToEndReports(), null);
             unit.claim(END_TO_END, decide(Kind.END_TO_END, endToEnd, 1, compiled, context).build());
         } else if (context.isBound(END_TO_END)) {
-            unit.claim(END_TO_END, Result.error("no end-to-end test reports to read: endToEndReports is not set")
+            unit.claim(END_TO_END, Result.skipped("no end-to-end test reports to read: endToEndReports is not set")
                     .evidence("reports", List.of())
                     .evidence("files", 0)
                     .remedy("Set endToEndReports to the folder the end-to-end suite writes its JUnit XML to (Playwright: "
