@@ -15,7 +15,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The JDK's XML parsers hardened for files from outside: no DTDs, no external entities, no
- * XInclude, secure processing on (entity expansion limits). The DOM parser rejects a document
+ * XInclude, secure processing on (entity expansion limits), elements nested at most
+ * {@value #MAX_ELEMENT_DEPTH} deep (a deeper document is refused while it is read, before anything
+ * walks it recursively). The DOM parser rejects a document
  * that declares a DOCTYPE, which stops external-entity and billion-laughs payloads before they
  * expand; the StAX factory ({@link #newXmlInputFactory()}) reads past a DOCTYPE without processing
  * or fetching it, for formats that always declare one (JaCoCo's XML report), and rejects any
@@ -25,6 +27,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * registers: the hardening features are the JDK's.
  */
 public final class SafeXml {
+
+    /** The deepest nesting of elements read: JUnit XML and JaCoCo's report nest a few levels; 200,000 is an attack. */
+    public static final int MAX_ELEMENT_DEPTH = 256;
+
+    private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private SafeXml() {
     }
@@ -59,6 +66,7 @@ public final class SafeXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            factory.setAttribute(MAX_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
             factory.setNamespaceAware(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new DefaultHandler());
@@ -80,6 +88,7 @@ public final class SafeXml {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setProperty(MAX_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
         return factory;
     }
 }

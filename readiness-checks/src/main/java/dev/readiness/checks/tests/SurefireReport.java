@@ -1,5 +1,6 @@
 package dev.readiness.checks.tests;
 
+import dev.readiness.text.Words;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.io.SafeXml;
 import java.io.IOException;
@@ -29,6 +30,9 @@ final class SurefireReport {
 
     /** The longest first line of a failure message kept, in characters. */
     static final int MAX_MESSAGE_CHARS = 500;
+
+    /** The longest class name, test name or exception type kept, in characters: a 50 MB name is not copied into every report. */
+    static final int MAX_NAME_CHARS = 300;
 
     /** A test that failed (kind {@code failure}) or broke (kind {@code error}), even after reruns. */
     record FailedTest(String className, String method, String kind, String type, String message) {
@@ -124,10 +128,10 @@ final class SurefireReport {
             }
             String message = firstLine(cause.getAttribute("message"));
             if (message.isEmpty()) {
-                message = firstLine(cause.getTextContent());
+                message = firstLine(leadingText(cause));
             }
-            failed.add(new FailedTest(testcase.getAttribute("classname").strip(), testcase.getAttribute("name").strip(),
-                    kind, cause.getAttribute("type").strip(), message));
+            failed.add(new FailedTest(name(testcase.getAttribute("classname")), name(testcase.getAttribute("name")),
+                    kind, name(cause.getAttribute("type")), message));
         } else if (wasSkipped) {
             skipped++;
         } else if (wasFlaky) {
@@ -141,7 +145,34 @@ final class SurefireReport {
             return "";
         }
         String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-        return line.length() <= MAX_MESSAGE_CHARS ? line : line.substring(0, MAX_MESSAGE_CHARS) + "…";
+        return Words.cut(line, MAX_MESSAGE_CHARS + 1);
+    }
+
+    private static String name(String attribute) {
+        return Words.cut(attribute.strip(), MAX_NAME_CHARS);
+    }
+
+    /**
+     * The element's text in document order, walked without recursion and read only up to a few
+     * times the longest message kept (a stack trace's first line is what is shown).
+     */
+    private static String leadingText(Element element) {
+        StringBuilder text = new StringBuilder();
+        Node node = element.getFirstChild();
+        while (node != null && text.length() <= 4 * MAX_MESSAGE_CHARS) {
+            if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(node.getNodeValue());
+            }
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+            } else {
+                while (node != null && node != element && node.getNextSibling() == null) {
+                    node = node.getParentNode();
+                }
+                node = node == null || node == element ? null : node.getNextSibling();
+            }
+        }
+        return text.toString();
     }
 
     /** Why a report could not be read: its message is a phrase that follows the file's name. */

@@ -519,6 +519,32 @@ class TestsCheckTest {
                 + "XML document structures must start and end within the same entity."));
     }
 
+    @Test
+    void reportsErrorOnAFailureWrappingTwoHundredThousandNestedElements() throws Exception {
+        String deep = "<b>".repeat(200_000) + "boom" + "</b>".repeat(200_000);
+
+        Result result = runOn("<testsuite><testcase classname=\"com.example.EvilTest\" name=\"deep\"><failure>" + deep
+                + "</failure></testcase></testsuite>");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith(unreadable("not well-formed XML at line 1, column "))
+                .contains("maxElementDepth").doesNotContain("\n");
+    }
+
+    @Test
+    void cutsAHugeTestNameInsteadOfCopyingItIntoEveryReport() throws Exception {
+        String name = "x".repeat(5_000_000);
+
+        Result result = runOn("<testsuite><testcase classname=\"com.example.EvilTest\" name=\"" + name + "\">"
+                + "<failure type=\"" + name + "\"><b><i>expected 2</i> but was 3</b>\n\tat x</failure></testcase></testsuite>");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        Finding finding = result.findings().get(0);
+        assertThat(finding.message()).hasSizeLessThan(1_000).endsWith(": expected 2 but was 3");
+        assertThat(finding.evidence().get("method").toString()).hasSize(SurefireReport.MAX_NAME_CHARS);
+        assertThat(finding.evidence().get("type").toString()).hasSize(SurefireReport.MAX_NAME_CHARS);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "declared UTF-8, '<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n', 11",
