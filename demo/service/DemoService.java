@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
@@ -20,9 +22,12 @@ import javax.net.ssl.SSLContext;
  * A small service on loopback for the demo and the HTTP integration tests: HTTPS with the given
  * key store, and its plain-HTTP twin. Mode {@code good} is configured as a careful team would
  * (HSTS, a strict CSP, secure cookies, HTTP redirected to HTTPS, health UP); mode {@code careless}
- * is not (no HSTS, unsafe-inline, an insecure session cookie, no redirect, health DOWN).
+ * is not (no HSTS, unsafe-inline, an insecure session cookie, no redirect, health DOWN). Modes
+ * {@code no-redirect} (plain HTTP serves the page too), {@code no-csp} (no Content-Security-Policy)
+ * and {@code no-cookie} (no cookie set) are {@code good} but for that one thing, and still grade B
+ * or better.
  *
- * <p>Run with the JDK alone: {@code java DemoService.java <good|careless> <keystore.p12> <password> <ports-file> [token]}.
+ * <p>Run with the JDK alone: {@code java DemoService.java <mode> <keystore.p12> <password> <ports-file> [token]}.
  * With a token, the health endpoint answers 401 unless the request carries {@code Authorization: Bearer <token>}.
  * It binds free ports on 127.0.0.1, writes {@code https=N} and {@code http=N} to the ports file,
  * and serves until killed (or for at most 30 minutes).
@@ -30,7 +35,11 @@ import javax.net.ssl.SSLContext;
 public class DemoService {
 
     public static void main(String[] args) throws Exception {
-        boolean good = args[0].equals("good");
+        String mode = args[0];
+        if (!List.of("good", "careless", "no-redirect", "no-csp", "no-cookie").contains(mode)) {
+            throw new IllegalArgumentException("unknown mode " + mode + ": good, careless, no-redirect, no-csp or no-cookie");
+        }
+        boolean good = !mode.equals("careless");
         Path keystore = Path.of(args[1]);
         char[] password = args[2].toCharArray();
         Path portsFile = Path.of(args[3]);
@@ -42,7 +51,7 @@ public class DemoService {
         HttpServer http = HttpServer.create(new InetSocketAddress(loopback, 0), 16);
         int httpsPort = https.getAddress().getPort();
 
-        https.createContext("/", exchange -> page(exchange, good));
+        https.createContext("/", exchange -> page(exchange, mode));
         https.createContext("/actuator/health", exchange -> {
             if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -52,11 +61,11 @@ public class DemoService {
             }
         });
         http.createContext("/", exchange -> {
-            if (good) {
+            if (good && !mode.equals("no-redirect")) {
                 exchange.getResponseHeaders().set("Location", "https://localhost:" + httpsPort + exchange.getRequestURI());
                 send(exchange, 301, "text/plain", "moved to HTTPS");
             } else {
-                page(exchange, false);
+                page(exchange, mode);
             }
         });
         https.setExecutor(Executors.newFixedThreadPool(4));
@@ -66,7 +75,7 @@ public class DemoService {
         Path partial = portsFile.resolveSibling(portsFile.getFileName() + ".tmp");
         Files.writeString(partial, "https=" + httpsPort + "\nhttp=" + http.getAddress().getPort() + "\n");
         Files.move(partial, portsFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("demo service (" + args[0] + ") on https://localhost:" + httpsPort + "/ and http://localhost:" + http.getAddress().getPort() + "/");
+        System.out.println("demo service (" + mode + ") on https://localhost:" + httpsPort + "/ and http://localhost:" + http.getAddress().getPort() + "/");
         Thread.sleep(30 * 60 * 1000L);
         https.stop(0);
         http.stop(0);
@@ -85,8 +94,8 @@ public class DemoService {
         return context;
     }
 
-    private static void page(HttpExchange exchange, boolean good) throws IOException {
-        Map<String, String> headers = good
+    private static void page(HttpExchange exchange, String mode) throws IOException {
+        Map<String, String> headers = new HashMap<>(!mode.equals("careless")
                 ? Map.of("Strict-Transport-Security", "max-age=63072000; includeSubDomains; preload",
                         "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
                                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -96,7 +105,12 @@ public class DemoService {
                         "Cross-Origin-Resource-Policy", "same-origin",
                         "Set-Cookie", "SESSIONID=d3m0; Path=/; Secure; HttpOnly; SameSite=Strict")
                 : Map.of("Content-Security-Policy", "default-src 'self' 'unsafe-inline'",
-                        "Set-Cookie", "SESSIONID=d3m0; Path=/");
+                        "Set-Cookie", "SESSIONID=d3m0; Path=/"));
+        if (mode.equals("no-csp")) {
+            headers.remove("Content-Security-Policy");
+        } else if (mode.equals("no-cookie")) {
+            headers.remove("Set-Cookie");
+        }
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         send(exchange, 200, "text/html; charset=utf-8", "<!doctype html><html><head><title>Demo shop</title></head><body>Demo shop</body></html>");
     }

@@ -1,6 +1,7 @@
 // Shared by the HTTP ITs' prebuild scripts: starts demo/service/DemoService.java on loopback in the
 // given mode with a fresh certificate (and, with a token, a health endpoint that requires it), and
-// waits for its ports; the prebuild scripts then write readiness.yaml pointing the gate at it. The verify script stops it (its pid is in target/demo-service/pid).
+// waits for its ports; the prebuild scripts then write readiness.yaml pointing the gate at it. The verify script stops it (its pid is in target/demo-service/pid)
+// and reads readiness.json with results(), assertSecurityItems() and claim().
 def startService(File basedir, String mode, int validityDays, String token = null) {
     def work = new File(basedir, 'target/demo-service')
     work.mkdirs()
@@ -23,22 +24,57 @@ def startService(File basedir, String mode, int validityDays, String token = nul
     def process = new ProcessBuilder(command.collect { it.toString() })
             .directory(work).redirectErrorStream(true).redirectOutput(new File(work, 'service.log')).start()
     new File(work, 'pid').text = "${process.pid()}"
-    def ports = new File(work, 'ports')
-    for (int i = 0; i < 240 && !ports.exists(); i++) {
+    def portsFile = new File(work, 'ports')
+    for (int i = 0; i < 240 && !portsFile.exists(); i++) {
         Thread.sleep(250)
     }
-    assert ports.exists() : "the demo service did not start: ${new File(work, 'service.log').text}"
+    assert portsFile.exists() : "the demo service did not start: ${new File(work, 'service.log').text}"
+    return ports(basedir)
+}
+
+/** The ports the service listens on, as [https: N, http: N]. */
+def ports(File basedir) {
     def props = new Properties()
-    ports.withReader { props.load(it) }
+    new File(basedir, 'target/demo-service/ports').withReader { props.load(it) }
     return [https: props.https as int, http: props.http as int]
 }
 
-/** Writes readiness.yaml pointing securityHeaders, tls and health at the service; {@code credentials} is the YAML under http: that authenticates. */
+/** Stops the service and reads what the gate left: [report: readiness.json, log: build.log's text, ports: the service's ports]. */
+def results(File basedir) {
+    stopService(basedir)
+    return [report: new groovy.json.JsonSlurper().parse(new File(basedir, 'target/readiness/readiness.json')),
+            log: new File(basedir, 'build.log').text, ports: ports(basedir)]
+}
+
+/**
+ * Asserts the four security items, each bound to its one claim of securityHeaders, by claim name:
+ * [securityHeaders: [item status, claim status], https: [...], xss: [...], csrf: [...]] (csrf only supports its item).
+ */
+def assertSecurityItems(report, Map expected) {
+    def texts = [securityHeaders: 'Secure headers configured', https: 'HTTPS enforced', xss: 'XSS protection enabled',
+                 csrf: 'CSRF protection enabled']
+    texts.each { name, text ->
+        def item = report.items.find { it.text == text }
+        def id = name == 'securityHeaders' ? name : "securityHeaders.${name}".toString()
+        def actual = [item?.status, item?.claims?.collect { "${it.id} ${it.strength} ${it.status}".toString() }]
+        assert actual == [expected[name][0], ["${id} ${name == 'csrf' ? 'SUPPORTS' : 'SETTLES'} ${expected[name][1]}".toString()]] : text
+    }
+}
+
+/** The verdict on one claim (securityHeaders.https) in readiness.json's checks. */
+def claim(report, String id) {
+    report.checks.find { it.id == id.tokenize('.')[0] }.claims.find { it.id == id }
+}
+
+/**
+ * Writes readiness.yaml pointing securityHeaders, tls and health at the service; {@code credentials} is the YAML under http: that
+ * authenticates. The timeout is generous: on a loaded machine the service's first TLS handshake (a cold JVM) can take seconds.
+ */
 def writeConfig(File basedir, Map ports, String credentials) {
     new File(basedir, 'readiness.yaml').text = """\
 target: https://localhost:${ports.https}/
 http:
-  timeout: 5s
+  timeout: 20s
   trustCertificates: target/demo-service/demo-ca.pem
 ${credentials.stripIndent().readLines().collect { '  ' + it }.join('\n')}
 checks:

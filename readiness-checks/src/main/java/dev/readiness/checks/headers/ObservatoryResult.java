@@ -1,5 +1,7 @@
 package dev.readiness.checks.headers;
 
+import java.util.List;
+
 /**
  * The results the MDN HTTP Observatory's tests can give, with its score modifier for each: its
  * published score table, in our words, with the header (or other subject) each is about and how to
@@ -238,6 +240,30 @@ enum ObservatoryResult {
     /** What was found, as a sentence fragment. */
     String message() {
         return message;
+    }
+
+    /**
+     * What was found, naming the cookies at fault for the cookie results that blame cookies
+     * ("the Secure flag is missing from session cookie SESSIONID ..."); {@link #message()} otherwise.
+     */
+    String message(List<String> cookies) {
+        if (cookies.isEmpty()) {
+            return message;
+        }
+        String named = (cookies.size() == 1 ? "cookie " : "cookies ") + String.join(", ", cookies);
+        return switch (this) {
+            case COOKIES_WITHOUT_SECURE_HSTS -> "the Secure flag is missing from " + named + " (HSTS keeps browsers off plain HTTP)";
+            case COOKIES_WITHOUT_SECURE -> "the Secure flag is missing from " + named + " and no HSTS keeps browsers off plain HTTP";
+            case COOKIES_SESSION_WITHOUT_SECURE_HSTS -> "the Secure flag is missing from session " + named
+                    + " (HSTS keeps browsers off plain HTTP)";
+            case COOKIES_SESSION_WITHOUT_SECURE -> "the Secure flag is missing from session " + named
+                    + " and no HSTS keeps browsers off plain HTTP";
+            case COOKIES_SESSION_WITHOUT_HTTPONLY -> "the HttpOnly flag is missing from session " + named
+                    + ", so scripts (and XSS) can read the session";
+            case COOKIES_ANTICSRF_WITHOUT_SAMESITE -> "SameSite is missing from anti-CSRF " + named;
+            case COOKIES_SAMESITE_INVALID -> "the SameSite of " + named + " is not Strict, Lax or None, or is None without Secure";
+            default -> message;
+        };
     }
 
     /** How to fix it or earn more, or {@code null} when nothing is left to do. */

@@ -1,5 +1,6 @@
 package dev.readiness.checks.headers;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,14 +83,20 @@ final class ObservatoryScorer {
      * The scored tests, in the Observatory's order, with the score and grade.
      *
      * @param score the final score: may exceed 100 with bonuses, never below 0
+     * @param html  what the page's HTML said (its policies, referrer and scripts)
      */
-    record Scorecard(List<Outcome> outcomes, int score, Grade grade) {
+    record Scorecard(List<Outcome> outcomes, int score, Grade grade, HtmlFacts html) {
         Scorecard {
             outcomes = List.copyOf(outcomes);
         }
 
         long passed() {
             return outcomes.stream().filter(o -> o.result().pass()).count();
+        }
+
+        /** The outcome of one test, by the Observatory's name ({@code strict-transport-security}). */
+        Outcome outcome(String test) {
+            return outcomes.stream().filter(o -> o.result().test().equals(test)).findFirst().orElseThrow();
         }
     }
 
@@ -99,7 +106,7 @@ final class ObservatoryScorer {
         Outcome hsts = strictTransportSecurity(site.page());
         List<Outcome> outcomes = List.of(
                 csp.outcome(),
-                cookies(site, hsts.result().pass()),
+                cookies(site.cookies(), site.at(), hsts.result().pass()),
                 crossOriginResourceSharing(site.cors()),
                 redirection(site),
                 referrerPolicy(site.page(), html),
@@ -116,7 +123,7 @@ final class ObservatoryScorer {
             withoutBonus += Math.min(points, 0);
         }
         int score = Math.max(withoutBonus >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? withBonus : withoutBonus, 0);
-        return new Scorecard(outcomes, score, Grade.ofScore(score));
+        return new Scorecard(outcomes, score, Grade.ofScore(score), html);
     }
 
     private static HtmlFacts html(Observation.Page page) {
@@ -180,41 +187,67 @@ final class ObservatoryScorer {
                 : ObservatoryResult.HSTS_AT_LEAST_SIX_MONTHS, facts);
     }
 
+    /** A cookie a browser keeps, with the {@code Set-Cookie} header that set it. */
+    record JarCookie(Cookie cookie, Observation.SetCookie raw) {
+    }
+
+    /**
+     * The cookies a browser keeps from these headers, in the order first set: a later cookie of
+     * the same name, domain and path replaces an earlier one, and one that had expired at {@code at}
+     * removes it. Headers that are not cookies are left out.
+     */
+    static List<JarCookie> jar(List<Observation.SetCookie> raws, Instant at) {
+        Map<String, JarCookie> jar = new LinkedHashMap<>();
+        for (Observation.SetCookie raw : raws) {
+            Cookie cookie = Cookie.parse(raw.url(), raw.header());
+            if (cookie == null) {
+                continue;
+            }
+            String key = cookie.name() + ";" + cookie.domain() + ";" + cookie.path();
+            jar.remove(key);
+            if (!cookie.persistent() || cookie.expiresAt() > at.toEpochMilli()) {
+                jar.put(key, new JarCookie(cookie, raw));
+            }
+        }
+        return List.copyOf(jar.values());
+    }
+
+    /** The Observatory's session-cookie heuristic: the name contains "login" or "sess", in any case. */
+    static boolean isSession(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.contains("login") || lower.contains("sess");
+    }
+
+    /** The Observatory's anti-CSRF-cookie heuristic: the name contains "csrf", in any case. */
+    static boolean isAntiCsrf(String name) {
+        return name.toLowerCase(Locale.ROOT).contains("csrf");
+    }
+
     /**
      * The cookies set on the way to the page: all Secure (or at least behind HSTS), session cookies
      * (names with "login" or "sess") HttpOnly and Secure, anti-CSRF cookies (names with "csrf") with
      * SameSite, SameSite one of Strict, Lax or None (None only with Secure). The most severe
      * finding wins; the bonus needs SameSite on every cookie.
+     *
+     * @param hsts whether the page sets HSTS for at least six months (softens a missing Secure flag)
      */
-    private static Outcome cookies(Observation site, boolean hsts) {
+    static Outcome cookies(List<Observation.SetCookie> raws, Instant at, boolean hsts) {
         ObservatoryResult result = null;
         List<String> culprits = new ArrayList<>();
-        for (Observation.SetCookie raw : site.cookies()) {
+        for (Observation.SetCookie raw : raws) {
             if (hasInvalidSameSite(raw.header())) {
                 result = worse(result, ObservatoryResult.COOKIES_SAMESITE_INVALID, culprits, cookieName(raw.header()));
             }
         }
-        Map<String, Cookie> jar = new LinkedHashMap<>();
-        for (Observation.SetCookie raw : site.cookies()) {
-            Cookie cookie = Cookie.parse(raw.url(), raw.header());
-            if (cookie == null || IGNORED_COOKIES.contains(cookie.name())) {
-                continue;
-            }
-            String key = cookie.name() + ";" + cookie.domain() + ";" + cookie.path();
-            jar.remove(key);
-            if (!cookie.persistent() || cookie.expiresAt() > site.at().toEpochMilli()) {
-                jar.put(key, cookie);
-            }
-        }
+        List<Cookie> jar = jar(raws, at).stream().map(JarCookie::cookie).filter(c -> !IGNORED_COOKIES.contains(c.name())).toList();
         if (jar.isEmpty()) {
             return new Outcome(ObservatoryResult.COOKIES_NOT_FOUND);
         }
         boolean missingSameSite = false;
         Map<String, Object> data = new LinkedHashMap<>();
-        for (Cookie cookie : jar.values()) {
-            String name = cookie.name().toLowerCase(Locale.ROOT);
-            boolean session = name.contains("login") || name.contains("sess");
-            boolean antiCsrf = name.contains("csrf");
+        for (Cookie cookie : jar) {
+            boolean session = isSession(cookie.name());
+            boolean antiCsrf = isAntiCsrf(cookie.name());
             String sameSite = sameSite(cookie);
             if (!cookie.secure() && "none".equals(sameSite)) {
                 result = worse(result, ObservatoryResult.COOKIES_SAMESITE_INVALID, culprits, cookie.name());
@@ -268,13 +301,14 @@ final class ObservatoryScorer {
         return candidate;
     }
 
-    private static String cookieName(String header) {
+    /** The name of the cookie a {@code Set-Cookie} header sets. */
+    static String cookieName(String header) {
         int eq = header.indexOf('=');
         return (eq < 0 ? header : header.substring(0, eq)).trim();
     }
 
     /** A SameSite attribute with no value or a value other than Strict, Lax or None. */
-    private static boolean hasInvalidSameSite(String header) {
+    static boolean hasInvalidSameSite(String header) {
         for (String attribute : header.split(";")) {
             String[] pair = attribute.trim().split("=", -1);
             if (pair[0].trim().equalsIgnoreCase("samesite")) {
@@ -287,7 +321,8 @@ final class ObservatoryScorer {
         return false;
     }
 
-    private static String sameSite(Cookie cookie) {
+    /** The cookie's SameSite in lower case when it is Strict, Lax or None; otherwise {@code null}. */
+    static String sameSite(Cookie cookie) {
         String value = cookie.sameSite() == null ? "" : cookie.sameSite().trim().toLowerCase(Locale.ROOT);
         return Set.of("lax", "strict", "none").contains(value) ? value : null;
     }

@@ -3,6 +3,7 @@ package dev.readiness.checks.headers;
 import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -40,14 +42,19 @@ import okio.BufferedSource;
 
 /**
  * Grades the deployed site's security headers, cookies and HTTP-to-HTTPS redirect with the MDN
- * HTTP Observatory's rules and points, and fails when the grade is below {@code minimumGrade}.
+ * HTTP Observatory's rules and points, and fails when the grade is below {@code minimumGrade}; from
+ * the same responses it decides, each on its own evidence, whether HTTPS is enforced, whether the
+ * Content-Security-Policy protects against XSS, and (supporting only) whether the session cookies
+ * resist CSRF (see {@link HeaderClaims}).
  *
- * <p>It fetches the HTTPS page and its plain-HTTP twin at the same time with the shared client,
- * following redirects one hop at a time (at most {@value #MAX_REDIRECTS}, each recorded), then sends
- * a CORS preflight to the page, and scores what it saw with {@link ObservatoryScorer}. The result
+ * <p>It fetches the HTTPS page, its plain-HTTP twin and the {@code csrfUrl} page, if any, at the
+ * same time with the shared client, following redirects one hop at a time (at most
+ * {@value #MAX_REDIRECTS}, each recorded), then sends a CORS preflight to the page, and scores what
+ * it saw with {@link ObservatoryScorer}: every address is fetched once per run. The result
  * is ERROR when the page cannot be fetched (unreachable, TLS failure, timeout, redirect loop, an
  * error status), and FAIL for a plain-HTTP {@code url}. A plain-HTTP twin that does not answer at
- * all is the Observatory's "no HTTP, no redirect needed". The configured request headers go only
+ * all is the Observatory's "no HTTP, no redirect needed" for the grade, but leaves "HTTPS enforced"
+ * undecided (ERROR): the redirect could not be seen from here. The configured request headers go only
  * to the origin of {@code <target>} or, without a target, of {@code url} (see {@link HttpClients}):
  * never over plain HTTP to an HTTPS site, nor to other hosts.
  */
@@ -72,7 +79,23 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
 
     @Override
     public List<String> phrases() {
-        return List.of("Secure headers configured", "HTTPS enforced", "XSS protection enabled", "CSRF protection enabled");
+        return List.of("Secure headers configured");
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(
+                Claim.settles(id(), description(), phrases()),
+                Claim.settles(HeaderClaims.HTTPS, "The plain-HTTP address's first answer redirects to HTTPS on the same host, and the "
+                        + "HTTPS page sends Strict-Transport-Security with a max-age of at least " + ObservatoryScorer.SIX_MONTHS
+                        + " seconds (180 days).", List.of("HTTPS enforced")),
+                Claim.settles(HeaderClaims.XSS, "The page sends a Content-Security-Policy whose Observatory test scores 0 or more: no "
+                        + "'unsafe-inline' or 'unsafe-eval' scripts, no broad script sources, object-src restricted.",
+                        List.of("XSS protection enabled")),
+                Claim.supports(HeaderClaims.CSRF, "Every session or anti-CSRF cookie (a name with sess, login or csrf) that the page and "
+                        + "csrfUrl set is Secure, SameSite=Lax or Strict (or named __Host-), and HttpOnly if it holds a session; "
+                        + "load-balancer cookies that must be SameSite=None are listed, not judged; no such cookie: not evaluated.",
+                        List.of("CSRF protection enabled")));
     }
 
     @Override
@@ -95,6 +118,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     .remedy("Set <url> to the site's https:// address.").build();
         }
         if (!site.isHttps()) {
+            String notFetched = "securityHeaders url " + site + " is plain HTTP, so nothing was fetched";
             return Result.fail("securityHeaders url " + site + " is plain HTTP, but expected an HTTPS address")
                     .measured(site.scheme()).expected("https")
                     .evidence("url", site.toString())
@@ -105,6 +129,12 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                             .with("fix", ObservatoryResult.HSTS_NO_HTTPS.fix()).build())
                     .remedy("Serve the site over HTTPS and set <url> to its https:// address; put the plain-HTTP "
                             + "address in <httpUrl> to have its redirect graded.")
+                    .claim(HeaderClaims.HTTPS, Result.fail("securityHeaders url " + site + " is plain HTTP, but expected an HTTPS address "
+                            + "that plain HTTP redirects to").measured(site.scheme()).expected("https").evidence("url", site.toString())
+                            .remedy("Serve the site over HTTPS, redirect plain HTTP to it, and set <url> to its https:// address.").build())
+                    .claim(HeaderClaims.XSS, Result.error(notFetched + ": its Content-Security-Policy was not evaluated")
+                            .remedy("Set <url> to the site's https:// address.").build())
+                    .claim(HeaderClaims.CSRF, Result.skipped(notFetched + ": its cookies were not evaluated").build())
                     .build();
         }
         HttpUrl httpUrl = config.httpUrl() != null ? withoutUserInfo(HttpUrl.parse(config.httpUrl().toString()))
@@ -113,6 +143,16 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             return Result.error("securityHeaders httpUrl '" + config.httpUrl() + "' is not a plain-HTTP address")
                     .remedy("Set <httpUrl> to an http:// address, or leave it out to use http://" + site.host() + "/.")
                     .build();
+        }
+        HttpUrl csrfUrl = null;
+        if (config.csrfUrl() != null) {
+            csrfUrl = withoutUserInfo(site.resolve(config.csrfUrl().toString()));
+            if (csrfUrl == null) {
+                return Result.error("securityHeaders csrfUrl '" + HttpMessages.oneLine(config.csrfUrl().toString(), 200)
+                                + "' is not an http or https address, nor one relative to " + site)
+                        .remedy("Set <csrfUrl> to the page that sets the session cookie, e.g. /login or " + site.resolve("/login") + ".")
+                        .build();
+            }
         }
         HttpSettings http = context.http();
         OkHttpClient client;
@@ -126,7 +166,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         Fetcher fetcher = new Fetcher(client, site, context.http().timeout());
         Observation observation;
         try {
-            observation = fetcher.observe(httpUrl, context);
+            observation = fetcher.observe(httpUrl, csrfUrl, context);
         } catch (FetchException e) {
             return Result.error(e.getMessage())
                     .evidence("url", site.toString()).evidence("httpUrl", httpUrl.toString())
@@ -134,7 +174,12 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         } finally {
             fetcher.cancelAll();
         }
-        return grade(config.minimumGrade(), site, httpUrl, observation, ObservatoryScorer.score(observation), fetcher.httpUnavailable);
+        ObservatoryScorer.Scorecard card = ObservatoryScorer.score(observation);
+        return grade(config.minimumGrade(), site, httpUrl, observation, card, fetcher.httpUnavailable)
+                .claim(HeaderClaims.HTTPS, HeaderClaims.https(httpUrl, observation, card, fetcher.httpUnavailable))
+                .claim(HeaderClaims.XSS, HeaderClaims.xss(observation, card))
+                .claim(HeaderClaims.CSRF, HeaderClaims.csrf(observation, card))
+                .build();
     }
 
     /**
@@ -145,8 +190,9 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         return url == null ? null : url.newBuilder().username("").password("").build();
     }
 
-    private static Result grade(Grade minimum, HttpUrl site, HttpUrl httpUrl, Observation observation,
-                                ObservatoryScorer.Scorecard card, String httpUnavailable) {
+    /** The main claim: the grade against the minimum, with a finding per test naming the header, value or cookie it read. */
+    private static Result.Builder grade(Grade minimum, HttpUrl site, HttpUrl httpUrl, Observation observation,
+                                        ObservatoryScorer.Scorecard card, String httpUnavailable) {
         boolean pass = card.grade().isAtLeast(minimum);
         String measured = card.grade() + " (" + card.score() + "/100)";
         Result.Builder result = pass
@@ -169,13 +215,17 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         for (ObservatoryScorer.Outcome outcome : ordered) {
             ObservatoryResult r = outcome.result();
             String location = r.test().equals("redirection") ? httpUrl.toString() : observation.page().url().toString();
-            Finding.Builder finding = Finding.of(capitalized(r.message()) + " (" + r.id() + ", " + signed(r.points()) + ")")
+            Object culprits = outcome.facts().get("cookie");
+            List<String> cookies = culprits == null ? List.of() : List.of(culprits.toString().split(", "));
+            Finding.Builder finding = Finding.of(HeaderClaims.capitalized(r.message(cookies)) + " (" + r.id() + ", "
+                            + HeaderClaims.signed(r.points()) + ")")
                     .at(location)
                     .with("test", r.id())
                     .with("points", r.points())
                     .with("pass", r.pass())
                     .with("header", r.subject())
-                    .with("cookie", outcome.facts().get("cookie"))
+                    .with("value", value(r, observation, cookies))
+                    .with("cookie", culprits)
                     .with("fix", r.fix());
             outcome.facts().forEach((key, value) -> {
                 if (!key.equals("cookie")) {
@@ -191,7 +241,32 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             result.remedy("Raise the grade to " + minimum + " or better; fix the failing tests, most points first: "
                     + String.join("; ", fixes) + ".");
         }
-        return result.build();
+        return result;
+    }
+
+    /**
+     * What the test read, fit to print: the header's value on the page (or the preflight, or the
+     * plain-HTTP address's {@code Location}), or the {@code Set-Cookie} headers of the cookies at
+     * fault with their values masked; {@code null} when it read nothing.
+     */
+    private static String value(ObservatoryResult r, Observation observation, List<String> cookies) {
+        String subject = r.subject();
+        if (subject.equals("Location")) {
+            Observation.Hop first = observation.httpChain().isEmpty() ? null : observation.httpChain().get(0);
+            return first == null || first.location() == null ? null : HttpMessages.display(first.location());
+        }
+        if (subject.equals("Set-Cookie")) {
+            List<String> shown = new ArrayList<>();
+            for (String cookie : cookies) {
+                observation.cookies().stream().filter(c -> ObservatoryScorer.cookieName(c.header()).equals(cookie))
+                        .reduce((a, b) -> b).ifPresent(c -> shown.add(HeaderClaims.setCookie(c.header())));
+            }
+            return shown.isEmpty() ? null : HeaderClaims.shown(String.join(", ", shown));
+        }
+        Headers headers = subject.startsWith("Access-Control-") ? (observation.cors() == null ? null : observation.cors().headers())
+                : observation.page().headers();
+        String value = headers == null ? null : HeaderClaims.joined(headers, subject);
+        return value == null ? null : HeaderClaims.shown(value);
     }
 
     /** A test that failed or cost points. */
@@ -215,14 +290,6 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             hops.add(map);
         }
         return hops;
-    }
-
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String signed(int points) {
-        return points > 0 ? "+" + points : Integer.toString(points);
     }
 
     /** A fetch that could not be completed; its message is the ERROR summary. */
@@ -257,8 +324,12 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             this.timeout = timeout;
         }
 
-        Observation observe(HttpUrl httpUrl, CheckContext context) throws FetchException {
-            ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        /**
+         * Fetches everything one run needs, each address once: the HTTPS chain on the calling thread,
+         * the plain-HTTP chain and the {@code csrfUrl} page (when not {@code null}) on others.
+         */
+        Observation observe(HttpUrl httpUrl, HttpUrl csrfUrl, CheckContext context) throws FetchException {
+            ExecutorService executor = Executors.newFixedThreadPool(csrfUrl == null ? 1 : 2, runnable -> {
                 Thread thread = new Thread(runnable, "securityHeaders " + httpUrl);
                 thread.setDaemon(true);
                 return thread;
@@ -271,23 +342,45 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                         throw new CompletionException(e);
                     }
                 }, executor);
+                CompletableFuture<Observation.CsrfPage> csrf = csrfUrl == null ? null
+                        : CompletableFuture.supplyAsync(() -> csrfPage(csrfUrl), executor);
                 Chain https = follow(site, true);
-                int status = https.page().status();
-                if (status < 200 || (status >= 400 && status != 401 && status != 403)) {
-                    throw new FetchException("securityHeaders got status " + status + " from " + https.page().url()
-                            + ", but expected 2xx, 3xx, 401 or 403",
+                String unfit = unfitStatus(https.page());
+                if (unfit != null) {
+                    throw new FetchException("securityHeaders " + unfit,
                             "Point <url> at a page that answers; the Observatory grades only those.");
                 }
                 Observation.Preflight cors = preflight(https.page().url());
                 Chain plain = join(http);
                 return new Observation(site, https.page(), https.hops(), plain.hops(), plain.verified(), https.cookies(), cors,
-                        context.clock().instant());
+                        context.clock().instant(), csrf == null ? null : join(csrf));
             } finally {
                 executor.shutdownNow();
             }
         }
 
-        private static Chain join(CompletableFuture<Chain> future) throws FetchException {
+        /** Why a page's status is not one the Observatory grades ("got status 500 from ..."), or {@code null}. */
+        private static String unfitStatus(Observation.Page page) {
+            int status = page.status();
+            return status < 200 || (status >= 400 && status != 401 && status != 403)
+                    ? "got status " + status + " from " + page.url() + ", but expected 2xx, 3xx, 401 or 403" : null;
+        }
+
+        /** The {@code csrfUrl} page, followed for its cookies; a failure is recorded, never thrown. */
+        private Observation.CsrfPage csrfPage(HttpUrl url) {
+            List<Observation.Hop> hops = new ArrayList<>();
+            try {
+                Chain chain = follow(url, false, hops);
+                return new Observation.CsrfPage(url, chain.hops(), chain.cookies(), unfitStatus(chain.page()));
+            } catch (FetchException e) {
+                return new Observation.CsrfPage(url, hops, List.of(), e.getMessage());
+            } catch (IOException e) {
+                return new Observation.CsrfPage(url, hops, List.of(),
+                        HttpMessages.describe(e, hops.isEmpty() ? url : hops.get(hops.size() - 1).location(), timeout));
+            }
+        }
+
+        private static <T> T join(CompletableFuture<T> future) throws FetchException {
             try {
                 return future.get();
             } catch (InterruptedException e) {
@@ -348,18 +441,19 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                 calls.add(call);
                 try (Response response = call.execute()) {
                     HttpUrl answered = current;
-                    hops.add(new Observation.Hop(answered, response.code()));
                     response.headers("Set-Cookie").forEach(header -> cookies.add(new Observation.SetCookie(answered, header)));
                     String location = response.isRedirect() ? response.header("Location") : null;
                     if (location == null) {
+                        hops.add(new Observation.Hop(answered, response.code()));
                         String body = readBody ? body(response) : null;
                         return new Chain(hops, new Observation.Page(current, response.code(), response.headers(), body, true),
                                 cookies, true);
                     }
                     HttpUrl next = current.resolve(location);
+                    hops.add(new Observation.Hop(answered, response.code(), next));
                     if (next == null) {
                         throw new FetchException("securityHeaders cannot follow the redirect of " + current + " to '"
-                                + location + "': not an http or https address",
+                                + HttpMessages.oneLine(location, 200) + "': not an http or https address",
                                 "Redirect " + current + " to an http(s) address.");
                     }
                     current = next;

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Strength;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigurationException;
 import java.io.IOException;
@@ -299,8 +301,9 @@ class SecurityHeadersCheckTest {
         @BeforeAll
         static void certificates() {
             authority = new HeldCertificate.Builder().certificateAuthority(0).commonName("Readiness test CA").build();
+            // 127.0.0.1 and ::1 name the same server as another host, for redirects off the host.
             localhost = new HeldCertificate.Builder().signedBy(authority).commonName("localhost")
-                    .addSubjectAlternativeName("localhost").build();
+                    .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("::1").build();
         }
 
         @BeforeEach
@@ -366,7 +369,7 @@ class SecurityHeadersCheckTest {
                     "OPTIONS /", () -> new MockResponse.Builder().code(204).build()));
             http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", site().toString()).build());
 
-            Result result = CHECK.run(new SecurityHeadersConfig(null, http.url("/").uri(), null),
+            Result result = CHECK.run(new SecurityHeadersConfig(null, http.url("/").uri(), null, null),
                     context(site().uri(), Duration.ofSeconds(10), trust));
 
             assertThat(result.status()).isEqualTo(Status.PASS);
@@ -381,7 +384,18 @@ class SecurityHeadersCheckTest {
                     "cross-origin-resource-sharing-not-implemented", "redirection-to-https", "referrer-policy-private",
                     "hsts-implemented-max-age-at-least-six-months", "sri-implemented-and-all-scripts-loaded-securely",
                     "x-content-type-options-nosniff", "x-frame-options-implemented-via-csp", "corp-implemented-with-same-origin");
+            assertThat(result.findings().get(0).evidence()).containsEntry("header", "Content-Security-Policy")
+                    .containsEntry("value", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+            assertThat(result.findings().get(3).evidence()).containsEntry("header", "Location").containsEntry("value", site().toString());
             assertThat(result.remedy()).isNull();
+            assertThat(result.claims()).containsOnlyKeys(HeaderClaims.HTTPS, HeaderClaims.XSS, HeaderClaims.CSRF);
+            assertThat(result.claims().values()).extracting(Result::status).containsOnly(Status.PASS);
+            assertThat(result.claims().get(HeaderClaims.HTTPS).summary()).isEqualTo(http.url("/") + " redirects (301) to " + site()
+                    + " and " + site() + " sends Strict-Transport-Security max-age=63072000, expected a redirect to HTTPS on the same host "
+                    + "and Strict-Transport-Security with a max-age of at least 15552000 seconds (180 days)");
+            assertThat(result.claims().get(HeaderClaims.CSRF).summary()).isEqualTo("every session or anti-CSRF cookie set by " + site()
+                    + " is Secure, SameSite=Lax or Strict (or named __Host-), and HttpOnly if it holds a session: __Host-session");
 
             // The page, the preflight, and the page again at the end of the plain-HTTP redirect.
             List<RecordedRequest> requests = new ArrayList<>();
@@ -407,7 +421,7 @@ class SecurityHeadersCheckTest {
                     "OPTIONS /", () -> new MockResponse.Builder().code(204).build()));
             http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", site().toString()).build());
 
-            CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null), context(null, Duration.ofSeconds(10), trust));
+            CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null, null), context(null, Duration.ofSeconds(10), trust));
 
             List<RecordedRequest> requests = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -430,7 +444,7 @@ class SecurityHeadersCheckTest {
             https.enqueue(new MockResponse.Builder().code(204).build());
             http.enqueue(new MockResponse.Builder().body("<html><body>hello over plain HTTP</body></html>").build());
 
-            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), Grade.B),
+            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), Grade.B, null),
                     context(null, Duration.ofSeconds(10), trust));
 
             assertThat(result.status()).isEqualTo(Status.FAIL);
@@ -445,9 +459,10 @@ class SecurityHeadersCheckTest {
                             tuple("csp-implemented-with-unsafe-inline", -20, "Content-Security-Policy"),
                             tuple("redirection-missing", -20, "Location"),
                             tuple("hsts-not-implemented", -20, "Strict-Transport-Security"));
-            assertThat(failing.get(0).evidence()).containsEntry("cookie", "sessionid");
-            assertThat(failing.get(0).message()).isEqualTo("A session cookie lacks the Secure flag and no HSTS keeps it off plain HTTP "
-                    + "(cookies-session-without-secure-flag, -40)");
+            assertThat(failing.get(0).evidence()).containsEntry("cookie", "sessionid").containsEntry("value", "sessionid=…; Path=/");
+            assertThat(failing.get(0).message()).isEqualTo("The Secure flag is missing from session cookie sessionid and no HSTS keeps "
+                    + "browsers off plain HTTP (cookies-session-without-secure-flag, -40)");
+            assertThat(failing.get(1).evidence()).containsEntry("value", "default-src 'self'; script-src 'self' 'unsafe-inline'; frame-ancestors 'self'");
             assertThat(failing.get(2).location()).isEqualTo(http.url("/").toString());
             assertThat(failing.get(3).evidence()).containsEntry("fix", "add `Strict-Transport-Security: max-age=31536000; includeSubDomains`");
             assertThat(result.findings().subList(4, result.findings().size()))
@@ -455,6 +470,15 @@ class SecurityHeadersCheckTest {
             assertThat(result.remedy()).startsWith("Raise the grade to B or better; fix the failing tests, most points first: "
                     + "Set-Cookie: add `Secure` to session cookies and set up HSTS; Content-Security-Policy: remove `'unsafe-inline'`");
             assertThat(result.remedy()).contains("Strict-Transport-Security: add `Strict-Transport-Security: max-age=31536000; includeSubDomains`");
+            assertThat(result.toString()).doesNotContain("abc123");
+            assertThat(result.claims()).extractingByKeys(HeaderClaims.HTTPS, HeaderClaims.XSS, HeaderClaims.CSRF)
+                    .extracting(Result::status).containsOnly(Status.FAIL);
+            assertThat(result.claims().get(HeaderClaims.HTTPS).summary()).isEqualTo(http.url("/") + " answers 200 without redirecting to "
+                    + "HTTPS and " + site() + " sends no Strict-Transport-Security, but expected a redirect to https://localhost/ and "
+                    + "Strict-Transport-Security with a max-age of at least 15552000 seconds (180 days)");
+            assertThat(result.claims().get(HeaderClaims.CSRF).summary()).isEqualTo("session cookie sessionid set by " + site()
+                    + " lacks the Secure flag, the HttpOnly flag and SameSite, but expected every session or anti-CSRF cookie to be "
+                    + "Secure, SameSite=Lax or Strict (or named __Host-), and HttpOnly if it holds a session");
             assertThat(https.takeRequest(1, TimeUnit.SECONDS).getMethod()).isEqualTo("GET");
             assertThat(https.takeRequest(1, TimeUnit.SECONDS).getMethod()).isEqualTo("OPTIONS");
             assertThat(http.takeRequest(1, TimeUnit.SECONDS).getUrl()).isEqualTo(http.url("/"));
@@ -474,7 +498,7 @@ class SecurityHeadersCheckTest {
                             .build()));
             int noHttp = closedPort();
 
-            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), URI.create("http://localhost:" + noHttp + "/"), null),
+            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), URI.create("http://localhost:" + noHttp + "/"), null, null),
                     context(null, Duration.ofSeconds(10), trust));
 
             assertThat(result.status()).isEqualTo(Status.FAIL);
@@ -503,7 +527,7 @@ class SecurityHeadersCheckTest {
                 untrusted.start(InetAddress.getByName("localhost"), 0);
                 http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", untrusted.url("/").toString()).build());
 
-                Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), Grade.B_PLUS),
+                Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), Grade.B_PLUS, null),
                         context(null, Duration.ofSeconds(10), trust));
 
                 assertThat(result.status()).isEqualTo(Status.PASS);
@@ -519,7 +543,7 @@ class SecurityHeadersCheckTest {
             URI url = URI.create("https://localhost:" + port + "/");
 
             Result result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CHECK.run(
-                    new SecurityHeadersConfig(url, null, null), context(null, Duration.ofSeconds(10), trust)));
+                    new SecurityHeadersConfig(url, null, null, null), context(null, Duration.ofSeconds(10), trust)));
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("securityHeaders could not complete fetching " + url
@@ -535,7 +559,7 @@ class SecurityHeadersCheckTest {
             URI httpUrl = URI.create("http://localhost:" + closedPort() + "/");
 
             Result result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CHECK.run(
-                    new SecurityHeadersConfig(site().uri(), httpUrl, null), context(null, Duration.ofMillis(500), trust)));
+                    new SecurityHeadersConfig(site().uri(), httpUrl, null, null), context(null, Duration.ofMillis(500), trust)));
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("securityHeaders could not complete fetching " + site()
@@ -547,7 +571,7 @@ class SecurityHeadersCheckTest {
         void reportsErrorWhenTheCertificateIsNotTrusted() throws Exception {
             URI httpUrl = URI.create("http://localhost:" + closedPort() + "/");
 
-            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), httpUrl, null), context(null, Duration.ofSeconds(10), null));
+            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), httpUrl, null, null), context(null, Duration.ofSeconds(10), null));
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).startsWith("securityHeaders could not complete fetching " + site()
@@ -563,7 +587,7 @@ class SecurityHeadersCheckTest {
                     "GET /a", () -> new MockResponse.Builder().code(302).addHeader("Location", "/").build()));
             http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", site().toString()).build());
 
-            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null),
+            Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null, null),
                     context(null, Duration.ofSeconds(10), trust));
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
@@ -574,20 +598,25 @@ class SecurityHeadersCheckTest {
 
         @Test
         void failsForAPlainHttpUrl() throws Exception {
-            Result result = CHECK.run(new SecurityHeadersConfig(URI.create("http://example.com/"), null, null), context(null, Duration.ofSeconds(1), null));
+            Result result = CHECK.run(new SecurityHeadersConfig(URI.create("http://example.com/"), null, null, null), context(null, Duration.ofSeconds(1), null));
 
             assertThat(result.status()).isEqualTo(Status.FAIL);
             assertThat(result.summary()).isEqualTo("securityHeaders url http://example.com/ is plain HTTP, but expected an HTTPS address");
             assertThat(result.findings()).singleElement().satisfies(f ->
                     assertThat(f.evidence()).containsEntry("test", "hsts-not-implemented-no-https").containsEntry("points", -20));
+            assertThat(result.claims().get(HeaderClaims.HTTPS).status()).isEqualTo(Status.FAIL);
+            assertThat(result.claims().get(HeaderClaims.HTTPS).summary()).isEqualTo("securityHeaders url http://example.com/ is plain HTTP, "
+                    + "but expected an HTTPS address that plain HTTP redirects to");
+            assertThat(result.claims().get(HeaderClaims.XSS).status()).isEqualTo(Status.ERROR);
+            assertThat(result.claims().get(HeaderClaims.CSRF).status()).isEqualTo(Status.SKIPPED);
         }
 
         @Test
         void neverPrintsThePasswordOfAUrl() throws Exception {
             int port = closedPort();
-            SecurityHeadersConfig plain = new SecurityHeadersConfig(URI.create("http://admin:s3cr3t-pw@example.com/"), null, null);
+            SecurityHeadersConfig plain = new SecurityHeadersConfig(URI.create("http://admin:s3cr3t-pw@example.com/"), null, null, null);
             SecurityHeadersConfig unreachable = new SecurityHeadersConfig(URI.create("https://admin:s3cr3t-pw@localhost:" + port + "/"),
-                    URI.create("http://admin:s3cr3t-pw@localhost:" + closedPort() + "/"), null);
+                    URI.create("http://admin:s3cr3t-pw@localhost:" + closedPort() + "/"), null, null);
 
             Result failed = CHECK.run(plain, context(null, Duration.ofSeconds(1), null));
             Result error = CHECK.run(unreachable, context(null, Duration.ofSeconds(1), null));
@@ -601,10 +630,344 @@ class SecurityHeadersCheckTest {
 
         @Test
         void reportsErrorWithoutUrlAndTarget() throws Exception {
-            Result result = CHECK.run(new SecurityHeadersConfig(null, null, null), CheckContext.builder(dir).build());
+            Result result = CHECK.run(new SecurityHeadersConfig(null, null, null, null), CheckContext.builder(dir).build());
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("securityHeaders has no url and no <target> is configured");
+        }
+
+        /** The headers of a page that grades A+ (120): each claim's tests take away or replace what the claim is about. */
+        private Map<String, String> goodHeaders() {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            headers.put("Content-Type", "text/html; charset=utf-8");
+            headers.put("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+            headers.put("Content-Security-Policy", "default-src 'none'; script-src 'self'; object-src 'none'; frame-ancestors 'none'");
+            headers.put("X-Content-Type-Options", "nosniff");
+            headers.put("Referrer-Policy", "no-referrer");
+            return headers;
+        }
+
+        /** Serves GET / with these headers and cookies, answers the preflight, and serves {@code more} ("GET /login"). */
+        private void serve(Map<String, String> headers, List<String> cookies, Map<String, Supplier<MockResponse>> more) {
+            Map<String, Supplier<MockResponse>> routes = new java.util.HashMap<>(more);
+            routes.put("GET /", () -> {
+                MockResponse.Builder page = new MockResponse.Builder().body("<!doctype html><html><body>shop</body></html>");
+                headers.forEach(page::addHeader);
+                cookies.forEach(cookie -> page.addHeader("Set-Cookie", cookie));
+                return page.build();
+            });
+            routes.put("OPTIONS /", () -> new MockResponse.Builder().code(204).build());
+            answer(https, routes);
+        }
+
+        private void serve(Map<String, String> headers, List<String> cookies) {
+            serve(headers, cookies, Map.of());
+        }
+
+        /** The plain-HTTP twin redirects to the site, as it should. */
+        private void redirectHttp() {
+            http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", site().toString()).build());
+        }
+
+        /** Serves the page with these headers and cookies, redirects plain HTTP to it, and runs the check. */
+        private Result runOn(Map<String, String> headers, List<String> cookies) throws Exception {
+            serve(headers, cookies);
+            redirectHttp();
+            return run(null);
+        }
+
+        private Result run(String csrfUrl) throws Exception {
+            return CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null, csrfUrl == null ? null : URI.create(csrfUrl)),
+                    context(null, Duration.ofSeconds(10), trust));
+        }
+
+        private static final String HSTS_EXPECTED = "Strict-Transport-Security with a max-age of at least 15552000 seconds (180 days)";
+        private static final String CSP_EXPECTED = "a Content-Security-Policy whose Observatory test scores 0 or more "
+                + "(no 'unsafe-inline' or 'unsafe-eval' scripts, no broad script sources, object-src restricted)";
+        private static final String COOKIES_EXPECTED = "Secure, SameSite=Lax or Strict (or named __Host-), and HttpOnly if it holds a session";
+
+        /** securityHeaders.https: a redirect from plain HTTP to HTTPS on the same host, and HSTS for six months. */
+        @Nested
+        class HttpsEnforced {
+
+            @Test
+            void failsWhenPlainHttpServesThePageWithoutRedirectWhileTheGradePasses() throws Exception {
+                serve(goodHeaders(), List.of());
+                http.enqueue(new MockResponse.Builder().body("<html><body>shop over plain HTTP</body></html>").build());
+
+                Result result = run(null);
+                Result claim = result.claims().get(HeaderClaims.HTTPS);
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(result.evidence()).containsEntry("grade", "B+").containsEntry("score", 80);
+                assertThat(claim.status()).isEqualTo(Status.FAIL);
+                assertThat(claim.summary()).isEqualTo(http.url("/") + " answers 200 without redirecting to HTTPS, "
+                        + "but expected a redirect to https://localhost/");
+                assertThat(claim.measured()).isEqualTo("HTTP: 200, no redirect; HSTS: max-age=63072000");
+                assertThat(claim.expected()).isEqualTo("HTTP: 3xx to https://localhost/; HSTS: max-age >= 15552000");
+                assertThat(claim.evidence()).containsOnlyKeys("httpUrl", "httpStatus", "redirection", "url", "hsts", "maxAge", "minimumMaxAge")
+                        .containsEntry("httpStatus", 200).containsEntry("redirection", "redirection-missing")
+                        .containsEntry("maxAge", 63072000L).containsEntry("minimumMaxAge", 15552000L);
+                assertThat(claim.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("http://localhost:" + http.getPort() + "/ answers 200 without redirecting to HTTPS "
+                            + "(redirection-missing, -20)");
+                    assertThat(f.location()).isEqualTo(http.url("/").toString());
+                    assertThat(f.evidence()).containsEntry("test", "redirection-missing").containsEntry("points", -20)
+                            .containsEntry("header", "Location").containsEntry("status", 200).doesNotContainKey("value");
+                });
+                assertThat(claim.remedy()).isEqualTo("Answer " + http.url("/") + " with a redirect to HTTPS on the same host first: "
+                        + "`301` with `Location: https://localhost/`.");
+                assertThat(received(https)).containsExactlyInAnyOrder("GET /", "OPTIONS /");
+                assertThat(http.getRequestCount()).as("each address is fetched once per run").isEqualTo(1);
+            }
+
+            @ParameterizedTest
+            @CsvSource(delimiter = '|', value = {
+                    "''                 | hsts-not-implemented                          | -20 | B+ | sends no Strict-Transport-Security",
+                    "max-age=86400      | hsts-implemented-max-age-less-than-six-months | -10 | A+ | sends Strict-Transport-Security: max-age=86400",
+                    "max-age=15551999   | hsts-implemented-max-age-less-than-six-months | -10 | A+ | sends Strict-Transport-Security: max-age=15551999"})
+            void failsWhenTheRedirectIsThereButHstsIsMissingOrShorterThanSixMonths(String hsts, String test, int points, String grade,
+                                                                                    String sends) throws Exception {
+                Map<String, String> headers = goodHeaders();
+                headers.remove("Strict-Transport-Security");
+                if (!hsts.isEmpty()) {
+                    headers.put("Strict-Transport-Security", hsts);
+                }
+                Result result = runOn(headers, List.of());
+                Result claim = result.claims().get(HeaderClaims.HTTPS);
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(result.evidence()).containsEntry("grade", grade);
+                assertThat(claim.status()).isEqualTo(Status.FAIL);
+                assertThat(claim.summary()).isEqualTo(site() + " " + sends + ", but expected " + HSTS_EXPECTED);
+                assertThat(claim.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.location()).isEqualTo(site().toString());
+                    assertThat(f.evidence()).containsEntry("test", test).containsEntry("points", points)
+                            .containsEntry("header", "Strict-Transport-Security");
+                });
+                assertThat(claim.remedy()).isEqualTo("Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` from " + site()
+                        + " (a max-age of at least 15552000 seconds).");
+            }
+
+            @Test
+            void failsWhenPlainHttpRedirectsToAnotherHost() throws Exception {
+                serve(goodHeaders(), List.of());
+                HttpUrl elsewhere = site().newBuilder().host(InetAddress.getByName("localhost").getHostAddress()).build();
+                http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", elsewhere.toString()).build());
+
+                Result result = run(null);
+                Result claim = result.claims().get(HeaderClaims.HTTPS);
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(claim.status()).isEqualTo(Status.FAIL);
+                assertThat(claim.summary()).isEqualTo(http.url("/") + " redirects (301) to " + elsewhere + ", another host, "
+                        + "but expected a redirect to https://localhost/");
+                assertThat(claim.evidence()).containsEntry("location", elsewhere.toString())
+                        .containsEntry("redirection", "redirection-off-host-from-http");
+                assertThat(claim.findings()).singleElement().satisfies(f -> assertThat(f.evidence())
+                        .containsEntry("test", "redirection-off-host-from-http").containsEntry("points", -5)
+                        .containsEntry("value", elsewhere.toString()));
+            }
+
+            @Test
+            void reportsErrorWhenPlainHttpDoesNotAnswer() throws Exception {
+                serve(goodHeaders(), List.of());
+                int closed = closedPort();
+
+                Result result = CHECK.run(new SecurityHeadersConfig(site().uri(), URI.create("http://localhost:" + closed + "/"), null, null),
+                        context(null, Duration.ofSeconds(10), trust));
+                Result claim = result.claims().get(HeaderClaims.HTTPS);
+
+                assertThat(claim.status()).isEqualTo(Status.ERROR);
+                assertThat(claim.summary()).isEqualTo("http://localhost:" + closed + "/ did not answer (could not connect to localhost:"
+                        + closed + " within 10s: connection refused), so its redirect to HTTPS could not be seen; "
+                        + "expected a redirect to https://localhost/");
+                assertThat(claim.remedy()).contains("waive securityHeaders.https");
+            }
+        }
+
+        /** securityHeaders.xss: a Content-Security-Policy that the Observatory scores 0 or more. */
+        @Nested
+        class XssProtection {
+
+            @Test
+            void failsWithoutAContentSecurityPolicyWhileGradeBPasses() throws Exception {
+                Map<String, String> headers = goodHeaders();
+                headers.remove("Content-Security-Policy");
+                headers.put("X-Frame-Options", "DENY");
+                Result result = runOn(headers, List.of());
+                Result xss = result.claims().get(HeaderClaims.XSS);
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(result.summary()).isEqualTo("security headers grade is B (75/100) for " + site() + ", expected minimum is B");
+                assertThat(xss.status()).isEqualTo(Status.FAIL);
+                assertThat(xss.summary()).isEqualTo(site() + " sends no Content-Security-Policy, scoring -25 (csp-not-implemented), "
+                        + "but expected " + CSP_EXPECTED);
+                assertThat(xss.measured()).isEqualTo("-25 (csp-not-implemented)");
+                assertThat(xss.expected()).isEqualTo(">= 0 points");
+                assertThat(xss.evidence()).containsOnlyKeys("url", "test", "points")
+                        .containsEntry("test", "csp-not-implemented").containsEntry("points", -25);
+                assertThat(xss.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("Content-Security-Policy header is missing (csp-not-implemented, -25)");
+                    assertThat(f.evidence()).containsEntry("test", "csp-not-implemented").containsEntry("points", -25)
+                            .containsEntry("header", "Content-Security-Policy");
+                });
+                assertThat(xss.remedy()).isEqualTo("Add a policy such as `Content-Security-Policy: default-src 'self'; object-src 'none'; "
+                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'` and tighten it from there. A policy that passes: "
+                        + "`Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+                        + "frame-ancestors 'none'`.");
+            }
+
+            @Test
+            void failsWhenThePolicyAllowsUnsafeInlineScriptsAndShowsItCut() throws Exception {
+                String policy = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; img-src 'self' "
+                        + String.join(" ", java.util.Collections.nCopies(20, "https://images.example.com"));
+                Map<String, String> headers = goodHeaders();
+                headers.put("Content-Security-Policy", policy);
+                Result xss = runOn(headers, List.of()).claims().get(HeaderClaims.XSS);
+
+                assertThat(xss.status()).isEqualTo(Status.FAIL);
+                assertThat(xss.summary()).isEqualTo("the Content-Security-Policy of " + site() + " allows inline or unrestricted scripts "
+                        + "('unsafe-inline', data:, a broad source such as https: or *, or no script-src or object-src restriction), "
+                        + "which leaves XSS open, scoring -20 (csp-implemented-with-unsafe-inline), but expected " + CSP_EXPECTED);
+                String shown = policy.substring(0, 199) + "…";
+                assertThat(xss.evidence()).containsEntry("header", "Content-Security-Policy").containsEntry("value", shown)
+                        .containsEntry("test", "csp-implemented-with-unsafe-inline").containsEntry("points", -20);
+                assertThat(xss.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.message()).endsWith(": Content-Security-Policy: " + shown + " (csp-implemented-with-unsafe-inline, -20)");
+                    assertThat(f.location()).isEqualTo(site().toString());
+                    assertThat(f.evidence()).containsEntry("value", shown).containsEntry("points", -20)
+                            .extractingByKey("policy").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                            .containsEntry("unsafeInline", true);
+                });
+                assertThat(xss.remedy()).startsWith("Remove `'unsafe-inline'`, `data:` and broad sources from `script-src`");
+            }
+
+            @Test
+            void passesAPolicyWithoutUnsafeScripts() throws Exception {
+                Result xss = runOn(goodHeaders(), List.of()).claims().get(HeaderClaims.XSS);
+
+                assertThat(xss.status()).isEqualTo(Status.PASS);
+                assertThat(xss.summary()).isEqualTo("the Content-Security-Policy of " + site() + " scores +10 "
+                        + "(csp-implemented-with-no-unsafe-default-src-none), expected " + CSP_EXPECTED);
+                assertThat(xss.evidence()).containsEntry("value", "default-src 'none'; script-src 'self'; object-src 'none'; frame-ancestors 'none'")
+                        .containsEntry("points", 10);
+                assertThat(xss.findings()).isEmpty();
+                assertThat(xss.remedy()).isNull();
+            }
+        }
+
+        /** securityHeaders.csrf: supports "CSRF protection enabled" from the session and anti-CSRF cookies. */
+        @Nested
+        class CsrfProtection {
+
+            @Test
+            void isNotEvaluatedWithoutCookiesAndTellsHowToPointCsrfUrlAtTheLoginPage() throws Exception {
+                Result csrf = runOn(goodHeaders(), List.of()).claims().get(HeaderClaims.CSRF);
+
+                assertThat(csrf.status()).isEqualTo(Status.SKIPPED);
+                assertThat(csrf.summary()).isEqualTo("no cookie was set by " + site() + ", so CSRF protection was not evaluated "
+                        + "(set csrfUrl to a page that sets the session cookie, e.g. the login page)");
+                assertThat(csrf.measured()).isEqualTo("no cookie");
+                assertThat(csrf.evidence()).containsOnlyKeys("pages", "cookies", "judged").containsEntry("pages", List.of(site().toString()));
+                assertThat(csrf.remedy()).isEqualTo("Point the csrfUrl parameter of securityHeaders at a page that sets the session cookie "
+                        + "when fetched with GET, e.g. the login page: `<csrfUrl>/login</csrfUrl>` (relative to url) in the POM, or "
+                        + "`csrfUrl: /login` under securityHeaders in readiness.yaml; the cookies it sets are then judged. A person still "
+                        + "attests CSRF protection itself (tokens, SameSite, origin checks).");
+            }
+
+            @Test
+            void failsNamingASessionCookieWithoutSameSite() throws Exception {
+                serve(goodHeaders(), List.of("SESSIONID=s3cr3t-session; Path=/; Secure; HttpOnly"));
+                redirectHttp();
+
+                Result result = run(null);
+                Result csrf = result.claims().get(HeaderClaims.CSRF);
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(csrf.status()).isEqualTo(Status.FAIL);
+                assertThat(csrf.summary()).isEqualTo("session cookie SESSIONID set by " + site() + " lacks SameSite, "
+                        + "but expected every session or anti-CSRF cookie to be " + COOKIES_EXPECTED);
+                assertThat(csrf.measured()).isEqualTo("SESSIONID: Secure, HttpOnly, no SameSite");
+                assertThat(csrf.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("Session cookie SESSIONID set by " + site() + " lacks SameSite "
+                            + "(cookies-secure-with-httponly-sessions, 0)");
+                    assertThat(f.location()).isEqualTo(site().toString());
+                    assertThat(f.evidence()).containsEntry("cookie", "SESSIONID")
+                            .containsEntry("test", "cookies-secure-with-httponly-sessions").containsEntry("points", 0)
+                            .containsEntry("header", "Set-Cookie").containsEntry("value", "SESSIONID=…; Path=/; Secure; HttpOnly")
+                            .containsEntry("secure", true).containsEntry("httpOnly", true).containsEntry("fix",
+                                    "set `Set-Cookie: SESSIONID=<value>; Path=/; Secure; HttpOnly; SameSite=Lax`");
+                });
+                assertThat(csrf.remedy()).isEqualTo("Set the missing attributes on each cookie listed, e.g. "
+                        + "`Set-Cookie: SESSIONID=<value>; Path=/; Secure; HttpOnly; SameSite=Lax`; cookies that must travel cross-site "
+                        + "by design should not carry the session.");
+                assertThat(result.toString()).as("a session's value is never shown").doesNotContain("s3cr3t-session");
+            }
+
+            @Test
+            void listsALoadBalancerCookieThatMustBeSameSiteNoneWithoutFailingIt() throws Exception {
+                serve(goodHeaders(), List.of("AWSALBCORS=lb-sticky; Path=/; Secure; SameSite=None",
+                        "SESSIONID=s3cr3t; Path=/; Secure; HttpOnly; SameSite=Lax"));
+                redirectHttp();
+
+                Result csrf = run(null).claims().get(HeaderClaims.CSRF);
+
+                assertThat(csrf.status()).isEqualTo(Status.PASS);
+                assertThat(csrf.summary()).isEqualTo("every session or anti-CSRF cookie set by " + site() + " is " + COOKIES_EXPECTED
+                        + ": SESSIONID");
+                assertThat(csrf.evidence()).containsEntry("judged", List.of("SESSIONID"))
+                        .extractingByKey("cookies").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsKeys("AWSALBCORS", "SESSIONID")
+                        .extractingByKey("AWSALBCORS").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("role", "infrastructure").containsEntry("sameSite", "none");
+                assertThat(csrf.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("Load-balancer cookie AWSALBCORS keeps cross-site requests on one server, so it "
+                            + "must be SameSite=None by design: listed, not judged (cookies-secure-with-httponly-sessions-and-samesite, +5)");
+                    assertThat(f.evidence()).containsEntry("cookie", "AWSALBCORS").containsEntry("value", "AWSALBCORS=…; Path=/; Secure; SameSite=None");
+                });
+            }
+
+            @Test
+            void judgesTheCookiesOfTheCsrfUrlPageFetchedOnce() throws Exception {
+                serve(goodHeaders(), List.of(), Map.of("GET /login", () -> new MockResponse.Builder()
+                        .addHeader("Content-Type", "text/html")
+                        .addHeader("Set-Cookie", "csrftoken=t0ken; Path=/; Secure")
+                        .body("<form method=post></form>").build()));
+                redirectHttp();
+
+                Result result = run("/login");
+                Result csrf = result.claims().get(HeaderClaims.CSRF);
+
+                assertThat(result.findings()).extracting(f -> f.evidence().get("test")).contains("cookies-not-found");
+                assertThat(csrf.status()).isEqualTo(Status.FAIL);
+                assertThat(csrf.summary()).isEqualTo("anti-CSRF cookie csrftoken set by " + https.url("/login") + " lacks SameSite, "
+                        + "but expected every session or anti-CSRF cookie to be " + COOKIES_EXPECTED);
+                assertThat(csrf.evidence()).containsEntry("pages", List.of(site().toString(), https.url("/login").toString()))
+                        .containsEntry("csrfUrl", https.url("/login").toString());
+                assertThat(csrf.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.location()).isEqualTo(https.url("/login").toString());
+                    assertThat(f.evidence()).containsEntry("cookie", "csrftoken")
+                            .containsEntry("test", "cookies-anticsrf-without-samesite-flag").containsEntry("points", -20)
+                            .containsEntry("fix", "set `Set-Cookie: csrftoken=<value>; Path=/; Secure; SameSite=Lax`");
+                });
+                // The page, the preflight, the page again at the end of the plain-HTTP redirect, and the login page once.
+                assertThat(received(https)).containsExactlyInAnyOrder("GET /", "OPTIONS /", "GET /", "GET /login");
+            }
+
+            @Test
+            void reportsErrorWhenTheCsrfUrlPageCannotBeFetched() throws Exception {
+                serve(goodHeaders(), List.of());
+                redirectHttp();
+
+                Result result = run("/missing");
+                Result csrf = result.claims().get(HeaderClaims.CSRF);
+
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(csrf.status()).isEqualTo(Status.ERROR);
+                assertThat(csrf.summary()).isEqualTo("csrfUrl " + https.url("/missing") + " could not be fetched for its cookies: got status "
+                        + "404 from " + https.url("/missing") + ", but expected 2xx, 3xx, 401 or 403");
+            }
         }
 
         private static int closedPort() throws IOException {
@@ -623,9 +986,11 @@ class SecurityHeadersCheckTest {
 
         @Test
         void bindsUrlsAndTheMinimumGradeAsWritten() throws Exception {
-            SecurityHeadersConfig config = bind("url: https://staging.example.com/\nhttpUrl: http://staging.example.com/\nminimumGrade: A+\n");
+            SecurityHeadersConfig config = bind("url: https://staging.example.com/\nhttpUrl: http://staging.example.com/\nminimumGrade: A+\n"
+                    + "csrfUrl: /login\n");
 
             assertThat(config.url()).isEqualTo(URI.create("https://staging.example.com/"));
+            assertThat(config.csrfUrl()).isEqualTo(URI.create("/login"));
             assertThat(config.httpUrl()).isEqualTo(URI.create("http://staging.example.com/"));
             assertThat(config.minimumGrade()).isEqualTo(Grade.A_PLUS);
             assertThat(bind("minimumGrade: b-").minimumGrade()).isEqualTo(Grade.B_MINUS);
@@ -633,7 +998,7 @@ class SecurityHeadersCheckTest {
 
         @Test
         void defaultsToTargetAndGradeB() throws Exception {
-            assertThat(bind("")).isEqualTo(new SecurityHeadersConfig(null, null, Grade.B));
+            assertThat(bind("")).isEqualTo(new SecurityHeadersConfig(null, null, Grade.B, null));
         }
 
         @Test
@@ -645,11 +1010,17 @@ class SecurityHeadersCheckTest {
         }
 
         @Test
-        void isFoundAsAServiceWithItsPhrases() {
+        void isFoundAsAServiceWithAClaimPerItem() {
             assertThat(ServiceLoader.load(Check.class).stream().map(ServiceLoader.Provider::get))
                     .filteredOn(c -> c.id().equals("securityHeaders")).singleElement()
-                    .satisfies(c -> assertThat(c.phrases()).contains("Secure headers configured", "HTTPS enforced",
-                            "XSS protection enabled", "CSRF protection enabled"));
+                    .satisfies(c -> {
+                        List<Claim> claims = ((Check<?>) c).claims();
+                        assertThat(claims).extracting(Claim::id, Claim::strength, Claim::phrases).containsExactly(
+                                tuple("securityHeaders", Strength.SETTLES, List.of("Secure headers configured")),
+                                tuple("securityHeaders.https", Strength.SETTLES, List.of("HTTPS enforced")),
+                                tuple("securityHeaders.xss", Strength.SETTLES, List.of("XSS protection enabled")),
+                                tuple("securityHeaders.csrf", Strength.SUPPORTS, List.of("CSRF protection enabled")));
+                    });
         }
     }
 }
