@@ -112,15 +112,15 @@ public final class Binding {
         return new Plan.Bindings(bound, could);
     }
 
-    /** An item of its own, under "Not on the checklist", for a claim that decides no item of the checklist. */
-    static Item extraItem(Claim claim, Set<String> takenKeys) {
+    /** An item of its own, in {@code section}, for a claim that decides no item of the checklist. */
+    static Item extraItem(Claim claim, Set<String> takenKeys, String section) {
         String text = claim.phrases().isEmpty() ? claim.description() : claim.phrases().get(0);
         String key = ChecklistParser.slug(text);
         for (int n = 2; takenKeys.contains(key); n++) {
             key = ChecklistParser.slug(text) + "-" + n;
         }
         takenKeys.add(key);
-        return new Item(key, EXTRA_SECTION, text, false, List.of(claim.id()), 0);
+        return new Item(key, section, text, false, List.of(claim.id()), 0);
     }
 
     private static boolean names(String ref, Item item) {

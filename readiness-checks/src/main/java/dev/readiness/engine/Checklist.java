@@ -10,7 +10,19 @@ import java.util.List;
  * @param items  every task item in document order
  */
 public record Checklist(String source, String title, List<Item> items) {
+
+    /** The source of the catalog that stands in when no checklist is configured. */
+    static final String CATALOG = "built-in catalog";
+
+    /** The section of the catalog's items. */
+    static final String CATALOG_SECTION = "Readiness checks";
+
     public Checklist {
         items = List.copyOf(items);
+    }
+
+    /** Whether this is the built-in catalog, not a team's checklist. */
+    boolean isCatalog() {
+        return CATALOG.equals(source);
     }
 }

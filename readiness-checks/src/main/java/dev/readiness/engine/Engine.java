@@ -261,9 +261,9 @@ public final class Engine {
         for (ConfiguredCheck c : configured) {
             Claim main = c.claims().get(0).claim();
             String text = main.phrases().isEmpty() ? main.description() : main.phrases().get(0);
-            items.add(new Item(c.id(), "Readiness checks", text, false, List.of(c.id()), 0));
+            items.add(new Item(c.id(), Checklist.CATALOG_SECTION, text, false, List.of(c.id()), 0));
         }
-        return new Checklist("built-in catalog", "Production readiness", items);
+        return new Checklist(Checklist.CATALOG, "Production readiness", items);
     }
 
     private static HttpSettings http(String targetUrl, HttpConfig http, Path basedir) throws ConfigurationException {

@@ -48,9 +48,10 @@ final class Verdict {
         Map<String, List<String>> bindings = new LinkedHashMap<>(plan.bindings().claims());
         Set<String> bound = plan.boundClaims();
         Set<String> keys = new HashSet<>(bindings.keySet());
+        String extraSection = plan.checklist().isCatalog() ? Checklist.CATALOG_SECTION : Binding.EXTRA_SECTION;
         for (ClaimVerdict offered : verdicts.values()) {
             if (!bound.contains(offered.id())) {
-                Item extra = Binding.extraItem(offered.claim(), keys);
+                Item extra = Binding.extraItem(offered.claim(), keys, extraSection);
                 items.add(extra);
                 bindings.put(extra.key(), List.of(offered.id()));
             }

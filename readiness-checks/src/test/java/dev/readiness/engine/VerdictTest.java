@@ -178,6 +178,18 @@ class VerdictTest {
     }
 
     @Test
+    void putsAnOfferedClaimBesideTheCatalogsItemsWhenThereIsNoChecklist() throws Exception {
+        Engine engine = Engine.of(List.of(web(UP, Map.of("web.https", NO_REDIRECT))));
+        ReadinessConfig config = new ReadinessConfig(null, null, Map.of("web", new YAMLMapper().createObjectNode()), null, null, null,
+                Set.of(), Set.of(), false);
+
+        Outcome outcome = engine.run(engine.plan(config, dir), CheckContext.builder(dir).build(), Redactor.none());
+
+        assertThat(outcome.items()).extracting(i -> i.item().section(), i -> i.item().text())
+                .containsExactly(tuple("Readiness checks", "Site is up"), tuple("Readiness checks", "HTTPS enforced"));
+    }
+
+    @Test
     void tellsTheCheckWhichClaimsAreBoundSoItOffersOptionalOnesWhenAsked() throws Exception {
         Function<CheckContext, Result> e2eWhenBound = context -> context.isBound("web.e2e")
                 ? UP.withClaim("web.e2e", Result.error("no endToEndReports are configured").build()) : UP;
