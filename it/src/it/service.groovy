@@ -1,6 +1,6 @@
 // Shared by the HTTP ITs' prebuild scripts: starts demo/service/DemoService.java on loopback in the
 // given mode with a fresh certificate (and, with a token, a health endpoint that requires it), and
-// waits for its ports; the prebuild scripts then write readiness.yaml pointing the gate at it. The verify script stops it (its pid is in target/demo-service/pid).
+// waits for its ports; the prebuild scripts then write its ports and readiness.yaml. The verify script stops it (its pid is in target/demo-service/pid).
 def startService(File basedir, String mode, int validityDays, String token = null) {
     def work = new File(basedir, 'target/demo-service')
     work.mkdirs()
@@ -33,14 +33,16 @@ def startService(File basedir, String mode, int validityDays, String token = nul
     return [https: props.https as int, http: props.http as int]
 }
 
-/** Writes readiness.yaml pointing securityHeaders, tls and health at the service; {@code credentials} is the YAML under http: that authenticates. */
-def writeConfig(File basedir, Map ports, String credentials) {
+/**
+ * Writes the service's ports to test.properties, which the invoker passes to the build as -Dservice.https and
+ * -Dservice.http (the POM's <target> reads the first: where credentials go comes from the POM only), and readiness.yaml
+ * pointing securityHeaders, tls and health at the service with a short timeout.
+ */
+def writeConfig(File basedir, Map ports) {
+    new File(basedir, 'test.properties').text = "service.https=${ports.https}\nservice.http=${ports.http}\n"
     new File(basedir, 'readiness.yaml').text = """\
-target: https://localhost:${ports.https}/
 http:
   timeout: 5s
-  trustCertificates: target/demo-service/demo-ca.pem
-${credentials.stripIndent().readLines().collect { '  ' + it }.join('\n')}
 checks:
   securityHeaders:
     httpUrl: http://localhost:${ports.http}/

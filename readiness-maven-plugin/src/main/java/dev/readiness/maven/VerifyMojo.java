@@ -76,7 +76,7 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter
     private PlexusConfiguration checks;
 
-    /** The deployed service's base URL, for the HTTP checks. */
+    /** The deployed service's base URL, for the HTTP checks. Set here only, never in readiness.yaml: it decides where credentials go. */
     @Parameter
     private String target;
 
@@ -245,7 +245,7 @@ public class VerifyMojo extends AbstractMojo {
         }
         String checklistPath = checklist != null ? checklist : yaml == null ? null : yaml.checklist();
         JsonNode httpTree = http != null ? ConfigBinder.toTree(element(http), HttpConfig.class) : yaml == null ? null : yaml.http();
-        String targetUrl = target != null ? target : yaml == null ? null : yaml.target();
+        String targetUrl = target;
         String timeoutText = checkTimeout != null ? checkTimeout : yaml == null ? null : yaml.checkTimeout();
         Duration timeout = null;
         if (timeoutText != null) {
