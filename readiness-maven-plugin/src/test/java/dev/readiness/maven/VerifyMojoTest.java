@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
@@ -99,6 +100,12 @@ class VerifyMojoTest {
             <checklsit>docs/PRODUCTION-READINESS.md</checklsit>
             <checks>
               <tests/>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String RECOMMENDED_TESTS_POM = POM_HEAD + """
+            <checks>
+              <tests><level>RECOMMENDED</level></tests>
             </checks>
             """ + POM_TAIL;
 
@@ -264,6 +271,60 @@ class VerifyMojoTest {
                         + "runChecks, skip, skipChecks, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    /** -Dreadiness.failOnWarnings=false and the POM's failOnWarnings win over readiness.yaml's, as every other key does. */
+    @Nested
+    class WhenReadinessYamlFailsOnWarnings {
+
+        @BeforeEach
+        void failingTestsAndReadinessYaml() throws Exception {
+            copyReports("failing", "target/surefire-reports");
+            Files.writeString(projectDir.resolve("readiness.yaml"), "failOnWarnings: true\n");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+        void failsTheBuildOnAnUnmetRecommendedItem(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("Readiness gate failed: 1 required item unmet\n"
+                            + "  FAIL All unit tests pass: 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports\n");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+        @MojoParameter(name = "failOnWarnings", value = "false")
+        void onlyWarnsWhenThePomSaysFalse(VerifyMojo mojo) throws Exception {
+            passesWarningOfTheFailedTests(mojo);
+        }
+
+        @Nested
+        class AndTheUserPropertySaysFalse {
+
+            @BeforeEach
+            void userPropertyReadinessFailOnWarnings() {
+                session.getUserProperties().setProperty("readiness.failOnWarnings", "false");
+            }
+
+            @Test
+            @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+            void onlyWarns(VerifyMojo mojo) throws Exception {
+                passesWarningOfTheFailedTests(mojo);
+            }
+        }
+
+        private void passesWarningOfTheFailedTests(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertThat(log.lines()).contains(
+                    "[WARNING] FAIL  All unit tests pass — 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports",
+                    "[INFO] Readiness PASS: 1 FAIL (1 items, 1 checks)");
+        }
     }
 
     /** Copies the real Surefire reports of a fixture folder into the temporary project. */
