@@ -22,8 +22,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -56,10 +58,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
 public class VerifyMojo extends AbstractMojo {
-
-    /** The POM configuration elements this goal knows; anything else is a configuration error. */
-    static final List<String> KNOWN_PARAMETERS = List.of("checklist", "checks", "target", "http", "checkTimeout",
-            "skip", "runChecks", "skipChecks", "failOnWarnings", "cache", "outputDirectory", "stepSummary");
 
     /** The team's Markdown checklist, relative to the project folder. Default: the built-in catalog (one item per configured check). */
     @Parameter
@@ -246,17 +244,28 @@ public class VerifyMojo extends AbstractMojo {
         if (execution != null) {
             configurations.add(execution.getConfiguration());
         }
+        Set<String> known = knownParameters();
         for (Object configuration : configurations) {
             if (configuration instanceof Xpp3Dom dom) {
                 for (Xpp3Dom child : dom.getChildren()) {
-                    if (!KNOWN_PARAMETERS.contains(child.getName())) {
+                    if (!known.contains(child.getName())) {
                         throw new ConfigurationException("unknown parameter '" + child.getName() + "' of readiness:verify"
-                                + ConfigBinder.suggestion(child.getName(), KNOWN_PARAMETERS)
-                                + "; known parameters: " + String.join(", ", new TreeSet<>(KNOWN_PARAMETERS)));
+                                + ConfigBinder.suggestion(child.getName(), known) + "; known parameters: " + String.join(", ", known));
                     }
                 }
             }
         }
+    }
+
+    /** The parameters a POM may set, from this goal's own descriptor: the editable ones, by name and alias. */
+    private Set<String> knownParameters() {
+        Set<String> known = new TreeSet<>();
+        for (org.apache.maven.plugin.descriptor.Parameter parameter : mojoExecution.getMojoDescriptor().getParameters()) {
+            if (parameter.isEditable()) {
+                Stream.of(parameter.getName(), parameter.getAlias()).filter(Objects::nonNull).forEach(known::add);
+            }
+        }
+        return known;
     }
 
     private ConfigElement element(PlexusConfiguration configuration) throws ConfigurationException {

@@ -12,6 +12,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -20,6 +22,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * readiness:verify configured from a POM by the plugin testing harness, run on a project in a
@@ -273,6 +277,30 @@ class VerifyMojoTest {
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
     }
 
+    /**
+     * The goal's known parameters come from its own descriptor: every parameter the README documents is
+     * accepted in the POM (the misspelt-parameter test shows the rest is not).
+     */
+    @Test
+    @InjectMojo(goal = "verify", pom = TESTS_POM)
+    void acceptsEveryParameterTheReadmeDocuments(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+        List<String> documented = documentedParameters();
+        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary").hasSize(12);
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        documented.forEach(name -> configuration.addChild(new Xpp3Dom(name)));
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("dev.readiness");
+        plugin.setArtifactId("readiness-maven-plugin");
+        plugin.setConfiguration(configuration);
+        project.getBuild().addPlugin(plugin);
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.lines()).contains("[INFO] Readiness PASS: 1 PASS (1 items, 1 checks)");
+    }
+
     /** -Dreadiness.failOnWarnings=false and the POM's failOnWarnings win over readiness.yaml's, as every other key does. */
     @Nested
     class WhenReadinessYamlFailsOnWarnings {
@@ -325,6 +353,20 @@ class VerifyMojoTest {
                     "[WARNING] FAIL  All unit tests pass — 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports",
                     "[INFO] Readiness PASS: 1 FAIL (1 items, 1 checks)");
         }
+    }
+
+    /** The names in the README's "Goal parameters" table. */
+    private static List<String> documentedParameters() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+        int from = lines.indexOf("### Goal parameters");
+        assertThat(from).as("README's Goal parameters section").isNotNegative();
+        return lines.subList(from, lines.size()).stream()
+                .dropWhile(line -> !line.startsWith("|"))
+                .takeWhile(line -> line.startsWith("|"))
+                .map(line -> Pattern.compile("^\\| `([A-Za-z]+)` \\|").matcher(line))
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
     }
 
     /** Copies the real Surefire reports of a fixture folder into the temporary project. */
