@@ -171,7 +171,8 @@ public final class Engine {
 
     /**
      * Turns a check's POM element into the tree {@link #plan} binds: its parameters shaped by the
-     * check's record, {@code level} as text and {@code items} as a list.
+     * check's record, {@code level} as text, {@code items} as a list, and {@code claims} as a map of
+     * claim name to {@code {level, items}}.
      */
     private JsonNode toTree(ConfigElement element) {
         Check<?> check = available.get(element.name());
@@ -179,6 +180,8 @@ public final class Engine {
         for (ConfigElement child : element.children()) {
             if (child.name().equals("items")) {
                 tree.set("items", ConfigBinder.toTree(child, ITEMS_TYPE));
+            } else if (child.name().equals("claims") && child.children().isEmpty()) {
+                tree.set("claims", ConfigBinder.toTree(child, null)); // a value, not claims by name: configureClaims says so
             } else if (child.name().equals("claims")) {
                 ObjectNode claims = tree.putObject("claims");
                 child.children().forEach(claim -> claims.set(claim.name(), ConfigBinder.toTree(claim, ClaimConfig.class)));

@@ -3,6 +3,7 @@ package dev.readiness.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
@@ -26,8 +27,8 @@ import org.w3c.dom.Node;
 
 /**
  * How the configuration's sources become one configuration and reach the checks: the POM and -D
- * properties win over readiness.yaml key by key, and a settings.xml server's headers and the proxy
- * reach the HTTP settings once.
+ * properties win over readiness.yaml key by key, POM elements are shaped by the records they configure
+ * (claims too), and a settings.xml server's headers and the proxy reach the HTTP settings once.
  */
 class ReadinessConfigTest {
 
@@ -93,6 +94,36 @@ class ReadinessConfigTest {
         assertThat(engine.config(sources(pom, null)).failOnWarnings()).isFalse();
         assertThat(engine.config(sources(pom, yaml("failOnWarnings: false"))).failOnWarnings()).isFalse();
         assertThat(engine.config(sources(pom, yaml("failOnWarnings: true"))).failOnWarnings()).isTrue();
+    }
+
+    @Test
+    void shapesClaimsOfThePomWithTheirItemsAsLists() throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("""
+                <tests>
+                  <claims>
+                    <integration>
+                      <level>RECOMMENDED</level>
+                      <items><item>integration-tests-pass</item><item>Smoke tests pass on staging</item></items>
+                    </integration>
+                    <tests><items><item>unit-tests-pass</item></items></tests>
+                  </claims>
+                </tests>""")), null, null, null, null, Set.of(), Set.of());
+
+        JsonNode tests = engine.config(sources(pom, null)).checks().get("tests");
+
+        assertThat(tests.toString()).isEqualTo("{\"claims\":{\"integration\":{\"level\":\"RECOMMENDED\",\"items\":"
+                + "[\"integration-tests-pass\",\"Smoke tests pass on staging\"]},\"tests\":{\"items\":[\"unit-tests-pass\"]}}}");
+    }
+
+    @Test
+    void rejectsClaimsGivenAsAValueInThePom() throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests><claims>RECOMMENDED</claims></tests>")),
+                null, null, null, null, Set.of(), Set.of());
+
+        assertThatThrownBy(() -> engine.plan(engine.config(sources(pom, null)), dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("tests.claims: name each claim with its settings, e.g. "
+                        + "<claims><integration><level>RECOMMENDED</level></integration></claims>");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.readiness.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,9 +108,64 @@ class VerifyMojoTest {
             </checks>
             """ + POM_TAIL;
 
+    private static final String EMPTY_POM = POM_HEAD + POM_TAIL;
+
     private static final String RECOMMENDED_TESTS_POM = POM_HEAD + """
             <checks>
               <tests><level>RECOMMENDED</level></tests>
+            </checks>
+            """ + POM_TAIL;
+
+    /** BackupCheck (a test-scope custom check) has two claims: backup (PASS) and backup.restore (FAIL). */
+    private static final String BACKUP_CHECKLIST = """
+            # Operations
+            - [ ] Backups are taken daily
+            - [ ] Backups restore cleanly
+            - [ ] Restore drill done quarterly
+            - [ ] Backups verified
+            """;
+
+    private static final String BACKUP_POM = POM_HEAD + """
+            <checklist>CHECKLIST.md</checklist>
+            <checks>
+              <backup/>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String RESTORE_RECOMMENDED_POM = POM_HEAD + """
+            <checklist>CHECKLIST.md</checklist>
+            <checks>
+              <backup>
+                <claims>
+                  <restore>
+                    <level>RECOMMENDED</level>
+                    <items>
+                      <item>Restore drill done quarterly</item>
+                      <item>backups-verified</item>
+                    </items>
+                  </restore>
+                </claims>
+              </backup>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String RESTORE_RECOMMENDED_YAML = """
+            checklist: CHECKLIST.md
+            checks:
+              backup:
+                claims:
+                  restore:
+                    level: RECOMMENDED
+                    items: [Restore drill done quarterly, backups-verified]
+            """;
+
+    private static final String UNKNOWN_CLAIM_POM = POM_HEAD + """
+            <checks>
+              <backup>
+                <claims>
+                  <restor><level>INFO</level></restor>
+                </claims>
+              </backup>
             </checks>
             """ + POM_TAIL;
 
@@ -352,6 +408,73 @@ class VerifyMojoTest {
             assertThat(log.lines()).contains(
                     "[WARNING] FAIL  All unit tests pass — 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports",
                     "[INFO] Readiness PASS: 1 FAIL (1 items, 1 checks)");
+        }
+    }
+
+    /** A team sets the level and the items of one claim (BackupCheck's restore) without touching the check's other claim. */
+    @Nested
+    class ClaimsOfACheck {
+
+        @BeforeEach
+        void checklist() throws IOException {
+            Files.writeString(projectDir.resolve("CHECKLIST.md"), BACKUP_CHECKLIST);
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = BACKUP_POM)
+        void holdEveryClaimToTheChecksLevelByDefault(VerifyMojo mojo) {
+            mojo.setLog(log);
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("Readiness gate failed: 1 required item unmet\n"
+                            + "  FAIL Backups restore cleanly: the last restore drill failed\n");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = RESTORE_RECOMMENDED_POM)
+        void takeTheirOwnLevelAndItemsFromThePom(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertOnlyTheRestoreClaimIsRecommended();
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = EMPTY_POM)
+        void takeTheirOwnLevelAndItemsFromReadinessYaml(VerifyMojo mojo) throws Exception {
+            Files.writeString(projectDir.resolve("readiness.yaml"), RESTORE_RECOMMENDED_YAML);
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertOnlyTheRestoreClaimIsRecommended();
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = UNKNOWN_CLAIM_POM)
+        void areNamedAmongTheChecksClaimsWhenOneIsUnknown(VerifyMojo mojo) {
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Readiness configuration error: backup.claims: unknown claim 'restor' (did you mean 'restore'?); "
+                            + "claims of backup: backup, restore");
+
+            assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+        }
+
+        private void assertOnlyTheRestoreClaimIsRecommended() throws IOException {
+            JsonNode json = JSON.readTree(projectDir.resolve("target/readiness/readiness.json").toFile());
+            assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+            assertThat(json.get("items")).extracting(i -> i.get("text").asText(), i -> i.get("status").asText(), i -> i.get("level").asText())
+                    .containsExactly(
+                            tuple("Backups are taken daily", "PASS", "REQUIRED"),
+                            tuple("Backups restore cleanly", "FAIL", "RECOMMENDED"),
+                            tuple("Restore drill done quarterly", "FAIL", "RECOMMENDED"),
+                            tuple("Backups verified", "FAIL", "RECOMMENDED"));
+            assertThat(log.lines()).contains(
+                    "[INFO] PASS  Backups are taken daily — last backup 2h ago",
+                    "[WARNING] FAIL  Backups restore cleanly — the last restore drill failed");
         }
     }
 
