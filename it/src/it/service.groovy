@@ -1,7 +1,7 @@
 // Shared by the HTTP ITs' prebuild scripts: starts demo/service/DemoService.java on loopback in the
 // given mode with a fresh certificate (and, with a token, a health endpoint that requires it), and
-// waits for its ports; the prebuild scripts then write readiness.yaml pointing the gate at it. The verify script stops it (its pid is in target/demo-service/pid)
-// and reads readiness.json with results(), assertSecurityItems() and claim().
+// waits for its ports; the prebuild scripts then write its ports and readiness.yaml. The verify script stops it (its pid is in
+// target/demo-service/pid) and reads readiness.json with results(), assertSecurityItems() and claim().
 def startService(File basedir, String mode, int validityDays, String token = null) {
     def work = new File(basedir, 'target/demo-service')
     work.mkdirs()
@@ -67,16 +67,16 @@ def claim(report, String id) {
 }
 
 /**
- * Writes readiness.yaml pointing securityHeaders, tls and health at the service; {@code credentials} is the YAML under http: that
- * authenticates. The timeout is generous: on a loaded machine the service's first TLS handshake (a cold JVM) can take seconds.
+ * Writes the service's ports to test.properties, which the invoker passes to the build as -Dservice.https and
+ * -Dservice.http (the POM's <target> reads the first: where credentials go comes from the POM only), and readiness.yaml
+ * pointing securityHeaders, tls and health at the service. The timeout is generous: on a loaded machine the service's
+ * first TLS handshake (a cold JVM) can take seconds.
  */
-def writeConfig(File basedir, Map ports, String credentials) {
+def writeConfig(File basedir, Map ports) {
+    new File(basedir, 'test.properties').text = "service.https=${ports.https}\nservice.http=${ports.http}\n"
     new File(basedir, 'readiness.yaml').text = """\
-target: https://localhost:${ports.https}/
 http:
   timeout: 20s
-  trustCertificates: target/demo-service/demo-ca.pem
-${credentials.stripIndent().readLines().collect { '  ' + it }.join('\n')}
 checks:
   securityHeaders:
     httpUrl: http://localhost:${ports.http}/

@@ -17,4 +17,9 @@ public record ConfigElement(String name, String value, List<ConfigElement> child
     public static ConfigElement text(String name, String value) {
         return new ConfigElement(name, value, List.of());
     }
+
+    /** The first child element with this name, or {@code null}. */
+    public ConfigElement child(String name) {
+        return children.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
 }

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Check;
 import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.CheckLog;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -15,7 +16,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +30,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The gate's engine: finds the checks ({@link ServiceLoader}), validates the configuration into a
- * {@link Plan} (unknown checks or parameters fail here, before anything runs), runs the checks and
- * decides the verdict. Knows nothing of Maven.
+ * The gate's engine: finds the checks ({@link ServiceLoader}), takes the configuration once
+ * ({@link #verify}), shapes and merges it, validates it into a {@link Plan} (unknown checks or
+ * parameters fail here, before anything runs), runs the checks and decides the verdict. Knows
+ * nothing of Maven.
  */
 public final class Engine {
 
@@ -73,6 +78,63 @@ public final class Engine {
     }
 
     /**
+     * Verifies a project: merges the configuration's sources, validates them into a {@link Plan}, runs
+     * the checks and decides the verdict. The configuration comes in here once and goes no further back
+     * than the outcome.
+     *
+     * @param context the project's context; its HTTP settings and log are set here (the log masking secrets)
+     * @param log     where the checks report progress
+     * @throws ConfigurationException when the configuration is broken, before any check runs
+     */
+    public Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
+        Plan plan = plan(config(sources), sources.basedir());
+        Redactor redactor = new Redactor(secrets(plan.http(), sources.secrets()));
+        return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor);
+    }
+
+    /**
+     * Merges the sources into one configuration: the POM's elements shaped by the records they
+     * configure; the POM and {@code -D} properties win over {@code readiness.yaml} key by key (within
+     * {@code http} too), and a check configured in the POM replaces the same check in the file.
+     */
+    ReadinessConfig config(ReadinessConfig.Sources sources) throws ConfigurationException {
+        ReadinessConfig.Pom pom = sources.pom();
+        ReadinessYaml yaml = sources.yaml() != null ? sources.yaml() : new ReadinessYaml(null, null, null, null, Map.of());
+        Map<String, JsonNode> checks = new LinkedHashMap<>(yaml.checks());
+        for (ConfigElement check : pom.checks()) {
+            checks.put(check.name(), toTree(check));
+        }
+        String checklist = pom.checklist() != null ? pom.checklist() : yaml.checklist();
+        JsonNode http = http(pom.http() == null ? null : ConfigBinder.toTree(pom.http(), HttpConfig.class), yaml.http());
+        String timeoutText = pom.checkTimeout() != null ? pom.checkTimeout() : yaml.checkTimeout();
+        Duration timeout = timeoutText == null ? null
+                : ConfigBinder.bind("checkTimeout", Duration.class, JsonNodeFactory.instance.textNode(timeoutText), List.of());
+        Boolean failOnWarnings = pom.failOnWarnings() != null ? pom.failOnWarnings() : yaml.failOnWarnings();
+        return new ReadinessConfig(checklist == null ? null : sources.basedir().resolve(checklist), checklist, checks, pom.target(),
+                http, timeout, pom.onlyChecks(), pom.skipChecks(), Boolean.TRUE.equals(failOnWarnings), sources.serverHeaders(),
+                sources.proxy());
+    }
+
+    /** The POM's {@code http} over the file's, key by key; one that is not a mapping is left for binding to report. */
+    private static JsonNode http(JsonNode pom, JsonNode yaml) {
+        if (yaml == null || yaml.isNull()) {
+            return pom;
+        }
+        if (pom == null || pom.isNull()) {
+            return yaml;
+        }
+        if (!yaml.isObject()) {
+            return yaml;
+        }
+        if (!pom.isObject()) {
+            return pom;
+        }
+        ObjectNode merged = yaml.deepCopy();
+        merged.setAll((ObjectNode) pom);
+        return merged;
+    }
+
+    /**
      * Validates the configuration: every check id and parameter is known and well typed, the
      * checklist is readable, and binds items to checks.
      */
@@ -95,8 +157,7 @@ public final class Engine {
                 : new ChecklistParser().parse(config.checklist(), config.checklistShown());
         Plan.Bindings bindings = new Binding(available.values()).bind(checklist, configured);
         HttpConfig http = ConfigBinder.bind("http", HttpConfig.class, config.http(), List.of());
-        return new Plan(checklist, configured, bindings, http(config.target(), http, basedir), http.server(),
-                config.checkTimeout(), config.failOnWarnings());
+        return new Plan(checklist, configured, bindings, http(config, http, basedir), config.checkTimeout(), config.failOnWarnings());
     }
 
     /** Runs the plan's checks and decides the verdict. */
@@ -110,14 +171,17 @@ public final class Engine {
 
     /**
      * Turns a check's POM element into the tree {@link #plan} binds: its parameters shaped by the
-     * check's record, {@code level} as text and {@code items} as a list.
+     * check's record, {@code level} as text, {@code items} as a list, and {@code claims} as a map of
+     * claim name to {@code {level, items}}.
      */
-    public JsonNode toTree(ConfigElement element) {
+    private JsonNode toTree(ConfigElement element) {
         Check<?> check = available.get(element.name());
         ObjectNode tree = ConfigBinder.mapper().createObjectNode();
         for (ConfigElement child : element.children()) {
             if (child.name().equals("items")) {
                 tree.set("items", ConfigBinder.toTree(child, ITEMS_TYPE));
+            } else if (child.name().equals("claims") && child.children().isEmpty()) {
+                tree.set("claims", ConfigBinder.toTree(child, null)); // a value, not claims by name: configureClaims says so
             } else if (child.name().equals("claims")) {
                 ObjectNode claims = tree.putObject("claims");
                 child.children().forEach(claim -> claims.set(claim.name(), ConfigBinder.toTree(claim, ClaimConfig.class)));
@@ -266,7 +330,12 @@ public final class Engine {
         return new Checklist(Checklist.CATALOG, "Production readiness", items);
     }
 
-    private static HttpSettings http(String targetUrl, HttpConfig http, Path basedir) throws ConfigurationException {
+    /**
+     * The HTTP settings, whole: the target, the timeout, the trusted certificates, the headers of the
+     * settings.xml server {@code http.server} names followed by the configured ones (which win), and the proxy.
+     */
+    private static HttpSettings http(ReadinessConfig config, HttpConfig http, Path basedir) throws ConfigurationException {
+        String targetUrl = config.target();
         URI target = null;
         if (targetUrl != null && !targetUrl.isBlank()) {
             String shown = targetUrl.trim().replaceAll("//[^/@]*@", "//"); // never print user info
@@ -284,7 +353,60 @@ public final class Engine {
         if (trust != null && !trust.toFile().isFile()) {
             throw new ConfigurationException("http.trustCertificates: " + http.trustCertificates() + " does not exist (resolved to " + trust + ")");
         }
-        return new HttpSettings(target, http.timeout(), trust, http.headers(), null);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (http.server() != null) {
+            if (config.serverHeaders() == null) {
+                throw new ConfigurationException("http.server: '" + http.server() + "' names a settings.xml server, whose"
+                        + " credentials only the Maven plugin reads; set http.headers instead");
+            }
+            headers.putAll(config.serverHeaders());
+        }
+        if (http.headers() != null) {
+            headers.putAll(http.headers());
+        }
+        return new HttpSettings(target, http.timeout(), trust, headers, config.proxy());
+    }
+
+    /**
+     * The values no result or log line may show: those the build tool knows, every header value (and
+     * the token of {@code Bearer <token>}, echoed alone), the target's user info and the proxy's password.
+     */
+    private static Set<String> secrets(HttpSettings http, Set<String> known) {
+        Set<String> values = new HashSet<>(known);
+        for (String header : http.headers().values()) {
+            values.add(header);
+            values.add(header.substring(header.lastIndexOf(' ') + 1));
+        }
+        if (http.target() != null && http.target().getUserInfo() != null) {
+            String userInfo = http.target().getUserInfo();
+            values.add(userInfo);
+            values.add(userInfo.substring(userInfo.indexOf(':') + 1));
+        }
+        if (http.proxy() != null) {
+            values.add(http.proxy().password());
+        }
+        values.remove(null);
+        return values;
+    }
+
+    /** The checks' log with every secret masked. */
+    private static CheckLog redacting(CheckLog log, Redactor redactor) {
+        return new CheckLog() {
+            @Override
+            public void info(String message) {
+                log.info(redactor.redact(message));
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warn(redactor.redact(message));
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(redactor.redact(message));
+            }
+        };
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -12,11 +12,11 @@ import java.util.Set;
  * A validated configuration, ready to run: the checklist, the configured checks with their bound
  * records and claims, which claims decide which item, and the HTTP settings.
  *
- * @param bindings   which configured claims decide each item, and which unconfigured ones could
- * @param http       the shared HTTP settings, without a proxy (the plugin adds Maven's)
- * @param httpServer the id of the settings.xml server whose credentials the plugin adds to the headers, or {@code null}
+ * @param bindings which configured claims decide each item, and which unconfigured ones could
+ * @param http     the shared HTTP settings, whole: target, timeout, trusted certificates, headers (a settings.xml
+ *                 server's, then the configured ones) and proxy
  */
-public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http, String httpServer,
+public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http,
                    Duration checkTimeout, boolean failOnWarnings) {
 
     public Plan {

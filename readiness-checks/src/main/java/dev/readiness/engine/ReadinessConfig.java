@@ -1,30 +1,36 @@
 package dev.readiness.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readiness.check.HttpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything the user configured, before validation: the checklist, each configured check's raw
- * parameters (from the POM's {@code <checks>} or {@code readiness.yaml}), the HTTP settings and the
- * run options. {@link Engine} validates it against the checks it finds.
+ * Everything the user configured, merged and before validation: the checklist, each configured
+ * check's raw parameters, the HTTP settings and the run options, plus what the build tool resolved
+ * for the HTTP checks (a settings.xml server's credentials, the proxy). {@link Engine} merges it
+ * from {@link Sources} and validates it against the checks it finds.
  *
  * @param checklist      the team's checklist file, or {@code null} for the built-in catalog
  * @param checklistShown how the checklist is named in messages (as the user wrote it)
  * @param checks         check id to its raw parameters, in configuration order
  * @param target         the deployed service's base URL as written, or {@code null}
- * @param http           the raw {@code <http>} settings, or {@code null}
+ * @param http           the raw {@code http} settings, or {@code null}
  * @param checkTimeout   the time limit of each check
  * @param onlyChecks     run only these configured checks ({@code readiness.checks}); empty for all
  * @param skipChecks     do not run these ({@code readiness.skipChecks})
  * @param failOnWarnings whether an unmet RECOMMENDED item fails the build too
+ * @param serverHeaders  the headers of the server {@code http.server} names, resolved by the build tool;
+ *                       {@code null} when it resolved none
+ * @param proxy          the build tool's HTTP proxy, or {@code null}
  */
 public record ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
                               JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
-                              boolean failOnWarnings) {
+                              boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy) {
 
     /** The default time limit of one check. */
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(5);
@@ -34,5 +40,54 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
         checkTimeout = checkTimeout == null ? DEFAULT_CHECK_TIMEOUT : checkTimeout;
         onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);
         skipChecks = skipChecks == null ? Set.of() : Set.copyOf(skipChecks);
+        serverHeaders = serverHeaders == null ? null : Map.copyOf(serverHeaders);
+    }
+
+    /** A configuration without a settings.xml server or a proxy (tests, embedding). */
+    public ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
+                           JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
+                           boolean failOnWarnings) {
+        this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, null, null);
+    }
+
+    /**
+     * What the POM and {@code -D} properties set, {@code null} (or empty) where they set nothing; it wins
+     * over {@code readiness.yaml} key by key, and a check configured here replaces the same check there.
+     *
+     * @param checklist      as written, relative to the project folder
+     * @param checks         the elements under {@code <checks>}, each named by its check id, with expressions evaluated
+     * @param http           the {@code <http>} element, with expressions evaluated
+     * @param checkTimeout   as written ({@code 5m})
+     * @param failOnWarnings {@code null} when neither the POM nor {@code -Dreadiness.failOnWarnings} says
+     * @param onlyChecks     {@code readiness.checks}
+     * @param skipChecks     {@code readiness.skipChecks}
+     */
+    public record Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
+                      Boolean failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks) {
+        public Pom {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+            onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);
+            skipChecks = skipChecks == null ? Set.of() : Set.copyOf(skipChecks);
+        }
+    }
+
+    /**
+     * What the build tool gathers before the engine sees anything, handed to it once: the POM's
+     * configuration, {@code readiness.yaml} as {@link ReadinessYaml#read read} (which never says where
+     * credentials go), and what only the build tool can resolve.
+     *
+     * @param basedir       the project folder, which relative paths are resolved against
+     * @param yaml          {@code readiness.yaml}, or {@code null} when the project has none
+     * @param serverHeaders the headers of the settings.xml server {@code <http><server>} names, or {@code null} when it names none
+     * @param proxy         the active HTTP proxy, or {@code null}
+     * @param secrets       values never to print that only the build tool knows (its settings' passwords, secret-named
+     *                      environment variables); the engine adds the header values and the target's user info
+     */
+    public record Sources(Path basedir, Pom pom, ReadinessYaml yaml, Map<String, String> serverHeaders,
+                          HttpSettings.Proxy proxy, Set<String> secrets) {
+        public Sources {
+            serverHeaders = serverHeaders == null ? null : Map.copyOf(serverHeaders);
+            secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
+        }
     }
 }

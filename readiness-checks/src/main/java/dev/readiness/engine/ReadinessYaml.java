@@ -16,17 +16,24 @@ import java.util.Map;
 
 /**
  * Reads {@code readiness.yaml} at the project root: the same configuration as the POM's
- * ({@code checklist}, {@code target}, {@code http}, {@code checkTimeout}, {@code failOnWarnings},
- * {@code checks}). Unknown top-level keys are errors that list the known ones.
+ * ({@code checklist}, {@code http}, {@code checkTimeout}, {@code failOnWarnings}, {@code checks}),
+ * except what decides where credentials go ({@code target}, {@code http.server}, {@code http.headers},
+ * {@code http.trustCertificates}): a file in the repository must not redirect them, so those are
+ * errors naming the POM element to use. Unknown top-level keys are errors that list the known ones.
  *
- * @param checks check id to raw parameters, in file order
+ * @param http           the raw {@code http} settings (its {@code timeout}), or {@code null}
+ * @param failOnWarnings {@code null} when the file does not say
+ * @param checks         check id to raw parameters, in file order
  */
-public record ReadinessYaml(String checklist, String target, JsonNode http, String checkTimeout, Boolean failOnWarnings,
+public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings,
                             Map<String, JsonNode> checks) {
 
     public static final String FILE = "readiness.yaml";
 
-    static final List<String> KEYS = List.of("checklist", "target", "http", "checkTimeout", "failOnWarnings", "checks");
+    static final List<String> KEYS = List.of("checklist", "http", "checkTimeout", "failOnWarnings", "checks");
+
+    /** What decides where credentials go: the POM (or settings.xml) only. */
+    static final List<String> POM_ONLY = List.of("target", "http.server", "http.headers", "http.trustCertificates");
 
     private static final long MAX_BYTES = 1024 * 1024;
 
@@ -53,10 +60,16 @@ public record ReadinessYaml(String checklist, String target, JsonNode http, Stri
             throw new ConfigurationException(FILE + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
-            return new ReadinessYaml(null, null, null, null, null, Map.of());
+            return new ReadinessYaml(null, null, null, null, Map.of());
         }
         if (!root.isObject()) {
             throw new ConfigurationException(FILE + " must be a mapping with the keys " + String.join(", ", KEYS));
+        }
+        for (String key : POM_ONLY) {
+            if (!root.at("/" + key.replace('.', '/')).isMissingNode()) {
+                throw new ConfigurationException(FILE + ": " + key + " decides where credentials go, so only the POM"
+                        + " (or settings.xml) may set it: move it to <" + key.replace(".", "><") + "> in the plugin's <configuration>");
+            }
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -73,8 +86,9 @@ public record ReadinessYaml(String checklist, String target, JsonNode http, Stri
             }
             checksNode.fields().forEachRemaining(e -> checks.put(e.getKey(), e.getValue()));
         }
-        return new ReadinessYaml(text(root, "checklist"), text(root, "target"), root.get("http"), text(root, "checkTimeout"),
-                root.hasNonNull("failOnWarnings") ? root.get("failOnWarnings").asBoolean() : null, checks);
+        return new ReadinessYaml(text(root, "checklist"), root.get("http"), text(root, "checkTimeout"),
+                root.hasNonNull("failOnWarnings") ? ConfigBinder.bind(FILE + ": failOnWarnings", Boolean.class,
+                        root.get("failOnWarnings"), List.of()) : null, checks);
     }
 
     private static String text(JsonNode root, String key) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReadinessYamlTest {
 
@@ -17,7 +19,6 @@ class ReadinessYamlTest {
     void readsTheSameSettingsAsThePomInFileOrder() throws Exception {
         Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), """
                 checklist: READY.md
-                target: https://staging.example.com/
                 http: {timeout: 5s}
                 checkTimeout: 2m
                 failOnWarnings: true
@@ -29,7 +30,6 @@ class ReadinessYamlTest {
         ReadinessYaml yaml = ReadinessYaml.read(file);
 
         assertThat(yaml.checklist()).isEqualTo("READY.md");
-        assertThat(yaml.target()).isEqualTo("https://staging.example.com/");
         assertThat(yaml.http().get("timeout").asText()).isEqualTo("5s");
         assertThat(yaml.checkTimeout()).isEqualTo("2m");
         assertThat(yaml.failOnWarnings()).isTrue();
@@ -49,7 +49,40 @@ class ReadinessYamlTest {
         assertThatThrownBy(() -> ReadinessYaml.read(file))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("readiness.yaml: unknown key 'chekcs' (did you mean 'checks'?); known keys: "
-                        + "checklist, target, http, checkTimeout, failOnWarnings, checks");
+                        + "checklist, http, checkTimeout, failOnWarnings, checks");
+    }
+
+    /** A file in the repository must not say where credentials go: DESIGN's rule, one row per key it names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            target                 | 'target: https://attacker.example/'                  | <target>
+            http.server            | 'http: {server: ci-deploy}'                          | <http><server>
+            http.headers           | 'http: {headers: {Authorization: Bearer abc}}'       | <http><headers>
+            http.trustCertificates | 'http: {timeout: 5s, trustCertificates: evil.pem}'   | <http><trustCertificates>
+            """)
+    void rejectsWhatDecidesWhereCredentialsGoNamingThePomElement(String key, String yaml, String element) throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), yaml + "\nchecks: {health: {}}\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: " + key + " decides where credentials go, so only the POM (or settings.xml) may set it:"
+                        + " move it to " + element + " in the plugin's <configuration>");
+    }
+
+    @Test
+    void readsTheHttpTimeoutWithoutWhereCredentialsGo() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "http: {timeout: 5s}\n");
+
+        assertThat(ReadinessYaml.read(file).http().fieldNames()).toIterable().containsExactly("timeout");
+    }
+
+    @Test
+    void rejectsFailOnWarningsThatIsNotTrueOrFalse() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "failOnWarnings: sometimes\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: failOnWarnings: 'sometimes' is not true or false");
     }
 
     @Test

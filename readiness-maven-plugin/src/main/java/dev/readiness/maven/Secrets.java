@@ -1,7 +1,5 @@
 package dev.readiness.maven;
 
-import dev.readiness.check.HttpSettings;
-import dev.readiness.engine.Redactor;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +9,9 @@ import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 
 /**
- * The values the gate must never print: configured header values (and the token of {@code Bearer <token>}),
- * the user info of the target URL, proxy and server passwords from
- * settings.xml, and environment variables whose names say they hold a secret.
+ * The values only Maven's side knows the gate must never print: proxy and server passwords from
+ * settings.xml, and environment variables whose names say they hold a secret. The engine adds the
+ * header values (configured and a server's) and the target's user info.
  */
 final class Secrets {
 
@@ -22,23 +20,11 @@ final class Secrets {
     /** Shorter values of secret-named variables ("none", "false") are not secrets worth masking everywhere. */
     private static final int MIN_ENVIRONMENT_SECRET = 8;
 
-    private final Redactor redactor;
-
-    private Secrets(Set<String> values) {
-        this.redactor = new Redactor(values);
+    private Secrets() {
     }
 
-    static Secrets of(MavenSession session, HttpSettings http) {
+    static Set<String> of(MavenSession session) {
         Set<String> values = new HashSet<>();
-        for (String header : http.headers().values()) {
-            values.add(header);
-            values.add(header.substring(header.lastIndexOf(' ') + 1)); // the token of "Bearer <token>", echoed alone
-        }
-        if (http.target() != null && http.target().getUserInfo() != null) {
-            String userInfo = http.target().getUserInfo();
-            values.add(userInfo);
-            values.add(userInfo.substring(userInfo.indexOf(':') + 1));
-        }
         if (session.getSettings() != null) {
             for (Proxy proxy : session.getSettings().getProxies()) {
                 values.add(proxy.getPassword());
@@ -54,10 +40,6 @@ final class Secrets {
             }
         }
         values.remove(null);
-        return new Secrets(values);
-    }
-
-    Redactor redactor() {
-        return redactor;
+        return values;
     }
 }

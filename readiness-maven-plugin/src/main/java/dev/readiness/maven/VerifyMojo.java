@@ -1,36 +1,31 @@
 package dev.readiness.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
-import dev.readiness.check.HttpSettings;
 import dev.readiness.check.ProjectId;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigElement;
 import dev.readiness.engine.ConfigurationException;
 import dev.readiness.engine.Engine;
-import dev.readiness.engine.HttpConfig;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Level;
 import dev.readiness.engine.Outcome;
-import dev.readiness.engine.Plan;
 import dev.readiness.engine.ReadinessConfig;
 import dev.readiness.engine.ReadinessYaml;
-import dev.readiness.engine.Redactor;
 import dev.readiness.report.ConsoleReport;
 import dev.readiness.report.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -64,10 +59,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
         requiresDependencyResolution = ResolutionScope.TEST)
 public class VerifyMojo extends AbstractMojo {
 
-    /** The POM configuration elements this goal knows; anything else is a configuration error. */
-    static final List<String> KNOWN_PARAMETERS = List.of("checklist", "checks", "target", "http", "checkTimeout",
-            "skip", "runChecks", "skipChecks", "failOnWarnings", "cache", "outputDirectory", "stepSummary");
-
     /** The team's Markdown checklist, relative to the project folder. Default: the built-in catalog (one item per configured check). */
     @Parameter
     private String checklist;
@@ -76,13 +67,14 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter
     private PlexusConfiguration checks;
 
-    /** The deployed service's base URL, for the HTTP checks. */
+    /** The deployed service's base URL, for the HTTP checks. Set here only, never in readiness.yaml: it decides where credentials go. */
     @Parameter
     private String target;
 
     /**
      * HTTP settings shared by the HTTP checks: {@code timeout} (10s), {@code trustCertificates}, {@code headers}, and
-     * {@code server} (a settings.xml server whose credentials become headers).
+     * {@code server} (a settings.xml server whose credentials become headers). readiness.yaml may set only the timeout;
+     * these win over it key by key.
      */
     @Parameter
     private PlexusConfiguration http;
@@ -103,9 +95,12 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "readiness.skipChecks")
     private String skipChecks;
 
-    /** Fails the build on unmet RECOMMENDED items too. */
-    @Parameter(property = "readiness.failOnWarnings", defaultValue = "false")
-    private boolean failOnWarnings;
+    /**
+     * Fails the build on unmet RECOMMENDED items too. Default: {@code failOnWarnings} of readiness.yaml, else false
+     * (no default value here, so that an unset parameter can be told from false).
+     */
+    @Parameter(property = "readiness.failOnWarnings")
+    private Boolean failOnWarnings;
 
     /** Whether checks may use their on-disk caches (OSV answers). */
     @Parameter(property = "readiness.cache", defaultValue = "true")
@@ -141,37 +136,23 @@ public class VerifyMojo extends AbstractMojo {
             return;
         }
         Path basedir = project.getBasedir().toPath();
-        Engine engine;
-        Plan plan;
-        try {
-            rejectUnknownParameters();
-            engine = Engine.discover(getClass().getClassLoader());
-            plan = engine.plan(config(engine, basedir), basedir);
-        } catch (ConfigurationException e) {
-            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
-        }
-        HttpSettings http;
-        try {
-            http = new HttpSettings(plan.http().target(), plan.http().timeout(), plan.http().trustCertificates(),
-                    headers(plan), MavenAdapters.proxy(session));
-        } catch (ConfigurationException e) {
-            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
-        }
-        Secrets secrets = Secrets.of(session, http);
-        CheckContext context = CheckContext.builder(basedir)
+        CheckContext.Builder context = CheckContext.builder(basedir)
                 .buildDirectory(Path.of(project.getBuild().getDirectory()))
                 .outputDirectory(Path.of(project.getBuild().getOutputDirectory()))
                 .testOutputDirectory(Path.of(project.getBuild().getTestOutputDirectory()))
                 .packaging(project.getPackaging())
                 .project(new ProjectId(project.getGroupId(), project.getArtifactId(), project.getVersion()))
                 .dependencies(() -> MavenAdapters.dependencyGraph(dependenciesResolver, project, session))
-                .http(http)
                 .offline(session.isOffline())
                 .useCache(cache)
-                .cacheDirectory(MavenAdapters.cacheDirectory(session))
-                .log(log(secrets.redactor()))
-                .build();
-        Outcome outcome = engine.run(plan, context, secrets.redactor());
+                .cacheDirectory(MavenAdapters.cacheDirectory(session));
+        Outcome outcome;
+        try {
+            rejectUnknownParameters();
+            outcome = Engine.discover(getClass().getClassLoader()).verify(sources(basedir), context, log());
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
+        }
         report(outcome);
         if (!outcome.passed()) {
             throw new MojoFailureException("Readiness gate failed: " + outcome.failures().size() + " required item"
@@ -180,30 +161,46 @@ public class VerifyMojo extends AbstractMojo {
         }
     }
 
-    /** The configured headers, after those of the settings.xml server named by {@code <http><server>}. */
-    private Map<String, String> headers(Plan plan) throws ConfigurationException {
-        if (plan.httpServer() == null) {
-            return plan.http().headers();
+    /**
+     * Everything Maven-specific, gathered before the engine sees anything: the POM's elements (expressions
+     * evaluated) and -D properties, readiness.yaml as the engine reads it, the credentials of the settings.xml
+     * server {@code <http><server>} names as headers, the proxy, and the secrets settings.xml and the
+     * environment hold.
+     */
+    private ReadinessConfig.Sources sources(Path basedir) throws ConfigurationException {
+        ReadinessYaml yaml = ReadinessYaml.read(basedir.resolve(ReadinessYaml.FILE));
+        List<ConfigElement> checkElements = new ArrayList<>();
+        if (checks != null) {
+            for (PlexusConfiguration child : checks.getChildren()) {
+                checkElements.add(element(child));
+            }
         }
-        Server server = session.getSettings() == null ? null : session.getSettings().getServer(plan.httpServer());
+        ConfigElement httpElement = http == null ? null : element(http);
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(checklist, checkElements, target, httpElement, checkTimeout,
+                failOnWarnings, ids(runChecks), ids(skipChecks));
+        ConfigElement server = httpElement == null ? null : httpElement.child("server");
+        Map<String, String> serverHeaders = server == null || server.value() == null ? null : serverHeaders(server.value());
+        return new ReadinessConfig.Sources(basedir, pom, yaml, serverHeaders, MavenAdapters.proxy(session), Secrets.of(session));
+    }
+
+    /** The headers the settings.xml server with this id stands for, its credentials decrypted as Maven does. */
+    private Map<String, String> serverHeaders(String id) throws ConfigurationException {
+        Server server = session.getSettings() == null ? null : session.getSettings().getServer(id);
         if (server == null) {
-            throw new ConfigurationException("http.server: no <server> with id '" + plan.httpServer() + "' in settings.xml"
+            throw new ConfigurationException("http.server: no <server> with id '" + id + "' in settings.xml"
                     + (session.getSettings() == null || session.getSettings().getServers().isEmpty() ? ""
                     : "; servers: " + String.join(", ", session.getSettings().getServers().stream().map(Server::getId).toList())));
         }
         SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (!decrypted.getProblems().isEmpty()) {
-            throw new ConfigurationException("http.server: cannot decrypt the credentials of server '" + plan.httpServer() + "': "
+            throw new ConfigurationException("http.server: cannot decrypt the credentials of server '" + id + "': "
                     + decrypted.getProblems().get(0).getMessage());
         }
-        Map<String, String> headers = new LinkedHashMap<>();
         try {
-            headers.putAll(ServerCredentials.headers(decrypted.getServer()));
+            return ServerCredentials.headers(decrypted.getServer());
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("http.server: " + e.getMessage());
         }
-        headers.putAll(plan.http().headers());
-        return headers;
     }
 
     private void report(Outcome outcome) throws MojoExecutionException {
@@ -232,30 +229,6 @@ public class VerifyMojo extends AbstractMojo {
         getLog().info("Reports: " + outputDirectory.toPath().resolve(Reports.MARKDOWN) + ", " + Reports.JSON + ", " + Reports.JUNIT);
     }
 
-    private ReadinessConfig config(Engine engine, Path basedir) throws ConfigurationException {
-        ReadinessYaml yaml = ReadinessYaml.read(basedir.resolve(ReadinessYaml.FILE));
-        Map<String, JsonNode> checkTrees = new LinkedHashMap<>();
-        if (yaml != null) {
-            checkTrees.putAll(yaml.checks());
-        }
-        if (checks != null) {
-            for (PlexusConfiguration child : checks.getChildren()) {
-                checkTrees.put(child.getName(), engine.toTree(element(child)));
-            }
-        }
-        String checklistPath = checklist != null ? checklist : yaml == null ? null : yaml.checklist();
-        JsonNode httpTree = http != null ? ConfigBinder.toTree(element(http), HttpConfig.class) : yaml == null ? null : yaml.http();
-        String targetUrl = target != null ? target : yaml == null ? null : yaml.target();
-        String timeoutText = checkTimeout != null ? checkTimeout : yaml == null ? null : yaml.checkTimeout();
-        Duration timeout = null;
-        if (timeoutText != null) {
-            timeout = ConfigBinder.bind("checkTimeout", Duration.class, ConfigBinder.mapper().getNodeFactory().textNode(timeoutText), List.of());
-        }
-        boolean warningsFail = failOnWarnings || (yaml != null && Boolean.TRUE.equals(yaml.failOnWarnings()));
-        return new ReadinessConfig(checklistPath == null ? null : basedir.resolve(checklistPath), checklistPath, checkTrees,
-                targetUrl, httpTree, timeout, ids(runChecks), ids(skipChecks), warningsFail);
-    }
-
     /**
      * Maven 3 drops unknown elements of a plugin's configuration silently; the gate does not: a
      * misspelt parameter is an error naming it and the known ones.
@@ -271,17 +244,28 @@ public class VerifyMojo extends AbstractMojo {
         if (execution != null) {
             configurations.add(execution.getConfiguration());
         }
+        Set<String> known = knownParameters();
         for (Object configuration : configurations) {
             if (configuration instanceof Xpp3Dom dom) {
                 for (Xpp3Dom child : dom.getChildren()) {
-                    if (!KNOWN_PARAMETERS.contains(child.getName())) {
+                    if (!known.contains(child.getName())) {
                         throw new ConfigurationException("unknown parameter '" + child.getName() + "' of readiness:verify"
-                                + ConfigBinder.suggestion(child.getName(), KNOWN_PARAMETERS)
-                                + "; known parameters: " + String.join(", ", new TreeSet<>(KNOWN_PARAMETERS)));
+                                + ConfigBinder.suggestion(child.getName(), known) + "; known parameters: " + String.join(", ", known));
                     }
                 }
             }
         }
+    }
+
+    /** The parameters a POM may set, from this goal's own descriptor: the editable ones, by name and alias. */
+    private Set<String> knownParameters() {
+        Set<String> known = new TreeSet<>();
+        for (org.apache.maven.plugin.descriptor.Parameter parameter : mojoExecution.getMojoDescriptor().getParameters()) {
+            if (parameter.isEditable()) {
+                Stream.of(parameter.getName(), parameter.getAlias()).filter(Objects::nonNull).forEach(known::add);
+            }
+        }
+        return known;
     }
 
     private ConfigElement element(PlexusConfiguration configuration) throws ConfigurationException {
@@ -315,21 +299,22 @@ public class VerifyMojo extends AbstractMojo {
         return ids;
     }
 
-    private CheckLog log(Redactor redactor) {
+    /** The checks' log: Maven's (the engine masks secrets before it writes). */
+    private CheckLog log() {
         return new CheckLog() {
             @Override
             public void info(String message) {
-                getLog().info(redactor.redact(message));
+                getLog().info(message);
             }
 
             @Override
             public void warn(String message) {
-                getLog().warn(redactor.redact(message));
+                getLog().warn(message);
             }
 
             @Override
             public void debug(String message) {
-                getLog().debug(redactor.redact(message));
+                getLog().debug(message);
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.readiness.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +13,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * readiness:verify configured from a POM by the plugin testing harness, run on a project in a
@@ -99,6 +105,67 @@ class VerifyMojoTest {
             <checklsit>docs/PRODUCTION-READINESS.md</checklsit>
             <checks>
               <tests/>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String EMPTY_POM = POM_HEAD + POM_TAIL;
+
+    private static final String RECOMMENDED_TESTS_POM = POM_HEAD + """
+            <checks>
+              <tests><level>RECOMMENDED</level></tests>
+            </checks>
+            """ + POM_TAIL;
+
+    /** BackupCheck (a test-scope custom check) has two claims: backup (PASS) and backup.restore (FAIL). */
+    private static final String BACKUP_CHECKLIST = """
+            # Operations
+            - [ ] Backups are taken daily
+            - [ ] Backups restore cleanly
+            - [ ] Restore drill done quarterly
+            - [ ] Backups verified
+            """;
+
+    private static final String BACKUP_POM = POM_HEAD + """
+            <checklist>CHECKLIST.md</checklist>
+            <checks>
+              <backup/>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String RESTORE_RECOMMENDED_POM = POM_HEAD + """
+            <checklist>CHECKLIST.md</checklist>
+            <checks>
+              <backup>
+                <claims>
+                  <restore>
+                    <level>RECOMMENDED</level>
+                    <items>
+                      <item>Restore drill done quarterly</item>
+                      <item>backups-verified</item>
+                    </items>
+                  </restore>
+                </claims>
+              </backup>
+            </checks>
+            """ + POM_TAIL;
+
+    private static final String RESTORE_RECOMMENDED_YAML = """
+            checklist: CHECKLIST.md
+            checks:
+              backup:
+                claims:
+                  restore:
+                    level: RECOMMENDED
+                    items: [Restore drill done quarterly, backups-verified]
+            """;
+
+    private static final String UNKNOWN_CLAIM_POM = POM_HEAD + """
+            <checks>
+              <backup>
+                <claims>
+                  <restor><level>INFO</level></restor>
+                </claims>
+              </backup>
             </checks>
             """ + POM_TAIL;
 
@@ -264,6 +331,165 @@ class VerifyMojoTest {
                         + "runChecks, skip, skipChecks, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    /**
+     * The goal's known parameters come from its own descriptor: every parameter the README documents is
+     * accepted in the POM (the misspelt-parameter test shows the rest is not).
+     */
+    @Test
+    @InjectMojo(goal = "verify", pom = TESTS_POM)
+    void acceptsEveryParameterTheReadmeDocuments(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+        List<String> documented = documentedParameters();
+        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary").hasSize(12);
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        documented.forEach(name -> configuration.addChild(new Xpp3Dom(name)));
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("dev.readiness");
+        plugin.setArtifactId("readiness-maven-plugin");
+        plugin.setConfiguration(configuration);
+        project.getBuild().addPlugin(plugin);
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.lines()).contains("[INFO] Readiness PASS: 1 PASS (1 items, 1 checks)");
+    }
+
+    /** -Dreadiness.failOnWarnings=false and the POM's failOnWarnings win over readiness.yaml's, as every other key does. */
+    @Nested
+    class WhenReadinessYamlFailsOnWarnings {
+
+        @BeforeEach
+        void failingTestsAndReadinessYaml() throws Exception {
+            copyReports("failing", "target/surefire-reports");
+            Files.writeString(projectDir.resolve("readiness.yaml"), "failOnWarnings: true\n");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+        void failsTheBuildOnAnUnmetRecommendedItem(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("Readiness gate failed: 1 required item unmet\n"
+                            + "  FAIL All unit tests pass: 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports\n");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+        @MojoParameter(name = "failOnWarnings", value = "false")
+        void onlyWarnsWhenThePomSaysFalse(VerifyMojo mojo) throws Exception {
+            passesWarningOfTheFailedTests(mojo);
+        }
+
+        @Nested
+        class AndTheUserPropertySaysFalse {
+
+            @BeforeEach
+            void userPropertyReadinessFailOnWarnings() {
+                session.getUserProperties().setProperty("readiness.failOnWarnings", "false");
+            }
+
+            @Test
+            @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+            void onlyWarns(VerifyMojo mojo) throws Exception {
+                passesWarningOfTheFailedTests(mojo);
+            }
+        }
+
+        private void passesWarningOfTheFailedTests(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertThat(log.lines()).contains(
+                    "[WARNING] FAIL  All unit tests pass — 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports",
+                    "[INFO] Readiness PASS: 1 FAIL (1 items, 1 checks)");
+        }
+    }
+
+    /** A team sets the level and the items of one claim (BackupCheck's restore) without touching the check's other claim. */
+    @Nested
+    class ClaimsOfACheck {
+
+        @BeforeEach
+        void checklist() throws IOException {
+            Files.writeString(projectDir.resolve("CHECKLIST.md"), BACKUP_CHECKLIST);
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = BACKUP_POM)
+        void holdEveryClaimToTheChecksLevelByDefault(VerifyMojo mojo) {
+            mojo.setLog(log);
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageStartingWith("Readiness gate failed: 1 required item unmet\n"
+                            + "  FAIL Backups restore cleanly: the last restore drill failed\n");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = RESTORE_RECOMMENDED_POM)
+        void takeTheirOwnLevelAndItemsFromThePom(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertOnlyTheRestoreClaimIsRecommended();
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = EMPTY_POM)
+        void takeTheirOwnLevelAndItemsFromReadinessYaml(VerifyMojo mojo) throws Exception {
+            Files.writeString(projectDir.resolve("readiness.yaml"), RESTORE_RECOMMENDED_YAML);
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            assertOnlyTheRestoreClaimIsRecommended();
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = UNKNOWN_CLAIM_POM)
+        void areNamedAmongTheChecksClaimsWhenOneIsUnknown(VerifyMojo mojo) {
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Readiness configuration error: backup.claims: unknown claim 'restor' (did you mean 'restore'?); "
+                            + "claims of backup: backup, restore");
+
+            assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+        }
+
+        private void assertOnlyTheRestoreClaimIsRecommended() throws IOException {
+            JsonNode json = JSON.readTree(projectDir.resolve("target/readiness/readiness.json").toFile());
+            assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+            assertThat(json.get("items")).extracting(i -> i.get("text").asText(), i -> i.get("status").asText(), i -> i.get("level").asText())
+                    .containsExactly(
+                            tuple("Backups are taken daily", "PASS", "REQUIRED"),
+                            tuple("Backups restore cleanly", "FAIL", "RECOMMENDED"),
+                            tuple("Restore drill done quarterly", "FAIL", "RECOMMENDED"),
+                            tuple("Backups verified", "FAIL", "RECOMMENDED"));
+            assertThat(log.lines()).contains(
+                    "[INFO] PASS  Backups are taken daily — last backup 2h ago",
+                    "[WARNING] FAIL  Backups restore cleanly — the last restore drill failed");
+        }
+    }
+
+    /** The names in the README's "Goal parameters" table. */
+    private static List<String> documentedParameters() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+        int from = lines.indexOf("### Goal parameters");
+        assertThat(from).as("README's Goal parameters section").isNotNegative();
+        return lines.subList(from, lines.size()).stream()
+                .dropWhile(line -> !line.startsWith("|"))
+                .takeWhile(line -> line.startsWith("|"))
+                .map(line -> Pattern.compile("^\\| `([A-Za-z]+)` \\|").matcher(line))
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
     }
 
     /** Copies the real Surefire reports of a fixture folder into the temporary project. */
