@@ -23,17 +23,22 @@ final class Text {
     /**
      * Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders
      * as text. With brackets escaped no link or image can form, so parentheses stay as they are; {@code @}
-     * is written as an entity so quoted text cannot mention (notify) people in a pull-request comment.
+     * is written as an entity so quoted text cannot mention (notify) people in a pull-request comment, and
+     * the {@code :} of {@code ://} and the {@code .} of {@code www.} too, so a quoted URL stays text
+     * instead of becoming a link (GitHub links bare URLs).
      */
     static String markdown(String text) {
         String line = oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 16);
-        for (char c : line.toCharArray()) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '@' -> out.append("&#64;");
+                case ':' -> out.append(line.startsWith("//", i + 1) ? "&#58;" : ":");
+                case '.' -> out.append(i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3) ? "&#46;" : ".");
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
                 default -> out.append(c);
             }

@@ -145,7 +145,7 @@ class ReportsTest {
         assertThat(md).contains("  - and 3 more\n");
         assertThat(md).contains("  - **Fix:** fix the named tests\n");
         assertThat(md).doesNotContain("<script>").doesNotContain("[link](").doesNotContain("\u0000");
-        assertThat(md).doesNotContain("@everyone").contains("&#64;everyone evil &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](http://x) \\| pipe");
+        assertThat(md).doesNotContain("@everyone").contains("&#64;everyone evil &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[link\\](http&#58;//x) \\| pipe");
         assertThat(md.lines().filter(l -> l.startsWith("  - demo.Test"))).hasSize(20);
     }
 
@@ -154,6 +154,8 @@ class ReportsTest {
         assertThat(Text.oneLine("\u001B[31mred\u001B[0m \u202Eevil\u202C zero\u200Bwidth\uFEFF"))
                 .isEqualTo("[31mred [0m evil zero width");
         assertThat(Text.markdown("\u2066@admin\u2069")).isEqualTo("&#64;admin");
+        assertThat(Text.markdown("see https://evil.test/x or WWW.evil.test, ratio 1.5: ok")).isEqualTo(
+                "see https&#58;//evil.test/x or WWW&#46;evil.test, ratio 1.5: ok");
     }
 
     @Test
