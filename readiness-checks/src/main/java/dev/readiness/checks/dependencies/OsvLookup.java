@@ -1,0 +1,219 @@
+package dev.readiness.checks.dependencies;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.HttpSettings;
+import dev.readiness.checks.dependencies.DependencyScanCheck.Dependency;
+import dev.readiness.checks.dependencies.OsvClient.OsvException;
+import dev.readiness.checks.dependencies.OsvClient.VulnRef;
+import dev.readiness.checks.http.HttpClients;
+import dev.readiness.text.Words;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds, for each dependency, the OSV records that affect it: in the offline database when
+ * {@code osvDatabase} is set (matched here with {@link RangeMatcher}), else through the OSV API
+ * ({@link OsvClient}) with the on-disk cache ({@link OsvCache}). What was observed, apart from how
+ * {@link DependencyScanCheck} judges it. Throws {@link ScanException} when no trustworthy answer can be
+ * had: the check then reports ERROR.
+ */
+final class OsvLookup {
+
+    private final OsvClient.Policy policy;
+    private final DependencyScanConfig config;
+    private final CheckContext context;
+
+    OsvLookup(OsvClient.Policy policy, DependencyScanConfig config, CheckContext context) {
+        this.policy = policy;
+        this.config = config;
+        this.context = context;
+    }
+
+    /** The records affecting each dependency, from the configured source. */
+    Lookup find(List<Dependency> dependencies) throws ScanException {
+        return config.osvDatabase() != null ? fromDatabase(dependencies) : fromOsv(dependencies);
+    }
+
+    /**
+     * What the sources said: for each dependency the records reported to affect it.
+     *
+     * @param matchedHere whether the records were matched here (offline database) rather than by the API
+     */
+    record Lookup(String source, Map<Dependency, List<OsvRecord>> records, boolean matchedHere,
+                  List<OfflineDatabase.Malformed> malformed, int databaseRecords, int requests) {
+    }
+
+    private Lookup fromDatabase(List<Dependency> dependencies) throws ScanException {
+        Path path = context.basedir().resolve(config.osvDatabase());
+        OfflineDatabase db;
+        try {
+            db = OfflineDatabase.load(path, config.osvDatabase());
+        } catch (OfflineDatabase.DatabaseException e) {
+            throw new ScanException(e.getMessage(), "offline-database",
+                    "Point osvDatabase at a folder or zip of OSV records, such as OSV's Maven database " + DependencyScanCheck.MAVEN_DATABASE + ".");
+        }
+        Map<Dependency, List<OsvRecord>> records = new LinkedHashMap<>();
+        for (Dependency dependency : dependencies) {
+            records.put(dependency, db.advisories(dependency.packageName()).stream()
+                    .filter(r -> RangeMatcher.match(r, dependency.packageName(), dependency.version()).affected()).toList());
+        }
+        return new Lookup("offline-database", records, true, db.malformed(), db.records(), 0);
+    }
+
+    private Lookup fromOsv(List<Dependency> dependencies) throws ScanException {
+        try {
+            return askOsv(dependencies);
+        } catch (OsvException e) {
+            throw new ScanException(e, config.osvUrl());
+        }
+    }
+
+    private Lookup askOsv(List<Dependency> dependencies) throws ScanException, OsvException {
+        OsvCache cache = new OsvCache(OsvCache.folderFor(context.cacheDirectory(), config.osvUrl()), config.cacheTtl(),
+                context.clock(), context.log());
+        Online online = new Online();
+        Map<Dependency, List<VulnRef>> listed = new LinkedHashMap<>();
+        List<Dependency> unlisted = new ArrayList<>();
+        for (Dependency dependency : dependencies) {
+            List<VulnRef> cached = context.useCache() ? cache.query(dependency.packageName(), dependency.version()) : null;
+            if (cached != null) {
+                listed.put(dependency, cached);
+            } else {
+                unlisted.add(dependency);
+            }
+        }
+        boolean fromCache = !listed.isEmpty();
+        if (!unlisted.isEmpty() && !context.offline()) {
+            List<List<VulnRef>> answers = online.client().queryBatch(unlisted.stream()
+                    .map(d -> new OsvClient.Query(d.packageName(), d.version())).toList());
+            for (int i = 0; i < unlisted.size(); i++) {
+                Dependency dependency = unlisted.get(i);
+                listed.put(dependency, answers.get(i));
+                cache.putQuery(dependency.packageName(), dependency.version(), answers.get(i));
+            }
+            unlisted.clear();
+        }
+        Map<String, String> modified = new LinkedHashMap<>();
+        listed.values().forEach(refs -> refs.forEach(ref -> modified.merge(ref.id(), ref.modified() == null ? "" : ref.modified(),
+                (a, b) -> a.isEmpty() ? b : a)));
+        Map<String, OsvRecord> records = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, String> id : modified.entrySet()) {
+            JsonNode cached = context.useCache() ? cache.vuln(id.getKey(), id.getValue().isEmpty() ? null : id.getValue()) : null;
+            OsvRecord record = cached == null ? null : parseOrNull(cached);
+            if (record != null) {
+                records.put(id.getKey(), record);
+                fromCache = true;
+            } else {
+                missing.add(id.getKey());
+            }
+        }
+        if (context.offline()) {
+            List<String> notInCache = new ArrayList<>(unlisted.stream().map(Dependency::coordinates).toList());
+            listed.forEach((dependency, refs) -> {
+                if (refs.stream().anyMatch(ref -> !records.containsKey(ref.id()))) {
+                    notInCache.add(dependency.coordinates());
+                }
+            });
+            if (!notInCache.isEmpty()) {
+                throw ScanException.offline(config, context, dependencies.size(), notInCache);
+            }
+        } else if (!missing.isEmpty()) {
+            for (Map.Entry<String, JsonNode> fetched : online.client().vulns(missing).entrySet()) {
+                records.put(fetched.getKey(), parse(fetched.getKey(), fetched.getValue(), config.osvUrl()));
+                cache.putVuln(fetched.getKey(), fetched.getValue());
+            }
+        }
+        Map<Dependency, List<OsvRecord>> affecting = new LinkedHashMap<>();
+        for (Dependency dependency : dependencies) {
+            affecting.put(dependency, listed.get(dependency).stream().map(ref -> records.get(ref.id())).distinct().toList());
+        }
+        String source = online.used() ? (fromCache ? "osv-api+cache" : "osv-api") : "cache";
+        return new Lookup(source, affecting, false, List.of(), 0, online.requests());
+    }
+
+    /** The API client, made on first use, so that a run answered from the cache opens no connection. */
+    private final class Online {
+        private OsvClient client;
+
+        OsvClient client() throws ScanException {
+            if (client == null) {
+                HttpSettings http = context.http();
+                try {
+                    // The configured headers are meant for the user's own target: never send them to OSV.
+                    client = new OsvClient(HttpClients.forSettings(new HttpSettings(null, http.timeout(), http.trustCertificates(), Map.of(), http.proxy())),
+                            config.osvUrl(), policy);
+                } catch (IOException e) {
+                    throw new ScanException(e.getMessage() + ": the scan could not run", "osv-api",
+                            "Fix the trustCertificates setting under <http>.");
+                }
+            }
+            return client;
+        }
+
+        boolean used() {
+            return client != null;
+        }
+
+        int requests() {
+            return client == null ? 0 : client.requests();
+        }
+    }
+
+    private static OsvRecord parseOrNull(JsonNode node) {
+        try {
+            return OsvRecord.MAPPER.treeToValue(node, OsvRecord.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static OsvRecord parse(String id, JsonNode node, String osvUrl) throws ScanException {
+        OsvRecord record = parseOrNull(node);
+        if (record == null) {
+            throw new ScanException("OSV API at " + osvUrl + " answered GET /v1/vulns/" + id + " with a record that is not valid OSV: the scan could not run",
+                    "osv-api", "Retry later; if it persists, report it to OSV (https://github.com/google/osv.dev/issues).");
+        }
+        return record;
+    }
+
+    /** The scan could not run; the check reports ERROR with this message and remedy. */
+    static final class ScanException extends Exception {
+        final String source;
+        final String remedy;
+        final List<String> notInCache;
+
+        ScanException(String message, String source, String remedy) {
+            this(message, source, remedy, List.of());
+        }
+
+        private ScanException(String message, String source, String remedy, List<String> notInCache) {
+            super(message);
+            this.source = source;
+            this.remedy = remedy;
+            this.notInCache = notInCache;
+        }
+
+        ScanException(OsvException e, String osvUrl) {
+            this(e.getMessage() + ": the scan could not run", "osv-api", "Check that " + osvUrl + " is reachable from this machine (a proxy is configured in "
+                    + "~/.m2/settings.xml) and retry; to scan without network, set osvDatabase to a downloaded copy of OSV's "
+                    + "Maven database (" + DependencyScanCheck.MAVEN_DATABASE + ").");
+        }
+
+        static ScanException offline(DependencyScanConfig config, CheckContext context, int scanned, List<String> notInCache) {
+            String why = context.useCache() ? "" : " (the cache is turned off by -Dreadiness.cache=false)";
+            return new ScanException("offline and " + Words.plural(notInCache.size(), "dependency is", "dependencies are")
+                    + " not in the cache" + why + " (of " + scanned + " scanned; answers older than " + config.cacheTtl().toString()
+                    .substring(2).toLowerCase(Locale.ROOT) + " count as missing): the scan could not run",
+                    "cache", "Run the build once online (without -o) to fill the cache, or set osvDatabase to a downloaded copy of OSV's "
+                    + "Maven database (" + DependencyScanCheck.MAVEN_DATABASE + ").", notInCache);
+        }
+    }
+}
