@@ -48,13 +48,15 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
     private static final int LISTED_IN_REMEDY = 10;
 
     private final OsvClient.Policy policy;
+    private final OfflineDatabase.Limits limits;
 
     public DependencyScanCheck() {
-        this(OsvClient.Policy.DEFAULT);
+        this(OsvClient.Policy.DEFAULT, OfflineDatabase.Limits.DEFAULT);
     }
 
-    DependencyScanCheck(OsvClient.Policy policy) {
+    DependencyScanCheck(OsvClient.Policy policy, OfflineDatabase.Limits limits) {
         this.policy = policy;
+        this.limits = limits;
     }
 
     @Override
@@ -118,7 +120,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         }
         OsvLookup.Lookup lookup;
         try {
-            lookup = new OsvLookup(policy, config, context).find(dependencies);
+            lookup = new OsvLookup(policy, limits, config, context).find(dependencies);
         } catch (OsvLookup.ScanException e) {
             return Result.error(e.getMessage())
                     .evidence("dependencies", dependencies.size()).evidence("source", e.source)
@@ -221,9 +223,6 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
         List<Finding> findings = new ArrayList<>();
         vulnerabilities.forEach(v -> findings.add(finding(v, failOn)));
-        lookup.malformed().forEach(m -> findings.add(Finding.of("osvDatabase entry " + m.entry() + " is not a valid OSV record ("
-                        + m.problem() + "): left out; the other " + lookup.databaseRecords() + " records were used")
-                .at(config.osvDatabase() + "/" + m.entry()).with("entry", m.entry()).with("problem", m.problem()).build()));
         unused.forEach(i -> findings.add(Finding.of("the ignore of " + i.id() + " matches no advisory of the scanned dependencies: remove it")
                 .with("ignore", i.id()).with("until", i.until().toString()).build()));
 
@@ -254,7 +253,6 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
                 .evidence("ignored", ignored.isEmpty() ? null : ignored)
                 .evidence("unusedIgnores", unused.isEmpty() ? null : unused.stream().map(Ignore::id).toList())
                 .evidence("withdrawn", withdrawn.isEmpty() ? null : List.copyOf(withdrawn))
-                .evidence("malformed", lookup.malformed().isEmpty() ? null : lookup.malformed().stream().map(OfflineDatabase.Malformed::entry).toList())
                 .findings(findings)
                 .build();
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Finds, for each dependency, the OSV records that affect it: in the offline database when
@@ -27,11 +28,13 @@ import java.util.Map;
 final class OsvLookup {
 
     private final OsvClient.Policy policy;
+    private final OfflineDatabase.Limits limits;
     private final DependencyScanConfig config;
     private final CheckContext context;
 
-    OsvLookup(OsvClient.Policy policy, DependencyScanConfig config, CheckContext context) {
+    OsvLookup(OsvClient.Policy policy, OfflineDatabase.Limits limits, DependencyScanConfig config, CheckContext context) {
         this.policy = policy;
+        this.limits = limits;
         this.config = config;
         this.context = context;
     }
@@ -44,27 +47,30 @@ final class OsvLookup {
     /**
      * What the sources said: for each dependency the records reported to affect it.
      *
-     * @param matchedHere whether the records were matched here (offline database) rather than by the API
+     * @param matchedHere     whether the records were matched here (offline database) rather than by the API
+     * @param databaseRecords how many records the offline database holds (0 for the API)
+     * @param requests        how many HTTP requests were sent
      */
-    record Lookup(String source, Map<Dependency, List<OsvRecord>> records, boolean matchedHere,
-                  List<OfflineDatabase.Malformed> malformed, int databaseRecords, int requests) {
+    record Lookup(String source, Map<Dependency, List<OsvRecord>> records, boolean matchedHere, int databaseRecords, int requests) {
     }
 
     private Lookup fromDatabase(List<Dependency> dependencies) throws ScanException {
         Path path = context.basedir().resolve(config.osvDatabase());
         OfflineDatabase db;
         try {
-            db = OfflineDatabase.load(path, config.osvDatabase());
+            db = OfflineDatabase.load(path, config.osvDatabase(), dependencies.stream().map(Dependency::packageName)
+                    .collect(Collectors.toSet()), limits);
         } catch (OfflineDatabase.DatabaseException e) {
-            throw new ScanException(e.getMessage(), "offline-database",
-                    "Point osvDatabase at a folder or zip of OSV records, such as OSV's Maven database " + DependencyScanCheck.MAVEN_DATABASE + ".");
+            throw new ScanException(e.getMessage(), "offline-database", e.remedy != null ? e.remedy
+                    : "Point osvDatabase at a folder or zip of OSV records, such as OSV's Maven database " + DependencyScanCheck.MAVEN_DATABASE + ".");
         }
         Map<Dependency, List<OsvRecord>> records = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
+            stopIfInterrupted("matching the dependencies against osvDatabase " + config.osvDatabase());
             records.put(dependency, db.advisories(dependency.packageName()).stream()
                     .filter(r -> RangeMatcher.match(r, dependency.packageName(), dependency.version()).affected()).toList());
         }
-        return new Lookup("offline-database", records, true, db.malformed(), db.records(), 0);
+        return new Lookup("offline-database", records, true, db.records(), 0);
     }
 
     private Lookup fromOsv(List<Dependency> dependencies) throws ScanException {
@@ -136,7 +142,7 @@ final class OsvLookup {
             affecting.put(dependency, listed.get(dependency).stream().map(ref -> records.get(ref.id())).distinct().toList());
         }
         String source = online.used() ? (fromCache ? "osv-api+cache" : "osv-api") : "cache";
-        return new Lookup(source, affecting, false, List.of(), 0, online.requests());
+        return new Lookup(source, affecting, false, 0, online.requests());
     }
 
     /** The API client, made on first use, so that a run answered from the cache opens no connection. */
@@ -164,6 +170,14 @@ final class OsvLookup {
 
         int requests() {
             return client == null ? 0 : client.requests();
+        }
+    }
+
+    /** The engine cancels a check that overruns its time limit by interrupting it: stop then. */
+    private void stopIfInterrupted(String doing) throws ScanException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ScanException("interrupted while " + doing, config.osvDatabase() != null ? "offline-database" : "osv-api",
+                    "Raise <checkTimeout> if the scan needs longer.");
         }
     }
 
