@@ -228,7 +228,7 @@ final class OfflineDatabase {
         } catch (InterruptedIOException e) {
             throw unreadable(e);
         } catch (JsonProcessingException e) {
-            throw invalid(name, problem(e));
+            throw invalid(name, OsvSchema.problem(e));
         } catch (OsvRecord.Invalid e) {
             throw invalid(name, e.getMessage());
         }
@@ -267,20 +267,6 @@ final class OfflineDatabase {
             return new DatabaseException("interrupted while reading osvDatabase " + shown + " (after " + entries + " entries)");
         }
         return new DatabaseException("osvDatabase " + shown + " cannot be read (" + e.getMessage() + ")");
-    }
-
-    /** Jackson's message without its source excerpt, with the line and column where it stopped. */
-    private static String problem(JsonProcessingException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (!(root instanceof JsonProcessingException json)) {
-            return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
-        }
-        String message = json.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
-        return json.getLocation() == null || json.getLocation().getLineNr() < 0 ? message
-                : message + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
     }
 
     private DatabaseException tooLarge(String name, long size) {

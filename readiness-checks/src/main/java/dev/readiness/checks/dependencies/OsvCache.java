@@ -67,11 +67,12 @@ final class OsvCache {
         }
         List<OsvClient.VulnRef> refs = new ArrayList<>();
         for (JsonNode vuln : entry.path("vulns")) {
-            String id = vuln.path("id").asText(null);
-            if (!OsvRecord.isId(id)) {
+            JsonNode id = vuln.path("id");
+            JsonNode modified = vuln.path("modified");
+            if (!id.isTextual() || !OsvRecord.isId(id.textValue()) || !(modified.isMissingNode() || modified.isNull() || modified.isTextual())) {
                 return null;
             }
-            refs.add(new OsvClient.VulnRef(id, vuln.path("modified").asText(null)));
+            refs.add(new OsvClient.VulnRef(id.textValue(), modified.textValue()));
         }
         return refs;
     }

@@ -1,6 +1,5 @@
 package dev.readiness.checks.dependencies;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.HttpSettings;
@@ -133,7 +132,7 @@ final class OsvLookup {
             }
         } else if (!missing.isEmpty()) {
             for (Map.Entry<String, JsonNode> fetched : online.client().vulns(missing).entrySet()) {
-                records.put(fetched.getKey(), parse(fetched.getKey(), fetched.getValue(), config.osvUrl()));
+                records.put(fetched.getKey(), parse(fetched.getKey(), fetched.getValue()));
                 cache.putVuln(fetched.getKey(), fetched.getValue());
             }
         }
@@ -181,21 +180,23 @@ final class OsvLookup {
         }
     }
 
+    /** The record of a cache entry, or {@code null} when it is not a valid record: then it is asked for again. */
     private static OsvRecord parseOrNull(JsonNode node) {
         try {
-            return OsvRecord.MAPPER.treeToValue(node, OsvRecord.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return OsvRecord.of(node);
+        } catch (OsvRecord.Invalid e) {
             return null;
         }
     }
 
-    private static OsvRecord parse(String id, JsonNode node, String osvUrl) throws ScanException {
-        OsvRecord record = parseOrNull(node);
-        if (record == null) {
-            throw new ScanException("OSV API at " + osvUrl + " answered GET /v1/vulns/" + id + " with a record that is not valid OSV: the scan could not run",
-                    "osv-api", "Retry later; if it persists, report it to OSV (https://github.com/google/osv.dev/issues).");
+    /** The record the API answered, held to the OSV schema before it is used or cached. */
+    private OsvRecord parse(String id, JsonNode node) throws OsvException {
+        try {
+            return OsvRecord.of(node);
+        } catch (OsvRecord.Invalid e) {
+            throw new OsvException("OSV API at " + config.osvUrl() + " answered GET /v1/vulns/" + id + " with a record that is not valid OSV ("
+                    + e.getMessage() + ")", true);
         }
-        return record;
     }
 
     /** The scan could not run; the check reports ERROR with this message and remedy. */
@@ -216,7 +217,10 @@ final class OsvLookup {
         }
 
         ScanException(OsvException e, String osvUrl) {
-            this(e.getMessage() + ": the scan could not run", "osv-api", "Check that " + osvUrl + " is reachable from this machine (a proxy is configured in "
+            this(e.getMessage() + ": the scan could not run", "osv-api", e.answered
+                    ? "Check that osvUrl (" + osvUrl + ") is an OSV API v1, such as " + DependencyScanConfig.DEFAULT_OSV_URL + "; if it is, retry "
+                    + "later, and report a lasting fault to OSV (https://github.com/google/osv.dev/issues)."
+                    : "Check that " + osvUrl + " is reachable from this machine (a proxy is configured in "
                     + "~/.m2/settings.xml) and retry; to scan without network, set osvDatabase to a downloaded copy of OSV's "
                     + "Maven database (" + DependencyScanCheck.MAVEN_DATABASE + ").");
         }

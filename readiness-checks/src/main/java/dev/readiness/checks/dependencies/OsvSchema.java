@@ -1,5 +1,6 @@
 package dev.readiness.checks.dependencies;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.checks.http.HttpMessages;
 import java.time.Instant;
@@ -35,6 +36,20 @@ final class OsvSchema {
         } catch (Invalid e) {
             return e.getMessage();
         }
+    }
+
+    /** What is wrong with JSON text: Jackson's message without its source excerpt, with the line and column where it stopped. */
+    static String problem(JsonProcessingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (!(root instanceof JsonProcessingException json)) {
+            return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+        }
+        String message = json.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
+        return json.getLocation() == null || json.getLocation().getLineNr() < 0 ? message
+                : message + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
     }
 
     /** An RFC 3339 time ({@code 2021-12-10T00:40:56Z}, with or without fractions, {@code Z} or an offset) as an instant. */

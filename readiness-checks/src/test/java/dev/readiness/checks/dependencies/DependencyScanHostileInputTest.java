@@ -6,12 +6,15 @@ import static dev.readiness.checks.dependencies.DependencyScanCheckTest.LOG4J;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.copyAdvisories;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.dep;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.offline;
+import static dev.readiness.checks.dependencies.DependencyScanCheckTest.online;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.project;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.CheckLog;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
@@ -29,6 +32,9 @@ import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -274,6 +280,124 @@ class DependencyScanHostileInputTest {
             }
             assertThat(result.get().status()).isEqualTo(Status.ERROR);
             assertThat(result.get().summary()).startsWith("interrupted while reading osvDatabase all.zip (after ");
+        }
+    }
+
+    // ---------------------------------------------------------------- the OSV API
+
+    @Nested
+    class Api {
+
+        static final DependencyNode LOG4J_CORE = project(dep(LOG4J + ":log4j-core:2.14.1"));
+
+        MockWebServer server;
+        OsvReplay osv;
+
+        @BeforeEach
+        void start() throws Exception {
+            server = new MockWebServer();
+            osv = new OsvReplay().record(read("advisories/GHSA-jfh8-c2jp-5v3q.json")).list(LOG4J + ":log4j-core", "2.14.1", "GHSA-jfh8-c2jp-5v3q");
+            server.setDispatcher(osv);
+            server.start();
+        }
+
+        @AfterEach
+        void stop() {
+            server.close();
+        }
+
+        CheckContext context(DependencyNode graph) {
+            return CheckContext.builder(temp).dependencies(graph).cacheDirectory(temp.resolve("cache")).clock(CLOCK).build();
+        }
+
+        Path cache() {
+            return temp.resolve("cache/osv/" + server.getHostName() + "_" + server.getPort());
+        }
+
+        @Test
+        void reportsErrorAndCachesNothingWhenTheBatchResultIsNull() throws Exception {
+            osv.first(OsvReplay.json(200, "{\"results\":[null]}"));
+
+            Result result = check.run(online(server), context(LOG4J_CORE));
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " answered POST /v1/querybatch with 1 query, but its result "
+                    + "for org.apache.logging.log4j:log4j-core:2.14.1 is null, not an object: the scan could not run");
+            assertThat(result.remedy()).isEqualTo("Check that osvUrl (" + server.url("/") + ") is an OSV API v1, such as https://api.osv.dev; "
+                    + "if it is, retry later, and report a lasting fault to OSV (https://github.com/google/osv.dev/issues).");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "osv-api"));
+            assertThat(result.claims().get("dependencyScan.audit").status()).isEqualTo(Status.ERROR);
+            assertThat(osv.recordRequests).isEmpty();
+            assertThat(cache()).doesNotExist();
+
+            Result next = check.run(online(server), context(LOG4J_CORE));
+
+            assertThat(osv.batches).hasSize(2);
+            assertThat(next.status()).isEqualTo(Status.FAIL);
+        }
+
+        static Stream<Arguments> brokenBatchAnswers() {
+            String of = "its result for org.apache.logging.log4j:log4j-core:2.14.1 ";
+            return Stream.of(
+                    arguments("{}", ", but its answer holds no results"),
+                    arguments("{\"results\":{\"vulns\":[]}}", ", but its results are an object, not an array"),
+                    arguments("{\"results\":[]}", ", but it gave 0 results for 1 query"),
+                    arguments("{\"results\":[{},{}]}", ", but it gave 2 results for 1 query"),
+                    arguments("{\"results\":[\"GHSA-jfh8-c2jp-5v3q\"]}", ", but " + of + "is a string, not an object"),
+                    arguments("{\"results\":[{\"vulns\":{\"id\":\"GHSA-jfh8-c2jp-5v3q\"}}]}", ", but " + of + "gives vulns as an object, not an array"),
+                    arguments("{\"results\":[{\"vulns\":[null]}]}", ", but " + of + "lists null as an advisory"),
+                    arguments("{\"results\":[{\"vulns\":[{\"modified\":\"2025-10-22T19:37:02Z\"}]}]}", ", but " + of
+                            + "lists an advisory without a string id (none)"),
+                    arguments("{\"results\":[{\"vulns\":[{\"id\":44228}]}]}", ", but " + of + "lists an advisory without a string id (a number)"),
+                    arguments("{\"results\":[{\"vulns\":[{\"id\":\"../../../.m2/settings\"}]}]}", ", but " + of
+                            + "lists '../../../.m2/settings', which is not an OSV id"),
+                    arguments("{\"results\":[{\"vulns\":[{\"id\":\"GHSA-jfh8-c2jp-5v3q\",\"modified\":\"yesterday\"}]}]}", ", but " + of
+                            + "gives GHSA-jfh8-c2jp-5v3q a modified time that is not RFC 3339"),
+                    arguments("{\"results\":[{\"next_page_token\":7}]}", ", but " + of + "gives a next_page_token that is a number, not a string"),
+                    arguments("{\"results\":[{\"vulns\":[]}],\"results\":[{}]}",
+                            ", but its answer is not JSON (Duplicate field 'results' at line 1, column 36)"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("brokenBatchAnswers")
+        void reportsErrorAndCachesNothingWhenTheBatchAnswerIsNotShapedAsOsvDocumentsIt(String answer, String problem) throws Exception {
+            osv.first(OsvReplay.json(200, answer));
+
+            Result result = check.run(online(server), context(LOG4J_CORE));
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " answered POST /v1/querybatch with 1 query" + problem
+                    + ": the scan could not run");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(cache()).doesNotExist();
+        }
+
+        @Test
+        void reportsErrorNamingAnApiRecordWhoseAliasesAreAnObjectAndDoesNotCacheIt() throws Exception {
+            ObjectNode broken = (ObjectNode) OsvReplay.read(read("advisories/GHSA-jfh8-c2jp-5v3q.json"));
+            broken.putObject("aliases").put("cve", "CVE-2021-44228");
+            osv.record(broken.toString());
+
+            Result result = check.run(online(server), context(LOG4J_CORE));
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " answered GET /v1/vulns/GHSA-jfh8-c2jp-5v3q with a record "
+                    + "that is not valid OSV (aliases is an object, not an array): the scan could not run");
+            assertThat(result.findings()).isEmpty();
+            assertThat(cache().resolve("vulns/GHSA-jfh8-c2jp-5v3q.json")).doesNotExist();
+        }
+
+        @Test
+        void asksAgainForACachedRecordThatIsNotValidOsv() throws Exception {
+            ObjectNode broken = (ObjectNode) OsvReplay.read(read("advisories/GHSA-jfh8-c2jp-5v3q.json"));
+            broken.putObject("aliases").put("cve", "CVE-2021-44228");
+            new OsvCache(cache(), Duration.ofHours(1), CLOCK, CheckLog.silent()).putVuln("GHSA-jfh8-c2jp-5v3q", broken);
+
+            Result result = check.run(online(server), context(LOG4J_CORE));
+
+            assertThat(osv.recordRequests).containsExactly("/v1/vulns/GHSA-jfh8-c2jp-5v3q");
+            assertThat(result.status()).isEqualTo(Status.FAIL);
+            assertThat(DependencyScanCheckTest.ids(result)).containsExactly("GHSA-jfh8-c2jp-5v3q");
         }
     }
 }
