@@ -122,10 +122,9 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         try {
             lookup = new OsvLookup(policy, limits, config, context).find(dependencies);
         } catch (OsvLookup.ScanException e) {
-            return Result.error(e.getMessage())
-                    .evidence("dependencies", dependencies.size()).evidence("source", e.source)
-                    .evidence("notInCache", e.notInCache.isEmpty() ? null : e.notInCache)
-                    .remedy(e.remedy).build();
+            Result.Builder error = Result.error(e.getMessage()).evidence("dependencies", dependencies.size()).evidence("source", e.source);
+            e.evidence.forEach(error::evidence);
+            return error.remedy(e.remedy).build();
         }
         return verdict(config, context, dependencies, lookup);
     }
@@ -241,15 +240,15 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
                     .measured(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ", none at or above " + failOn)
                     .remedy(unused.isEmpty() ? null : unusedRemedy(unused));
         }
-        return result.expected("none at or above " + failOn)
+        result.expected("none at or above " + failOn)
                 .evidence("dependencies", dependencies.size())
                 .evidence("source", lookup.source())
                 .evidence("advisories", vulnerabilities.size())
                 .evidence("failing", failing.size())
                 .evidence("failOn", failOn.name())
-                .evidence("scopes", config.scopes())
-                .evidence("requests", lookup.source().startsWith("osv-api") ? lookup.requests() : null)
-                .evidence("databaseRecords", lookup.matchedHere() ? lookup.databaseRecords() : null)
+                .evidence("scopes", config.scopes());
+        lookup.evidence().forEach(result::evidence);
+        return result
                 .evidence("ignored", ignored.isEmpty() ? null : ignored)
                 .evidence("unusedIgnores", unused.isEmpty() ? null : unused.stream().map(Ignore::id).toList())
                 .evidence("withdrawn", withdrawn.isEmpty() ? null : List.copyOf(withdrawn))

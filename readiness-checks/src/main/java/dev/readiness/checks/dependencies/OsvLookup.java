@@ -10,6 +10,8 @@ import dev.readiness.checks.http.HttpClients;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +48,15 @@ final class OsvLookup {
     /**
      * What the sources said: for each dependency the records reported to affect it.
      *
-     * @param matchedHere     whether the records were matched here (offline database) rather than by the API
-     * @param databaseRecords how many records the offline database holds (0 for the API)
-     * @param requests        how many HTTP requests were sent
+     * @param matchedHere whether the records were matched here (offline database) rather than by the API
+     * @param evidence    what the source measured: the database's records and age ({@code databaseRecords},
+     *                    {@code databaseModified}, {@code databaseAgeDays}), or the HTTP {@code requests} sent
      */
-    record Lookup(String source, Map<Dependency, List<OsvRecord>> records, boolean matchedHere, int databaseRecords, int requests) {
+    record Lookup(String source, Map<Dependency, List<OsvRecord>> records, boolean matchedHere, Map<String, Object> evidence) {
     }
+
+    /** How far a record's {@code modified} time may lie ahead of this machine's clock before the database's age cannot be told. */
+    private static final Duration CLOCK_SKEW = Duration.ofDays(1);
 
     private Lookup fromDatabase(List<Dependency> dependencies) throws ScanException {
         Path path = context.basedir().resolve(config.osvDatabase());
@@ -63,13 +68,44 @@ final class OsvLookup {
             throw new ScanException(e.getMessage(), "offline-database", e.remedy != null ? e.remedy
                     : "Point osvDatabase at a folder or zip of OSV records, such as OSV's Maven database " + DependencyScanCheck.MAVEN_DATABASE + ".");
         }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("databaseRecords", db.records());
+        evidence.put("databaseModified", db.newest().modified());
+        evidence.put("databaseAgeDays", Math.max(0, Duration.between(db.newest().modifiedAt(), context.clock().instant()).toDays()));
+        checkAge(db.newest(), evidence);
         Map<Dependency, List<OsvRecord>> records = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             stopIfInterrupted("matching the dependencies against osvDatabase " + config.osvDatabase());
             records.put(dependency, db.advisories(dependency.packageName()).stream()
                     .filter(r -> RangeMatcher.match(r, dependency.packageName(), dependency.version()).affected()).toList());
         }
-        return new Lookup("offline-database", records, true, db.records(), 0);
+        return new Lookup("offline-database", records, true, evidence);
+    }
+
+    /**
+     * The database's age is now minus the newest {@code modified} time among its records: older than
+     * {@code maxDatabaseAge} is ERROR, since advisories published since are missing from it. A record
+     * modified more than a day after now would make any database look fresh, so it is ERROR too.
+     */
+    private void checkAge(OsvRecord newest, Map<String, Object> evidence) throws ScanException {
+        Duration max = config.maxDatabaseAge();
+        if (max.isZero()) {
+            return;
+        }
+        Instant now = context.clock().instant();
+        String remedy = "Download OSV's Maven database again (" + DependencyScanCheck.MAVEN_DATABASE + ") and put it in place of osvDatabase "
+                + config.osvDatabase() + "; maxDatabaseAge (now " + Words.duration(max) + ") sets how old it may be, and 0 turns this check off.";
+        if (newest.modifiedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new ScanException("osvDatabase " + config.osvDatabase() + " holds " + newest.id() + ", modified " + newest.modified()
+                    + ", later than now (" + now + "): the database's age cannot be told; check this machine's clock", "offline-database",
+                    remedy, evidence);
+        }
+        Duration age = Duration.between(newest.modifiedAt(), now);
+        if (age.compareTo(max) > 0) {
+            throw new ScanException("osvDatabase " + config.osvDatabase() + " is " + Words.plural(age.toDays(), "day") + " old (its newest record, "
+                    + newest.id() + ", was modified " + newest.modified() + "), older than maxDatabaseAge " + Words.duration(max)
+                    + ": advisories published since are missing from it", "offline-database", remedy, evidence);
+        }
     }
 
     private Lookup fromOsv(List<Dependency> dependencies) throws ScanException {
@@ -141,7 +177,7 @@ final class OsvLookup {
             affecting.put(dependency, listed.get(dependency).stream().map(ref -> records.get(ref.id())).distinct().toList());
         }
         String source = online.used() ? (fromCache ? "osv-api+cache" : "osv-api") : "cache";
-        return new Lookup(source, affecting, false, 0, online.requests());
+        return new Lookup(source, affecting, false, online.used() ? Map.of("requests", online.requests()) : Map.of());
     }
 
     /** The API client, made on first use, so that a run answered from the cache opens no connection. */
@@ -203,17 +239,18 @@ final class OsvLookup {
     static final class ScanException extends Exception {
         final String source;
         final String remedy;
-        final List<String> notInCache;
+        /** What was measured before the scan stopped, for the result's evidence. */
+        final Map<String, Object> evidence;
 
         ScanException(String message, String source, String remedy) {
-            this(message, source, remedy, List.of());
+            this(message, source, remedy, Map.of());
         }
 
-        private ScanException(String message, String source, String remedy, List<String> notInCache) {
+        private ScanException(String message, String source, String remedy, Map<String, Object> evidence) {
             super(message);
             this.source = source;
             this.remedy = remedy;
-            this.notInCache = notInCache;
+            this.evidence = evidence;
         }
 
         ScanException(OsvException e, String osvUrl) {
@@ -231,7 +268,7 @@ final class OsvLookup {
                     + " not in the cache" + why + " (of " + scanned + " scanned; answers older than " + config.cacheTtl().toString()
                     .substring(2).toLowerCase(Locale.ROOT) + " count as missing): the scan could not run",
                     "cache", "Run the build once online (without -o) to fill the cache, or set osvDatabase to a downloaded copy of OSV's "
-                    + "Maven database (" + DependencyScanCheck.MAVEN_DATABASE + ").", notInCache);
+                    + "Maven database (" + DependencyScanCheck.MAVEN_DATABASE + ").", Map.of("notInCache", notInCache));
         }
     }
 }

@@ -76,7 +76,7 @@ public final class DependencyScanBenchmark {
                 server.setServerSocketFactory(new NoDelayServerSockets());
                 server.setDispatcher(osv);
                 server.start();
-                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null);
+                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null, null);
                 OsvClient.Policy oneAtATime = new OsvClient.Policy(4, Duration.ofMillis(500), Duration.ofSeconds(20), 1);
                 Measure baseline = measure(runs, server, () -> run(new DependencyScanCheck(oneAtATime, OfflineDatabase.Limits.DEFAULT), config, graph, fresh(work)));
                 Measure cold = measure(runs, server, () -> run(new DependencyScanCheck(), config, graph, fresh(work)));
@@ -172,7 +172,7 @@ public final class DependencyScanBenchmark {
             }
             return null;
         }));
-        DependencyScanConfig config = new DependencyScanConfig(null, null, "Maven-all.zip", null, null, null);
+        DependencyScanConfig config = new DependencyScanConfig(null, null, "Maven-all.zip", null, null, null, Duration.ZERO);
         Result[] last = new Result[1];
         print("whole check (zip: load + match)", measure(runs, null, () -> last[0] = new DependencyScanCheck().run(config,
                 CheckContext.builder(work).dependencies(graph).build())));

@@ -116,11 +116,12 @@ class DependencyScanCheckTest {
     }
 
     static DependencyScanConfig online(MockWebServer server) {
-        return new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null);
+        return new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null, null);
     }
 
+    /** An offline database of committed fixtures, whose age is not checked (maxDatabaseAge 0): they only grow older. */
     static DependencyScanConfig offline(String database, Severity failOn, List<Ignore> ignore) {
-        return new DependencyScanConfig(failOn, null, database, null, ignore, null);
+        return new DependencyScanConfig(failOn, null, database, null, ignore, null, Duration.ZERO);
     }
 
     /** The basedir holding the fixture folders, so that {@code osvDatabase} is relative to it. */
@@ -432,7 +433,7 @@ class DependencyScanCheckTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 closed = socket.getLocalPort();
             }
-            DependencyScanConfig config = new DependencyScanConfig(null, "http://127.0.0.1:" + closed, null, null, null, null);
+            DependencyScanConfig config = new DependencyScanConfig(null, "http://127.0.0.1:" + closed, null, null, null, null, null);
 
             Result result = check.run(config, context(recordedProject()).build());
 
@@ -594,7 +595,7 @@ class DependencyScanCheckTest {
         void failsOnLog4ShellAndCommonsTextFromAFolderWithoutAnyNetworkCall() throws Exception {
             try (MockWebServer server = new MockWebServer()) {
                 server.start();
-                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), "advisories", null, null, null);
+                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), "advisories", null, null, null, Duration.ZERO);
 
                 Result result = check.run(config, fixtureContext(SHOP).build());
 
@@ -800,6 +801,73 @@ class DependencyScanCheckTest {
         }
     }
 
+    // ---------------------------------------------------------------- the offline database's age
+
+    @Nested
+    class DatabaseAge {
+
+        /** The fixtures' newest record: GHSA-269g-pwp5-87pp, modified 2026-07-08T06:27:00.690079200Z. */
+        static final Instant NEWEST = Instant.parse("2026-07-08T06:27:00.690079200Z");
+        static final DependencyNode JUNIT = project(dep("junit:junit:4.12"));
+
+        static DependencyScanConfig withMaxAge(Duration maxDatabaseAge) {
+            return new DependencyScanConfig(null, null, "advisories", null, null, null, maxDatabaseAge);
+        }
+
+        @Test
+        void reportsErrorWhenTheDatabaseIsOlderThanMaxDatabaseAge() throws Exception {
+            Result result = check.run(withMaxAge(null), fixtureContext(JUNIT).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase advisories is 140 days old (its newest record, GHSA-269g-pwp5-87pp, "
+                    + "was modified 2026-07-08T06:27:00.690079200Z), older than maxDatabaseAge 168h: advisories published since are missing from it");
+            assertThat(result.remedy()).isEqualTo("Download OSV's Maven database again (https://osv-vulnerabilities.storage.googleapis.com/"
+                    + "Maven/all.zip) and put it in place of osvDatabase advisories; maxDatabaseAge (now 168h) sets how old it may be, "
+                    + "and 0 turns this check off.");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "offline-database"),
+                    Map.entry("databaseRecords", 10), Map.entry("databaseModified", "2026-07-08T06:27:00.690079200Z"),
+                    Map.entry("databaseAgeDays", 140L));
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.claims().get("dependencyScan.audit").status()).isEqualTo(Status.ERROR);
+        }
+
+        @Test
+        void scansADatabaseYoungerThanMaxDatabaseAgeAndStatesItsAge() throws Exception {
+            Clock threeDaysLater = Clock.fixed(NEWEST.plus(Duration.ofDays(3)).plusSeconds(60), ZoneOffset.UTC);
+
+            Result result = check.run(withMaxAge(null), fixtureContext(JUNIT).clock(threeDaysLater).build());
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            assertThat(result.evidence()).containsEntry("databaseModified", "2026-07-08T06:27:00.690079200Z").containsEntry("databaseAgeDays", 3L);
+        }
+
+        @Test
+        void statesTheAgeWhenMaxDatabaseAgeIsZero() throws Exception {
+            Result result = check.run(withMaxAge(Duration.ZERO), fixtureContext(JUNIT).build());
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            assertThat(result.summary()).isEqualTo("no known vulnerability at or above HIGH in 1 dependency (offline-database); "
+                    + "1 advisory below HIGH listed");
+            assertThat(result.evidence()).containsEntry("databaseModified", "2026-07-08T06:27:00.690079200Z").containsEntry("databaseAgeDays", 140L);
+        }
+
+        @Test
+        void reportsErrorWhenARecordSaysItWasModifiedAfterNow() throws Exception {
+            Path folder = copyAdvisories(temp.resolve("osv"));
+            ObjectNode future = (ObjectNode) OsvReplay.read(read("advisories/GHSA-2fqw-684c-pvp7.json"));
+            future.put("modified", "2999-01-01T00:00:00Z");
+            Files.writeString(folder.resolve("GHSA-2fqw-684c-pvp7.json"), future.toString());
+            DependencyScanConfig config = new DependencyScanConfig(null, null, "osv", null, null, null, Duration.ofDays(365));
+
+            Result result = check.run(config, CheckContext.builder(temp).dependencies(JUNIT).clock(CLOCK).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase osv holds GHSA-2fqw-684c-pvp7, modified 2999-01-01T00:00:00Z, later than now "
+                    + "(2026-11-25T10:00:00Z): the database's age cannot be told; check this machine's clock");
+            assertThat(result.evidence()).containsEntry("databaseModified", "2999-01-01T00:00:00Z").containsEntry("databaseAgeDays", 0L);
+        }
+    }
+
     // ---------------------------------------------------------------- ignores
 
     @Nested
@@ -815,7 +883,7 @@ class DependencyScanCheckTest {
 
         @Test
         void failsTheAuditClaimWithTheAdvisoriesAtOrAboveTheThreshold() throws Exception {
-            Result result = check.run(new DependencyScanConfig(null, null, "advisories", null, null, null),
+            Result result = check.run(offline("advisories", null, null),
                     fixtureContext(project(dep("org.apache.logging.log4j:log4j-core:2.14.1"))).build());
 
             Result audit = result.claims().get("dependencyScan.audit");
@@ -912,7 +980,7 @@ class DependencyScanCheckTest {
 
         @Test
         void scansTestScopeWhenConfigured() throws Exception {
-            DependencyScanConfig config = new DependencyScanConfig(null, null, "advisories", List.of("compile", "test"), null, null);
+            DependencyScanConfig config = new DependencyScanConfig(null, null, "advisories", List.of("compile", "test"), null, null, Duration.ZERO);
 
             Result result = check.run(config, fixtureContext(WITH_TEST_LOG4J).build());
 
@@ -953,6 +1021,7 @@ class DependencyScanCheckTest {
             assertThat(config.scopes()).containsExactly("compile", "runtime", "provided", "system");
             assertThat(config.ignore()).isEmpty();
             assertThat(config.cacheTtl()).isEqualTo(Duration.ofHours(24));
+            assertThat(config.maxDatabaseAge()).isEqualTo(Duration.ofDays(7));
         }
 
         @Test
@@ -963,6 +1032,7 @@ class DependencyScanCheckTest {
                     osvDatabase: osv/Maven-all.zip
                     scopes: [compile, Runtime]
                     cacheTtl: 30m
+                    maxDatabaseAge: 36h
                     ignore:
                       - id: CVE-2022-42889
                         reason: StringSubstitutor is never given user input
@@ -971,7 +1041,7 @@ class DependencyScanCheckTest {
 
             assertThat(config).isEqualTo(new DependencyScanConfig(Severity.MODERATE, "https://osv.mirror.example.com/", "osv/Maven-all.zip",
                     List.of("compile", "runtime"), List.of(new Ignore("CVE-2022-42889", "StringSubstitutor is never given user input",
-                    LocalDate.of(2026, 12, 31))), Duration.ofMinutes(30)));
+                    LocalDate.of(2026, 12, 31))), Duration.ofMinutes(30), Duration.ofHours(36)));
         }
 
         @Test
@@ -1027,7 +1097,27 @@ class DependencyScanCheckTest {
             assertThatThrownBy(() -> bind("failon: HIGH"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("unknown parameter 'failon' of dependencyScan (did you mean 'failOn'?); known parameters: "
-                            + "cacheTtl, failOn, ignore, level, osvDatabase, osvUrl, scopes");
+                            + "cacheTtl, failOn, ignore, level, maxDatabaseAge, osvDatabase, osvUrl, scopes");
+        }
+
+        @Test
+        void readsABareZeroMaxDatabaseAgeAsWrittenInAPomAsOff() throws Exception {
+            ObjectNode pom = yaml.createObjectNode().put("maxDatabaseAge", "0");
+
+            DependencyScanConfig config = ConfigBinder.bind("dependencyScan", DependencyScanConfig.class, pom, List.of("level"));
+
+            assertThat(config.maxDatabaseAge()).isZero();
+            assertThat(bind("maxDatabaseAge: 0").maxDatabaseAge()).isZero();
+            assertThat(bind("maxDatabaseAge: 14d").maxDatabaseAge()).isEqualTo(Duration.ofDays(14));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+                maxDatabaseAge: PT-1H  | dependencyScan: maxDatabaseAge must not be negative, got PT-1H: write 0 to turn the check off
+                maxDatabaseAge: a week | dependencyScan.maxDatabaseAge: 'a week' is not a duration: write it as 10s, 500ms, 2m or 1h
+                """)
+        void rejectsADurationItCannotUse(String yaml, String message) {
+            assertThatThrownBy(() -> bind(yaml)).isInstanceOf(ConfigurationException.class).hasMessage(message);
         }
 
         @Test
