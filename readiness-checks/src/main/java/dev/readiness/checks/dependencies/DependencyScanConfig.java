@@ -24,7 +24,8 @@ import java.util.Set;
  * @param osvDatabase a folder or zip of OSV records; when set, no network call is made
  * @param scopes      the dependency scopes scanned
  * @param ignore      advisories not counted, each with a reason and an expiry date
- * @param cacheTtl    how long OSV answers are reused from the on-disk cache
+ * @param cacheTtl    how long OSV answers are reused from the on-disk cache; at most {@link #MAX_CACHE_TTL}
+ *                    (365 days): a longer one is a configuration error, not clamped
  * @param maxDatabaseAge the oldest the offline database may be, counted from the newest {@code modified}
  *                    time among its records to now; {@link Duration#ZERO} (written {@code 0}) turns the
  *                    check off, though the age is still reported
@@ -43,7 +44,8 @@ public record DependencyScanConfig(
         @Param("advisories not counted, each with id (the advisory id or one of its aliases), reason and until "
                 + "(the last day it holds; from the next day the advisory counts again); default none")
         List<Ignore> ignore,
-        @Param("how long answers of the OSV API are reused from the on-disk cache, e.g. 24h or 30m; default 24h")
+        @Param("how long answers of the OSV API are reused from the on-disk cache, e.g. 24h or 30m; at most 365d, longer is a "
+                + "configuration error; default 24h")
         Duration cacheTtl,
         @Param("the oldest the osvDatabase may be, from the newest modified time among its records to now, e.g. 7d or 36h; "
                 + "older is ERROR; 0 turns this off (the age is still reported); default 7d")
@@ -54,6 +56,8 @@ public record DependencyScanConfig(
     public static final List<String> DEFAULT_SCOPES = List.of("compile", "runtime", "provided", "system");
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_MAX_DATABASE_AGE = Duration.ofDays(7);
+    /** The longest cacheTtl: an OSV answer a year old says little about today's advisories, and no time overflows. */
+    public static final Duration MAX_CACHE_TTL = Duration.ofDays(365);
     private static final Set<String> KNOWN_SCOPES = Set.of("compile", "runtime", "provided", "system", "test");
 
     public DependencyScanConfig {
@@ -65,6 +69,10 @@ public record DependencyScanConfig(
         cacheTtl = cacheTtl == null ? DEFAULT_CACHE_TTL : cacheTtl;
         if (cacheTtl.isNegative()) {
             throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl);
+        }
+        if (cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("cacheTtl must be at most " + MAX_CACHE_TTL.toDays() + " days (an OSV answer older than that says "
+                    + "little about today's advisories), got " + cacheTtl.toDays() + " days");
         }
         maxDatabaseAge = maxDatabaseAge == null ? DEFAULT_MAX_DATABASE_AGE : maxDatabaseAge;
         if (maxDatabaseAge.isNegative()) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -265,8 +264,8 @@ final class OsvLookup {
         static ScanException offline(DependencyScanConfig config, CheckContext context, int scanned, List<String> notInCache) {
             String why = context.useCache() ? "" : " (the cache is turned off by -Dreadiness.cache=false)";
             return new ScanException("offline and " + Words.plural(notInCache.size(), "dependency is", "dependencies are")
-                    + " not in the cache" + why + " (of " + scanned + " scanned; answers older than " + config.cacheTtl().toString()
-                    .substring(2).toLowerCase(Locale.ROOT) + " count as missing): the scan could not run",
+                    + " not in the cache" + why + " (of " + scanned + " scanned; answers older than " + Words.duration(config.cacheTtl())
+                    + " count as missing): the scan could not run",
                     "cache", "Run the build once online (without -o) to fill the cache, or set osvDatabase to a downloaded copy of OSV's "
                     + "Maven database (" + DependencyScanCheck.MAVEN_DATABASE + ").", Map.of("notInCache", notInCache));
         }

@@ -514,6 +514,18 @@ class DependencyScanCheckTest {
         }
 
         @Test
+        void asksAgainForAnswersFetchedAfterNow() throws Exception {
+            listRecordedSubset();
+            check.run(online(server), context(recordedProject()).build());
+
+            Clock earlier = Clock.offset(CLOCK, Duration.ofHours(-1));
+            Result result = check.run(online(server), context(recordedProject()).clock(earlier).build());
+
+            assertThat(osv.batches).hasSize(2);
+            assertThat(result.evidence()).containsEntry("source", "osv-api");
+        }
+
+        @Test
         void refetchesARecordThatChangedSinceItWasCached() throws Exception {
             listRecordedSubset();
             check.run(online(server), context(recordedProject()).build());
@@ -1101,6 +1113,11 @@ class DependencyScanCheckTest {
         }
 
         @Test
+        void acceptsACacheTtlOfAYear() throws Exception {
+            assertThat(bind("cacheTtl: 365d").cacheTtl()).isEqualTo(Duration.ofDays(365));
+        }
+
+        @Test
         void readsABareZeroMaxDatabaseAgeAsWrittenInAPomAsOff() throws Exception {
             ObjectNode pom = yaml.createObjectNode().put("maxDatabaseAge", "0");
 
@@ -1115,6 +1132,8 @@ class DependencyScanCheckTest {
         @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
                 maxDatabaseAge: PT-1H  | dependencyScan: maxDatabaseAge must not be negative, got PT-1H: write 0 to turn the check off
                 maxDatabaseAge: a week | dependencyScan.maxDatabaseAge: 'a week' is not a duration: write it as 10s, 500ms, 2m or 1h
+                cacheTtl: 200000d      | dependencyScan: cacheTtl must be at most 365 days (an OSV answer older than that says little about today's advisories), got 200000 days
+                cacheTtl: 1000000000000d | dependencyScan: cacheTtl must be at most 365 days (an OSV answer older than that says little about today's advisories), got 1000000000000 days
                 """)
         void rejectsADurationItCannotUse(String yaml, String message) {
             assertThatThrownBy(() -> bind(yaml)).isInstanceOf(ConfigurationException.class).hasMessage(message);
