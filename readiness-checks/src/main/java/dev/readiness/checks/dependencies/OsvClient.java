@@ -5,17 +5,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,10 +41,13 @@ import okhttp3.ResponseBody;
 /**
  * A client of the OSV API v1: {@code POST /v1/querybatch} in batches of at most 1000 queries,
  * following each result's {@code next_page_token}, and {@code GET /v1/vulns/{id}} for the records,
- * a bounded number at a time. A 429 or 5xx answer, or a failed connection, is retried with
- * exponential backoff (honouring {@code Retry-After}) within a bounded total time; then, or on any
- * other non-2xx answer or a body that is not the expected JSON, an {@link OsvException} says what
- * was asked and what came back. Response bodies are read up to a bound.
+ * a bounded number at a time. Every call is safe to repeat ({@code querybatch} only reads, though
+ * it is a POST): a pooled connection the server has closed since its last answer is replaced by a
+ * fresh one at once ({@link HttpClients}), and a 429 or 5xx answer, a failed connection or an answer
+ * broken off is retried with exponential backoff (honouring {@code Retry-After}) within a bounded
+ * total time; then, or on any other non-2xx answer or a body that is not the JSON expected, an
+ * {@link OsvException} says what was asked and what went wrong, naming the cause (refused, closed
+ * without answering, broken off). Response bodies are read up to a bound.
  */
 final class OsvClient {
 
@@ -162,7 +172,8 @@ final class OsvClient {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }
-        Request request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON)).build();
+        // A batch query only reads, though it is a POST: safe to send again on a fresh connection.
+        Request request = HttpClients.safeToRepeat(new Request.Builder().url(url).post(RequestBody.create(bytes, JSON)).build());
         String what = "POST /" + path + " with " + Words.plural(queries.size(), "query", "queries");
         JsonNode tree = call(batchClient, request, what, MAX_BATCH_BYTES);
         JsonNode results = tree.get("results");
@@ -295,7 +306,7 @@ final class OsvClient {
                 }
                 failure = "did not answer " + what + " within " + Words.duration(Duration.ofMillis(http.callTimeoutMillis()));
             } catch (IOException e) {
-                failure = "could not be reached for " + what + " (" + e.getMessage() + ")";
+                failure = failure(e, what);
             }
             long wait = retryAfter >= 0 ? retryAfter : delay;
             long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -312,7 +323,12 @@ final class OsvClient {
         }
     }
 
-    private JsonNode parse(ResponseBody body, String what, long maxBytes) throws OsvException {
+    /**
+     * The JSON object of a 2xx answer. A body that breaks off (the connection closed or reset while it
+     * was read) is a {@link BrokenOff} failure, which is retried; a body that is not the JSON expected
+     * or too large is not.
+     */
+    private JsonNode parse(ResponseBody body, String what, long maxBytes) throws OsvException, IOException {
         try (InputStream in = new BoundedInput(body.byteStream(), maxBytes, "the answer of the OSV API to " + what)) {
             JsonNode tree = OsvRecord.MAPPER.readTree(in);
             if (tree == null || !tree.isObject()) {
@@ -323,9 +339,40 @@ final class OsvClient {
             throw new OsvException(e.getMessage(), true);
         } catch (JsonProcessingException e) {
             throw answered(what, "its answer is not JSON (" + OsvSchema.problem(e) + ")");
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
-            throw new OsvException("OSV API at " + shownBase + " broke off its answer to " + what + " (" + e.getMessage() + ")");
+            throw new BrokenOff(e);
         }
+    }
+
+    /**
+     * Why a call failed, in words that name the cause: "closed the connection without answering",
+     * "could not be reached (connection refused)", never a guess from the exception's text alone.
+     */
+    private String failure(IOException e, String what) {
+        Throwable cause = e instanceof BrokenOff ? e.getCause() : e;
+        String detail = HttpMessages.oneLine(String.valueOf(HttpMessages.deepest(cause).getMessage()), 200);
+        if (e instanceof BrokenOff) {
+            boolean closed = HttpMessages.find(cause, EOFException.class) != null || detail.startsWith("unexpected end of stream");
+            return "broke off its answer to " + what + " (" + (closed ? "the connection closed before the answer's end" : detail) + ")";
+        }
+        if (HttpMessages.find(e, UnknownHostException.class) != null) {
+            return "could not be reached for " + what + " (unknown host " + base.host() + ")";
+        }
+        if (HttpMessages.find(e, ConnectException.class) != null || HttpMessages.find(e, NoRouteToHostException.class) != null) {
+            return "could not be reached for " + what + " (" + HttpMessages.oneLine(String.valueOf(e.getMessage()), 200) + ")";
+        }
+        if (HttpMessages.find(e, SSLException.class) != null) {
+            return "could not be reached for " + what + " (the TLS handshake failed: " + detail + ")";
+        }
+        if (HttpMessages.find(e, EOFException.class) != null) {
+            return "closed the connection without answering " + what;
+        }
+        if (detail.toLowerCase(Locale.ROOT).contains("connection reset")) {
+            return "reset the connection without answering " + what;
+        }
+        return "failed to answer " + what + " (" + detail + ")";
     }
 
     /** OSV's error text ({@code {"code":3,"message":"too many queries"}}), at most a line of it. */
@@ -353,6 +400,13 @@ final class OsvClient {
             return Math.max(0, Long.parseLong(header.trim())) * 1000;
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** The connection failed while an answer's body was read. */
+    private static final class BrokenOff extends IOException {
+        BrokenOff(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.readiness.checks.dependencies;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.CLOCK;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.FAST;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.LOG4J;
+import static dev.readiness.checks.dependencies.DependencyScanCheckTest.LOG4J_CORE_2_14_1;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.copyAdvisories;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.dep;
 import static dev.readiness.checks.dependencies.DependencyScanCheckTest.offline;
@@ -22,17 +23,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -41,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The scan never fails open, hangs or runs out of memory on hostile or broken input: records that
@@ -398,6 +406,90 @@ class DependencyScanHostileInputTest {
             assertThat(osv.recordRequests).containsExactly("/v1/vulns/GHSA-jfh8-c2jp-5v3q");
             assertThat(result.status()).isEqualTo(Status.FAIL);
             assertThat(DependencyScanCheckTest.ids(result)).containsExactly("GHSA-jfh8-c2jp-5v3q");
+        }
+    }
+
+    // ---------------------------------------------------------------- servers that close their connections
+
+    @Nested
+    class BrokenServers {
+
+        MockWebServer server;
+        OsvReplay osv;
+
+        @BeforeEach
+        void start() throws Exception {
+            server = new MockWebServer();
+            osv = new OsvReplay().list(LOG4J + ":log4j-core", "2.14.1", LOG4J_CORE_2_14_1);
+            for (String id : LOG4J_CORE_2_14_1) {
+                osv.record(read("advisories/" + id + ".json"));
+            }
+            server.start();
+        }
+
+        @AfterEach
+        void stop() {
+            server.close();
+        }
+
+        /** The replayed OSV API, each answer then changed by {@code change}. */
+        void serve(BiFunction<RecordedRequest, MockResponse.Builder, MockResponse.Builder> change) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return change.apply(request, osv.dispatch(request).newBuilder()).build();
+                }
+            });
+        }
+
+        Result scan() {
+            return check.run(online(server), CheckContext.builder(temp).dependencies(DependencyScanCheckTest.recordedProject())
+                    .useCache(false).clock(CLOCK).build());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"HTTP/1.0", "idle keep-alive timeout"})
+        void scansThroughAServerThatClosesEveryConnectionAfterAnswering(String how) throws Exception {
+            serve((request, answer) -> how.equals("HTTP/1.0")
+                    ? answer.status("HTTP/1.0 200 OK").onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+                    : answer.onResponseEnd(new SocketEffect.CloseSocket(true, false, false)));
+
+            Result first = scan();
+            Result second = scan(); // starts with the first scan's pooled connections, all closed by now
+
+            for (Result result : List.of(first, second)) {
+                assertThat(result.status()).isEqualTo(Status.FAIL);
+                assertThat(result.summary()).isEqualTo("1 vulnerable dependency: 1 at or above HIGH (log4j-core:2.14.1 GHSA-jfh8-c2jp-5v3q "
+                        + "CRITICAL, log4j-core:2.14.1 GHSA-7rjr-3q55-vv33 CRITICAL, log4j-core:2.14.1 GHSA-p6xc-xr62-6r2g HIGH), but expected "
+                        + "none at or above HIGH");
+                assertThat(result.evidence()).containsEntry("source", "osv-api").containsEntry("requests", 5).containsEntry("advisories", 4);
+            }
+            assertThat(server.getRequestCount()).isEqualTo(10);
+        }
+
+        @Test
+        void namesTheClosedConnectionWhenTheServerNeverAnswers() throws Exception {
+            serve((request, answer) -> answer.onResponseStart(new SocketEffect.CloseSocket(true, false, false)));
+
+            Result result = scan();
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " closed the connection without answering "
+                    + "POST /v1/querybatch with 3 queries, after 4 attempts: the scan could not run");
+            assertThat(result.remedy()).startsWith("Check that " + server.url("/") + " is reachable from this machine");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 3), Map.entry("source", "osv-api"));
+        }
+
+        @Test
+        void namesAnAnswerBrokenOffBeforeItsEnd() throws Exception {
+            serve((request, answer) -> request.getMethod().equals("GET") ? answer.onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+                    : answer);
+
+            Result result = scan();
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " broke off its answer to GET /v1/vulns/GHSA-3pxv-7cmr-fjr4 "
+                    + "(the connection closed before the answer's end), after 4 attempts (and 3 more failed like it): the scan could not run");
         }
     }
 }
