@@ -32,8 +32,11 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * above {@code failOn} affects a dependency and is not ignored; an advisory whose severity cannot be
  * read counts as at or above it. Advisories below the threshold are listed, not failed. Each finding
  * names the advisory, its severity, the fixed versions and the path that pulls the dependency in.
- * ERROR when the scan could not run: the API unreachable or failing, the build offline with answers
- * missing from the cache, or an offline database that cannot be trusted.
+ * ERROR when the scan could not run: the API unreachable or failing, an answer or record that breaks
+ * the shape OSV documents, the build offline with answers missing from the cache, or an offline
+ * database that cannot be trusted (no Maven record, an invalid record, a bound crossed, older than
+ * {@code maxDatabaseAge}). Finding where the records are, and checking them, is {@link OsvLookup}'s;
+ * judging them is this class's.
  *
  * <p>With the API, whether a version is affected is the API's answer; the ranges are matched here
  * again only to tell which fixed versions end the affected interval holding this version (Log4Shell
@@ -46,6 +49,8 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
     static final String MAVEN_DATABASE = "https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip";
     private static final int LISTED_IN_SUMMARY = 3;
     private static final int LISTED_IN_REMEDY = 10;
+    /** The most of a list from an advisory (aliases, fixed versions) a message quotes: it is outside text. */
+    private static final int OUTSIDE_TEXT = 200;
 
     private final OsvClient.Policy policy;
     private final OfflineDatabase.Limits limits;
@@ -270,7 +275,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         Dependency dependency = v.dependency();
         StringBuilder message = new StringBuilder(dependency.shortName()).append(" is affected by ").append(record.id());
         if (!record.aliases().isEmpty()) {
-            message.append(" (").append(String.join(", ", record.aliases())).append(")");
+            message.append(" (").append(Words.cut(String.join(", ", record.aliases()), OUTSIDE_TEXT)).append(")");
         }
         message.append(", ").append(v.rating().label());
         if (v.rating().score() != null) {
@@ -279,7 +284,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         if (!record.summary().isEmpty()) {
             message.append(": ").append(record.summary());
         }
-        message.append(v.fixed().isEmpty() ? "; no fixed version is known" : "; fixed in " + String.join(", ", v.fixed()));
+        message.append(v.fixed().isEmpty() ? "; no fixed version is known" : "; fixed in " + Words.cut(String.join(", ", v.fixed()), OUTSIDE_TEXT));
         if (!v.rating().known()) {
             message.append(" (severity unknown: counted as at or above ").append(failOn).append(")");
         } else if (!v.failing()) {
@@ -326,7 +331,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
             } else {
                 String target = vulns.stream().map(v -> v.fixed().get(0))
                         .max(Comparator.comparing(ComparableVersion::new)).orElseThrow();
-                steps.add("upgrade " + dependency.coordinates() + " to " + target + " or later");
+                steps.add("upgrade " + dependency.coordinates() + " to " + Words.cut(target, OUTSIDE_TEXT) + " or later");
             }
         });
         String listed = steps.stream().limit(LISTED_IN_REMEDY).collect(Collectors.joining("; "))

@@ -45,9 +45,10 @@ final class OsvSchema {
             root = root.getCause();
         }
         if (!(root instanceof JsonProcessingException json)) {
-            return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+            return root.getMessage() == null ? root.getClass().getSimpleName() : HttpMessages.oneLine(root.getMessage().lines().findFirst().orElse(""), 200);
         }
-        String message = json.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
+        String message = HttpMessages.oneLine(json.getOriginalMessage().lines().findFirst().orElse("")
+                .replaceAll("\\s*\\(start marker at \\[Source:.*$", ""), 200);
         return json.getLocation() == null || json.getLocation().getLineNr() < 0 ? message
                 : message + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -490,6 +491,37 @@ class DependencyScanHostileInputTest {
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " broke off its answer to GET /v1/vulns/GHSA-3pxv-7cmr-fjr4 "
                     + "(the connection closed before the answer's end), after 4 attempts (and 3 more failed like it): the scan could not run");
+        }
+    }
+
+    // ---------------------------------------------------------------- outside text
+
+    @Nested
+    class OutsideText {
+
+        @Test
+        void cutsALongSummaryAliasesAndFixedVersionOnCodePoints() throws Exception {
+            String summary = "x".repeat(298) + "\uD83D\uDE00" + "y".repeat(10_000);
+            List<String> aliases = IntStream.range(0, 1000).mapToObj(i -> "CVE-2026-" + (10_000 + i)).toList();
+            String fixed = "9".repeat(500);
+            ObjectNode json = (ObjectNode) OsvReplay.read(record("\"summary\":\"" + summary + "\",\"database_specific\":{\"severity\":\"HIGH\"},"
+                    + "\"affected\":[{\"package\":{\"ecosystem\":\"Maven\",\"name\":\"org.example:lib\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
+                    + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"" + fixed + "\"}]}]}]"));
+            json.set("aliases", OsvRecord.MAPPER.valueToTree(aliases));
+            Files.createDirectories(temp.resolve("osv"));
+            Files.writeString(temp.resolve("osv/GHSA-aaaa-bbbb-cccc.json"), json.toString());
+
+            Result result = check.run(offline("osv", null, null), context(project(dep("org.example:lib:1.0"))));
+
+            // the emoji would be split at 299 characters: the cut falls before it
+            String cutSummary = "x".repeat(298) + "…";
+            assertThat(result.status()).isEqualTo(Status.FAIL);
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.evidence()).containsEntry("summary", cutSummary).containsEntry("aliases", aliases);
+                assertThat(f.message()).isEqualTo("lib:1.0 is affected by GHSA-aaaa-bbbb-cccc (" + String.join(", ", aliases).substring(0, 199)
+                        + "…), HIGH: " + cutSummary + "; fixed in " + "9".repeat(199) + "…");
+            });
+            assertThat(result.remedy()).startsWith("Upgrade org.example:lib:1.0 to " + "9".repeat(199) + "… or later. ");
         }
     }
 }
