@@ -52,7 +52,7 @@ final class OfflineDatabase {
      * @param maxKeptBytes  the most bytes of the records kept (those naming a scanned package)
      */
     record Limits(int maxEntries, long maxEntryBytes, long maxReadBytes, long maxKeptBytes) {
-        /** 100,000 entries (OSV's Maven database has under 10,000), 16 MiB a record, 4 GiB read, 64 MiB kept. */
+        /** 100,000 entries (OSV's Maven database holds thousands), 16 MiB a record, 4 GiB read, 64 MiB kept. */
         static final Limits DEFAULT = new Limits(100_000, 16L << 20, 4L << 30, 64L << 20);
     }
 
@@ -75,6 +75,9 @@ final class OfflineDatabase {
     private int mavenRecords;
     private long readBytes;
     private long keptBytes;
+    private String newestName;
+    private JsonNode newestJson;
+    private Instant newestModified;
     private OsvRecord newest;
 
     private OfflineDatabase(String shown, Set<String> packages, Limits limits) {
@@ -105,6 +108,7 @@ final class OfflineDatabase {
             throw new DatabaseException("osvDatabase " + shown + " holds no Maven record (" + Words.plural(db.records, "OSV record")
                     + " read, none naming a package of ecosystem Maven): is it OSV's Maven all.zip?");
         }
+        db.newest = db.bind(db.newestName, db.newestJson);
         return db;
     }
 
@@ -217,27 +221,36 @@ final class OfflineDatabase {
         }
     }
 
-    /** Reads one record, bounded whatever size the entry claims, and keeps it if it names a scanned package. */
+    /**
+     * Reads one record, bounded whatever size the entry claims, holds it to the OSV schema, and keeps
+     * it if it names a scanned package; the others are only counted (and their time compared), never
+     * bound.
+     */
     private void add(String name, InputStream in) throws IOException, DatabaseException {
         EntryInput entry = new EntryInput(new BoundedInput(in, limits.maxEntryBytes(), name));
-        OsvRecord record;
+        JsonNode json;
         try {
-            record = OsvRecord.of(reader.readTree(entry));
+            json = reader.readTree(entry);
         } catch (BoundedInput.LimitExceededException e) {
             throw tooLarge(name, -1);
         } catch (InterruptedIOException e) {
             throw unreadable(e);
         } catch (JsonProcessingException e) {
             throw invalid(name, OsvSchema.problem(e));
-        } catch (OsvRecord.Invalid e) {
-            throw invalid(name, e.getMessage());
+        }
+        String problem = OsvSchema.problem(json);
+        if (problem != null) {
+            throw invalid(name, problem);
         }
         counted(entry.count);
         records++;
-        if (newest == null || record.modifiedAt().isAfter(newest.modifiedAt())) {
-            newest = record;
+        Instant modified = OsvSchema.time(json.get("modified").textValue());
+        if (newestJson == null || modified.isAfter(newestModified)) {
+            newestName = name;
+            newestJson = json;
+            newestModified = modified;
         }
-        List<String> maven = record.mavenPackages();
+        List<String> maven = OsvRecord.mavenPackages(json);
         if (!maven.isEmpty()) {
             mavenRecords++;
         }
@@ -251,8 +264,17 @@ final class OfflineDatabase {
                     + " of records naming the scanned dependencies (reached at " + printable(name) + "): the database is not used",
                     DOWNLOAD_AGAIN);
         }
+        OsvRecord record = bind(name, json);
         for (String packageName : scanned) {
             byPackage.computeIfAbsent(packageName, k -> new ArrayList<>(2)).add(record);
+        }
+    }
+
+    private OsvRecord bind(String name, JsonNode json) throws DatabaseException {
+        try {
+            return OsvRecord.of(json);
+        } catch (OsvRecord.Invalid e) {
+            throw invalid(name, e.getMessage());
         }
     }
 
@@ -289,14 +311,20 @@ final class OfflineDatabase {
     }
 
     /**
-     * One load's JSON text nodes, each distinct string made once (up to {@value #SHARED_TEXTS} of them):
-     * a record listing one version a million times then holds one string, not a million copies.
+     * One load's short JSON texts (versions, ids, types), each distinct one made once, up to
+     * {@value #SHARED_TEXTS} of them: a record listing one version a million times then holds one
+     * string, not a million copies, whose headers would weigh ten times the JSON. A long text weighs
+     * about what its JSON does, and is not worth hashing.
      */
     private static final class SharedTexts extends JsonNodeFactory {
+        private static final int SHORT = 32;
         private final Map<String, TextNode> texts = new HashMap<>();
 
         @Override
         public TextNode textNode(String text) {
+            if (text == null || text.length() > SHORT) {
+                return super.textNode(text);
+            }
             TextNode node = texts.get(text);
             if (node == null) {
                 node = super.textNode(text);

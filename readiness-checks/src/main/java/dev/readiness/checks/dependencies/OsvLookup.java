@@ -67,11 +67,12 @@ final class OsvLookup {
             throw new ScanException(e.getMessage(), "offline-database", e.remedy != null ? e.remedy
                     : "Point osvDatabase at a folder or zip of OSV records, such as OSV's Maven database " + DependencyScanCheck.MAVEN_DATABASE + ".");
         }
+        OsvRecord newest = db.newest();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("databaseRecords", db.records());
-        evidence.put("databaseModified", db.newest().modified());
-        evidence.put("databaseAgeDays", Math.max(0, Duration.between(db.newest().modifiedAt(), context.clock().instant()).toDays()));
-        checkAge(db.newest(), evidence);
+        evidence.put("databaseModified", newest.modified());
+        evidence.put("databaseAgeDays", Math.max(0, Duration.between(newest.modifiedAt(), context.clock().instant()).toDays()));
+        checkAge(newest, evidence);
         Map<Dependency, List<OsvRecord>> records = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             stopIfInterrupted("matching the dependencies against osvDatabase " + config.osvDatabase());
@@ -122,6 +123,7 @@ final class OsvLookup {
         Map<Dependency, List<VulnRef>> listed = new LinkedHashMap<>();
         List<Dependency> unlisted = new ArrayList<>();
         for (Dependency dependency : dependencies) {
+            stopIfInterrupted("reading the OSV cache");
             List<VulnRef> cached = context.useCache() ? cache.query(dependency.packageName(), dependency.version()) : null;
             if (cached != null) {
                 listed.put(dependency, cached);
@@ -146,6 +148,7 @@ final class OsvLookup {
         Map<String, OsvRecord> records = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, String> id : modified.entrySet()) {
+            stopIfInterrupted("reading the OSV cache");
             JsonNode cached = context.useCache() ? cache.vuln(id.getKey(), id.getValue().isEmpty() ? null : id.getValue()) : null;
             OsvRecord record = cached == null ? null : parseOrNull(cached);
             if (record != null) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.readiness.text.Words;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /** OSV's name for the ecosystem of Maven packages (case-sensitive). */
+    static final String MAVEN = "Maven";
 
     /** The longest summary kept: it is outside text, printed in findings. */
     static final int SUMMARY_CHARACTERS = 300;
@@ -87,9 +91,19 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
         return label != null && label.isTextual() ? label.asText() : null;
     }
 
-    /** The Maven package names this record affects. */
-    List<String> mavenPackages() {
-        return affected.stream().filter(Affected::isMaven).map(a -> a.pkg().name()).distinct().toList();
+    /**
+     * The Maven package names a record names in {@code affected[].package}, read from its JSON (held
+     * to the schema) without binding it: an offline database binds only the records it keeps.
+     */
+    static List<String> mavenPackages(JsonNode json) {
+        List<String> names = new ArrayList<>(1);
+        for (JsonNode affected : json.path("affected")) {
+            JsonNode pkg = affected.path("package");
+            if (MAVEN.equals(pkg.path("ecosystem").textValue()) && pkg.path("name").isTextual() && !names.contains(pkg.path("name").textValue())) {
+                names.add(pkg.path("name").textValue());
+            }
+        }
+        return names;
     }
 
     /** One {@code severity[]} entry: {@code CVSS_V2}, {@code CVSS_V3} or {@code CVSS_V4} and its vector. */
@@ -103,12 +117,8 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
             versions = versions == null ? List.of() : versions.stream().filter(Objects::nonNull).toList();
         }
 
-        boolean isMaven() {
-            return pkg != null && "Maven".equals(pkg.ecosystem()) && pkg.name() != null;
-        }
-
         boolean isMaven(String name) {
-            return isMaven() && pkg.name().equals(name);
+            return pkg != null && MAVEN.equals(pkg.ecosystem()) && name.equals(pkg.name());
         }
     }
 
