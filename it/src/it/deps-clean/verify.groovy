@@ -7,4 +7,7 @@ assert report.verdict == 'PASS'
 assert scan.status == 'PASS'
 assert scan.evidence.dependencies >= 3
 assert scan.findings.isEmpty()
+// maxDatabaseAge 0: the committed database's age is reported, not checked
+assert scan.evidence.databaseModified == '2022-03-25T20:56:18Z'
+assert scan.evidence.databaseAgeDays > 365
 return true

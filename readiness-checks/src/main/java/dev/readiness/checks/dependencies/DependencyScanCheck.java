@@ -1,23 +1,15 @@
 package dev.readiness.checks.dependencies;
 
-import dev.readiness.text.Words;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.Check;
 import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
-import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
-import dev.readiness.checks.dependencies.OsvClient.OsvException;
-import dev.readiness.checks.dependencies.OsvClient.VulnRef;
-import dev.readiness.checks.http.HttpClients;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.readiness.text.Words;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,8 +32,11 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * above {@code failOn} affects a dependency and is not ignored; an advisory whose severity cannot be
  * read counts as at or above it. Advisories below the threshold are listed, not failed. Each finding
  * names the advisory, its severity, the fixed versions and the path that pulls the dependency in.
- * ERROR when the scan could not run: the API unreachable or failing, the build offline with answers
- * missing from the cache, or an offline database that cannot be trusted.
+ * ERROR when the scan could not run: the API unreachable or failing, an answer or record that breaks
+ * the shape OSV documents, the build offline with answers missing from the cache, or an offline
+ * database that cannot be trusted (no Maven record, an invalid record, a bound crossed, older than
+ * {@code maxDatabaseAge}). Finding where the records are, and checking them, is {@link OsvLookup}'s;
+ * judging them is this class's.
  *
  * <p>With the API, whether a version is affected is the API's answer; the ranges are matched here
  * again only to tell which fixed versions end the affected interval holding this version (Log4Shell
@@ -55,15 +49,19 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
     static final String MAVEN_DATABASE = "https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip";
     private static final int LISTED_IN_SUMMARY = 3;
     private static final int LISTED_IN_REMEDY = 10;
+    /** The most of a list from an advisory (aliases, fixed versions) a message quotes: it is outside text. */
+    private static final int OUTSIDE_TEXT = 200;
 
     private final OsvClient.Policy policy;
+    private final OfflineDatabase.Limits limits;
 
     public DependencyScanCheck() {
-        this(OsvClient.Policy.DEFAULT);
+        this(OsvClient.Policy.DEFAULT, OfflineDatabase.Limits.DEFAULT);
     }
 
-    DependencyScanCheck(OsvClient.Policy policy) {
+    DependencyScanCheck(OsvClient.Policy policy, OfflineDatabase.Limits limits) {
         this.policy = policy;
+        this.limits = limits;
     }
 
     @Override
@@ -125,20 +123,19 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
                     .measured("0 dependencies").expected("none at or above " + config.failOn())
                     .evidence("dependencies", 0).evidence("source", "none").evidence("advisories", 0).build();
         }
-        Lookup lookup;
+        OsvLookup.Lookup lookup;
         try {
-            lookup = config.osvDatabase() != null ? fromDatabase(config, context, dependencies) : fromOsv(config, context, dependencies);
-        } catch (ScanException e) {
-            return Result.error(e.getMessage())
-                    .evidence("dependencies", dependencies.size()).evidence("source", e.source)
-                    .evidence("notInCache", e.notInCache.isEmpty() ? null : e.notInCache)
-                    .remedy(e.remedy).build();
+            lookup = new OsvLookup(policy, limits, config, context).find(dependencies);
+        } catch (OsvLookup.ScanException e) {
+            Result.Builder error = Result.error(e.getMessage()).evidence("dependencies", dependencies.size()).evidence("source", e.source);
+            e.evidence.forEach(error::evidence);
+            return error.remedy(e.remedy).build();
         }
         return verdict(config, context, dependencies, lookup);
     }
 
     /** A dependency to scan, with the shortest path that pulls it in. */
-    private record Dependency(String packageName, String version, String shortName, String path) {
+    record Dependency(String packageName, String version, String shortName, String path) {
         String coordinates() {
             return packageName + ":" + version;
         }
@@ -169,157 +166,6 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         return List.copyOf(found.values());
     }
 
-    /**
-     * What the sources said: for each dependency the records reported to affect it.
-     *
-     * @param matchedHere whether the records were matched here (offline database) rather than by the API
-     */
-    private record Lookup(String source, Map<Dependency, List<OsvRecord>> records, boolean matchedHere,
-                          List<OfflineDatabase.Malformed> malformed, int databaseRecords, int requests) {
-    }
-
-    private Lookup fromDatabase(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies) throws ScanException {
-        Path path = context.basedir().resolve(config.osvDatabase());
-        OfflineDatabase db;
-        try {
-            db = OfflineDatabase.load(path, config.osvDatabase());
-        } catch (OfflineDatabase.DatabaseException e) {
-            throw new ScanException(e.getMessage(), "offline-database",
-                    "Point osvDatabase at a folder or zip of OSV records, such as OSV's Maven database " + MAVEN_DATABASE + ".");
-        }
-        Map<Dependency, List<OsvRecord>> records = new LinkedHashMap<>();
-        for (Dependency dependency : dependencies) {
-            records.put(dependency, db.advisories(dependency.packageName()).stream()
-                    .filter(r -> RangeMatcher.match(r, dependency.packageName(), dependency.version()).affected()).toList());
-        }
-        return new Lookup("offline-database", records, true, db.malformed(), db.records(), 0);
-    }
-
-    private Lookup fromOsv(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies) throws ScanException {
-        try {
-            return askOsv(config, context, dependencies);
-        } catch (OsvException e) {
-            throw new ScanException(e, config.osvUrl());
-        }
-    }
-
-    private Lookup askOsv(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies)
-            throws ScanException, OsvException {
-        OsvCache cache = new OsvCache(OsvCache.folderFor(context.cacheDirectory(), config.osvUrl()), config.cacheTtl(),
-                context.clock(), context.log());
-        Online online = new Online(config, context);
-        Map<Dependency, List<VulnRef>> listed = new LinkedHashMap<>();
-        List<Dependency> unlisted = new ArrayList<>();
-        for (Dependency dependency : dependencies) {
-            List<VulnRef> cached = context.useCache() ? cache.query(dependency.packageName(), dependency.version()) : null;
-            if (cached != null) {
-                listed.put(dependency, cached);
-            } else {
-                unlisted.add(dependency);
-            }
-        }
-        boolean fromCache = !listed.isEmpty();
-        if (!unlisted.isEmpty() && !context.offline()) {
-            List<List<VulnRef>> answers = online.client().queryBatch(unlisted.stream()
-                    .map(d -> new OsvClient.Query(d.packageName(), d.version())).toList());
-            for (int i = 0; i < unlisted.size(); i++) {
-                Dependency dependency = unlisted.get(i);
-                listed.put(dependency, answers.get(i));
-                cache.putQuery(dependency.packageName(), dependency.version(), answers.get(i));
-            }
-            unlisted.clear();
-        }
-        Map<String, String> modified = new LinkedHashMap<>();
-        listed.values().forEach(refs -> refs.forEach(ref -> modified.merge(ref.id(), ref.modified() == null ? "" : ref.modified(),
-                (a, b) -> a.isEmpty() ? b : a)));
-        Map<String, OsvRecord> records = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, String> id : modified.entrySet()) {
-            JsonNode cached = context.useCache() ? cache.vuln(id.getKey(), id.getValue().isEmpty() ? null : id.getValue()) : null;
-            OsvRecord record = cached == null ? null : parseOrNull(cached);
-            if (record != null) {
-                records.put(id.getKey(), record);
-                fromCache = true;
-            } else {
-                missing.add(id.getKey());
-            }
-        }
-        if (context.offline()) {
-            List<String> notInCache = new ArrayList<>(unlisted.stream().map(Dependency::coordinates).toList());
-            listed.forEach((dependency, refs) -> {
-                if (refs.stream().anyMatch(ref -> !records.containsKey(ref.id()))) {
-                    notInCache.add(dependency.coordinates());
-                }
-            });
-            if (!notInCache.isEmpty()) {
-                throw ScanException.offline(config, context, dependencies.size(), notInCache);
-            }
-        } else if (!missing.isEmpty()) {
-            for (Map.Entry<String, JsonNode> fetched : online.client().vulns(missing).entrySet()) {
-                records.put(fetched.getKey(), parse(fetched.getKey(), fetched.getValue(), config.osvUrl()));
-                cache.putVuln(fetched.getKey(), fetched.getValue());
-            }
-        }
-        Map<Dependency, List<OsvRecord>> affecting = new LinkedHashMap<>();
-        for (Dependency dependency : dependencies) {
-            affecting.put(dependency, listed.get(dependency).stream().map(ref -> records.get(ref.id())).distinct().toList());
-        }
-        String source = online.used() ? (fromCache ? "osv-api+cache" : "osv-api") : "cache";
-        return new Lookup(source, affecting, false, List.of(), 0, online.requests());
-    }
-
-    /** The API client, made on first use, so that a run answered from the cache opens no connection. */
-    private final class Online {
-        private final DependencyScanConfig config;
-        private final CheckContext context;
-        private OsvClient client;
-
-        Online(DependencyScanConfig config, CheckContext context) {
-            this.config = config;
-            this.context = context;
-        }
-
-        OsvClient client() throws ScanException {
-            if (client == null) {
-                HttpSettings http = context.http();
-                try {
-                    // The configured headers are meant for the user's own target: never send them to OSV.
-                    client = new OsvClient(HttpClients.forSettings(new HttpSettings(null, http.timeout(), http.trustCertificates(), Map.of(), http.proxy())),
-                            config.osvUrl(), policy);
-                } catch (IOException e) {
-                    throw new ScanException(e.getMessage() + ": the scan could not run", "osv-api",
-                            "Fix the trustCertificates setting under <http>.");
-                }
-            }
-            return client;
-        }
-
-        boolean used() {
-            return client != null;
-        }
-
-        int requests() {
-            return client == null ? 0 : client.requests();
-        }
-    }
-
-    private static OsvRecord parseOrNull(JsonNode node) {
-        try {
-            return OsvRecord.MAPPER.treeToValue(node, OsvRecord.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static OsvRecord parse(String id, JsonNode node, String osvUrl) throws ScanException {
-        OsvRecord record = parseOrNull(node);
-        if (record == null) {
-            throw new ScanException("OSV API at " + osvUrl + " answered GET /v1/vulns/" + id + " with a record that is not valid OSV: the scan could not run",
-                    "osv-api", "Retry later; if it persists, report it to OSV (https://github.com/google/osv.dev/issues).");
-        }
-        return record;
-    }
-
     /** One advisory affecting one dependency, rated and judged. */
     private record Vulnerability(Dependency dependency, OsvRecord record, SeverityReader.Rating rating, List<String> fixed,
                                  boolean failing, Ignore expiredIgnore) {
@@ -338,7 +184,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
             .thenComparing(v -> v.dependency().coordinates())
             .thenComparing(v -> v.record().id());
 
-    private Result verdict(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies, Lookup lookup) {
+    private Result verdict(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies, OsvLookup.Lookup lookup) {
         Severity failOn = config.failOn();
         LocalDate today = LocalDate.now(context.clock());
         List<Vulnerability> vulnerabilities = new ArrayList<>();
@@ -381,9 +227,6 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
         List<Finding> findings = new ArrayList<>();
         vulnerabilities.forEach(v -> findings.add(finding(v, failOn)));
-        lookup.malformed().forEach(m -> findings.add(Finding.of("osvDatabase entry " + m.entry() + " is not a valid OSV record ("
-                        + m.problem() + "): left out; the other " + lookup.databaseRecords() + " records were used")
-                .at(config.osvDatabase() + "/" + m.entry()).with("entry", m.entry()).with("problem", m.problem()).build()));
         unused.forEach(i -> findings.add(Finding.of("the ignore of " + i.id() + " matches no advisory of the scanned dependencies: remove it")
                 .with("ignore", i.id()).with("until", i.until().toString()).build()));
 
@@ -402,19 +245,18 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
                     .measured(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ", none at or above " + failOn)
                     .remedy(unused.isEmpty() ? null : unusedRemedy(unused));
         }
-        return result.expected("none at or above " + failOn)
+        result.expected("none at or above " + failOn)
                 .evidence("dependencies", dependencies.size())
                 .evidence("source", lookup.source())
                 .evidence("advisories", vulnerabilities.size())
                 .evidence("failing", failing.size())
                 .evidence("failOn", failOn.name())
-                .evidence("scopes", config.scopes())
-                .evidence("requests", lookup.source().startsWith("osv-api") ? lookup.requests() : null)
-                .evidence("databaseRecords", lookup.matchedHere() ? lookup.databaseRecords() : null)
+                .evidence("scopes", config.scopes());
+        lookup.evidence().forEach(result::evidence);
+        return result
                 .evidence("ignored", ignored.isEmpty() ? null : ignored)
                 .evidence("unusedIgnores", unused.isEmpty() ? null : unused.stream().map(Ignore::id).toList())
                 .evidence("withdrawn", withdrawn.isEmpty() ? null : List.copyOf(withdrawn))
-                .evidence("malformed", lookup.malformed().isEmpty() ? null : lookup.malformed().stream().map(OfflineDatabase.Malformed::entry).toList())
                 .findings(findings)
                 .build();
     }
@@ -433,7 +275,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         Dependency dependency = v.dependency();
         StringBuilder message = new StringBuilder(dependency.shortName()).append(" is affected by ").append(record.id());
         if (!record.aliases().isEmpty()) {
-            message.append(" (").append(String.join(", ", record.aliases())).append(")");
+            message.append(" (").append(Words.cut(String.join(", ", record.aliases()), OUTSIDE_TEXT)).append(")");
         }
         message.append(", ").append(v.rating().label());
         if (v.rating().score() != null) {
@@ -442,7 +284,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         if (!record.summary().isEmpty()) {
             message.append(": ").append(record.summary());
         }
-        message.append(v.fixed().isEmpty() ? "; no fixed version is known" : "; fixed in " + String.join(", ", v.fixed()));
+        message.append(v.fixed().isEmpty() ? "; no fixed version is known" : "; fixed in " + Words.cut(String.join(", ", v.fixed()), OUTSIDE_TEXT));
         if (!v.rating().known()) {
             message.append(" (severity unknown: counted as at or above ").append(failOn).append(")");
         } else if (!v.failing()) {
@@ -489,7 +331,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
             } else {
                 String target = vulns.stream().map(v -> v.fixed().get(0))
                         .max(Comparator.comparing(ComparableVersion::new)).orElseThrow();
-                steps.add("upgrade " + dependency.coordinates() + " to " + target + " or later");
+                steps.add("upgrade " + dependency.coordinates() + " to " + Words.cut(target, OUTSIDE_TEXT) + " or later");
             }
         });
         String listed = steps.stream().limit(LISTED_IN_REMEDY).collect(Collectors.joining("; "))
@@ -504,36 +346,4 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         return "Remove the ignores that match nothing: " + unused.stream().map(Ignore::id).collect(Collectors.joining(", ")) + ".";
     }
 
-    /** The scan could not run; the check reports ERROR with this message and remedy. */
-    static final class ScanException extends Exception {
-        final String source;
-        final String remedy;
-        final List<String> notInCache;
-
-        ScanException(String message, String source, String remedy) {
-            this(message, source, remedy, List.of());
-        }
-
-        private ScanException(String message, String source, String remedy, List<String> notInCache) {
-            super(message);
-            this.source = source;
-            this.remedy = remedy;
-            this.notInCache = notInCache;
-        }
-
-        ScanException(OsvException e, String osvUrl) {
-            this(e.getMessage() + ": the scan could not run", "osv-api", "Check that " + osvUrl + " is reachable from this machine (a proxy is configured in "
-                    + "~/.m2/settings.xml) and retry; to scan without network, set osvDatabase to a downloaded copy of OSV's "
-                    + "Maven database (" + MAVEN_DATABASE + ").");
-        }
-
-        static ScanException offline(DependencyScanConfig config, CheckContext context, int scanned, List<String> notInCache) {
-            String why = context.useCache() ? "" : " (the cache is turned off by -Dreadiness.cache=false)";
-            return new ScanException("offline and " + Words.plural(notInCache.size(), "dependency is", "dependencies are")
-                    + " not in the cache" + why + " (of " + scanned + " scanned; answers older than " + config.cacheTtl().toString()
-                    .substring(2).toLowerCase(Locale.ROOT) + " count as missing): the scan could not run",
-                    "cache", "Run the build once online (without -o) to fill the cache, or set osvDatabase to a downloaded copy of OSV's "
-                    + "Maven database (" + MAVEN_DATABASE + ").", notInCache);
-        }
-    }
 }

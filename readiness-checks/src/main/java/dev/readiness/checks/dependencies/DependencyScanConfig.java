@@ -1,7 +1,13 @@
 package dev.readiness.checks.dependencies;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import dev.readiness.check.Param;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -18,7 +24,11 @@ import java.util.Set;
  * @param osvDatabase a folder or zip of OSV records; when set, no network call is made
  * @param scopes      the dependency scopes scanned
  * @param ignore      advisories not counted, each with a reason and an expiry date
- * @param cacheTtl    how long OSV answers are reused from the on-disk cache
+ * @param cacheTtl    how long OSV answers are reused from the on-disk cache; at most {@link #MAX_CACHE_TTL}
+ *                    (365 days): a longer one is a configuration error, not clamped
+ * @param maxDatabaseAge the oldest the offline database may be, counted from the newest {@code modified}
+ *                    time among its records to now; {@link Duration#ZERO} (written {@code 0}) turns the
+ *                    check off, though the age is still reported
  */
 public record DependencyScanConfig(
         @Param("the lowest advisory severity that fails the check: LOW, MODERATE (or MEDIUM), HIGH or CRITICAL; "
@@ -34,12 +44,20 @@ public record DependencyScanConfig(
         @Param("advisories not counted, each with id (the advisory id or one of its aliases), reason and until "
                 + "(the last day it holds; from the next day the advisory counts again); default none")
         List<Ignore> ignore,
-        @Param("how long answers of the OSV API are reused from the on-disk cache, e.g. 24h or 30m; default 24h")
-        Duration cacheTtl) {
+        @Param("how long answers of the OSV API are reused from the on-disk cache, e.g. 24h or 30m; at most 365d, longer is a "
+                + "configuration error; default 24h")
+        Duration cacheTtl,
+        @Param("the oldest the osvDatabase may be, from the newest modified time among its records to now, e.g. 7d or 36h; "
+                + "older is ERROR; 0 turns this off (the age is still reported); default 7d")
+        @JsonDeserialize(using = AgeDeserializer.class)
+        Duration maxDatabaseAge) {
 
     public static final String DEFAULT_OSV_URL = "https://api.osv.dev";
     public static final List<String> DEFAULT_SCOPES = List.of("compile", "runtime", "provided", "system");
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_MAX_DATABASE_AGE = Duration.ofDays(7);
+    /** The longest cacheTtl: an OSV answer a year old says little about today's advisories, and no time overflows. */
+    public static final Duration MAX_CACHE_TTL = Duration.ofDays(365);
     private static final Set<String> KNOWN_SCOPES = Set.of("compile", "runtime", "provided", "system", "test");
 
     public DependencyScanConfig {
@@ -52,11 +70,37 @@ public record DependencyScanConfig(
         if (cacheTtl.isNegative()) {
             throw new IllegalArgumentException("cacheTtl must not be negative, got " + cacheTtl);
         }
+        if (cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("cacheTtl must be at most " + MAX_CACHE_TTL.toDays() + " days (an OSV answer older than that says "
+                    + "little about today's advisories), got " + cacheTtl.toDays() + " days");
+        }
+        maxDatabaseAge = maxDatabaseAge == null ? DEFAULT_MAX_DATABASE_AGE : maxDatabaseAge;
+        if (maxDatabaseAge.isNegative()) {
+            throw new IllegalArgumentException("maxDatabaseAge must not be negative, got " + maxDatabaseAge + ": write 0 to turn the check off");
+        }
     }
 
-    /** The defaults: fail on HIGH, the public OSV API, scopes other than test, no ignores, a 24h cache. */
+    /** The defaults: fail on HIGH, the public OSV API, scopes other than test, no ignores, a 24h cache, a database at most 7d old. */
     public static DependencyScanConfig defaults() {
-        return new DependencyScanConfig(null, null, null, null, null, null);
+        return new DependencyScanConfig(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Reads a bare {@code 0} (as written in a POM, where every value is text) as zero, and any other
+     * value as every other duration is read ({@code 7d}, {@code 36h}).
+     */
+    static final class AgeDeserializer extends StdScalarDeserializer<Duration> {
+        AgeDeserializer() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING && p.getText().trim().equals("0")) {
+                return Duration.ZERO;
+            }
+            return (Duration) context.findRootValueDeserializer(context.constructType(Duration.class)).deserialize(p, context);
+        }
     }
 
     private static String httpUrl(String text) {

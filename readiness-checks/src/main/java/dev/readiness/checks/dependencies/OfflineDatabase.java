@@ -1,203 +1,393 @@
 package dev.readiness.checks.dependencies;
 
-import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.text.Words;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
- * An offline copy of OSV records, read once and indexed by Maven package name: a folder of
- * {@code <ID>.json} files or a zip of them (the layout of OSV's per-ecosystem {@code all.zip}).
- * Fails as a whole ({@link DatabaseException}) when the path is missing or unreadable, when a zip
- * entry names a path outside the archive ({@code ../}, absolute) or a file is larger than
- * {@link #MAX_ENTRY_BYTES}, or when no readable record is found: such a database cannot be trusted.
- * A single record that is not valid OSV JSON is left out and reported in {@link #malformed()}.
+ * An offline copy of OSV records, read once: a folder of {@code <ID>.json} files or a zip of them
+ * (the layout of OSV's per-ecosystem {@code all.zip}), read as a stream. Every record is held to the
+ * OSV schema ({@link OsvSchema}); only those naming a scanned Maven package are kept, indexed by
+ * package. Fails as a whole ({@link DatabaseException}), since such a database cannot be trusted, when
+ * the path is missing or unreadable, a zip entry names a path outside the archive ({@code ../},
+ * absolute), a file is not a valid OSV record, no record names a Maven package, or a bound of
+ * {@link Limits} is crossed; and stops, with the same exception, as soon as its thread is interrupted.
  */
 final class OfflineDatabase {
 
-    /** The largest record read: OSV's biggest Maven records are a few hundred KiB. */
-    static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
-    /** The most bytes read from one database, against zip bombs. */
-    static final long MAX_TOTAL_BYTES = 4L * 1024 * 1024 * 1024;
-
-    private static final Pattern OUTSIDE = Pattern.compile("(^|[/\\\\])\\.\\.([/\\\\]|$)|^[/\\\\]|^[A-Za-z]:");
-
-    /** A file that is not a valid OSV record, and why. */
-    record Malformed(String entry, String problem) {
+    /**
+     * The bounds of one load, against archives made to exhaust memory or time (a zip of highly
+     * compressible entries inflates to a thousand times its size).
+     *
+     * @param maxEntries    the most entries (files and folders, or zip entries) looked at
+     * @param maxEntryBytes the largest record read
+     * @param maxReadBytes  the most bytes read from the whole database, uncompressed
+     * @param maxKeptBytes  the most bytes of the records kept (those naming a scanned package)
+     */
+    record Limits(int maxEntries, long maxEntryBytes, long maxReadBytes, long maxKeptBytes) {
+        /** 100,000 entries (OSV's Maven database holds thousands), 16 MiB a record, 4 GiB read, 64 MiB kept. */
+        static final Limits DEFAULT = new Limits(100_000, 16L << 20, 4L << 30, 64L << 20);
     }
 
-    private final Map<String, List<OsvRecord>> byPackage = new HashMap<>();
-    private final List<Malformed> malformed = new ArrayList<>();
-    private int records;
-    private long totalBytes;
+    /** A {@link DatabaseException}'s remedy when the archive is broken rather than misnamed. */
+    static final String DOWNLOAD_AGAIN = "Download OSV's Maven database again (" + DependencyScanCheck.MAVEN_DATABASE
+            + ") and point osvDatabase at it; a record that stays invalid is reported to the database's publisher.";
 
-    private OfflineDatabase() {
+    private static final Pattern OUTSIDE = Pattern.compile("(^|[/\\\\])\\.\\.([/\\\\]|$)|^[/\\\\]|^[A-Za-z]:");
+    /** How many distinct strings one load shares between records (see {@link SharedTexts}). */
+    private static final int SHARED_TEXTS = 100_000;
+    private static final int SKIP_CHUNK = 64 * 1024;
+
+    private final String shown;
+    private final Set<String> packages;
+    private final Limits limits;
+    private final ObjectReader reader = OsvRecord.MAPPER.reader().with(new SharedTexts());
+    private final Map<String, List<OsvRecord>> byPackage = new HashMap<>();
+    private int entries;
+    private int records;
+    private int mavenRecords;
+    private long readBytes;
+    private long keptBytes;
+    private String newestName;
+    private JsonNode newestJson;
+    private Instant newestModified;
+    private OsvRecord newest;
+
+    private OfflineDatabase(String shown, Set<String> packages, Limits limits) {
+        this.shown = shown;
+        this.packages = packages;
+        this.limits = limits;
     }
 
     /**
      * Reads a folder (every {@code *.json} file below it) or a {@code .zip} file.
      *
-     * @param shown how the path is named in messages (as configured)
+     * @param shown    how the path is named in messages (as configured)
+     * @param packages the Maven packages ({@code group:artifact}) whose records are kept
      */
-    static OfflineDatabase load(Path path, String shown) throws DatabaseException {
-        OfflineDatabase db = new OfflineDatabase();
+    static OfflineDatabase load(Path path, String shown, Set<String> packages, Limits limits) throws DatabaseException {
+        OfflineDatabase db = new OfflineDatabase(shown, packages, limits);
         if (Files.isDirectory(path)) {
-            db.readFolder(path, shown);
+            db.readFolder(path);
         } else if (Files.isRegularFile(path)) {
-            db.readZip(path, shown);
+            db.readZip(path);
         } else {
             throw new DatabaseException("osvDatabase " + shown + " does not exist (looked for " + path.toAbsolutePath() + ")");
         }
         if (db.records == 0) {
-            throw new DatabaseException("osvDatabase " + shown + " holds no readable OSV record"
-                    + (db.malformed.isEmpty() ? " (no *.json file)" : " (" + db.malformed.size() + " malformed)"));
+            throw new DatabaseException("osvDatabase " + shown + " holds no OSV record (no *.json file)");
         }
+        if (db.mavenRecords == 0) {
+            throw new DatabaseException("osvDatabase " + shown + " holds no Maven record (" + Words.plural(db.records, "OSV record")
+                    + " read, none naming a package of ecosystem Maven): is it OSV's Maven all.zip?");
+        }
+        db.newest = db.bind(db.newestName, db.newestJson);
         return db;
     }
 
-    /** The records naming this Maven package, withdrawn ones included. */
+    /** The records naming this scanned Maven package, withdrawn ones included. */
     List<OsvRecord> advisories(String packageName) {
         return byPackage.getOrDefault(packageName, List.of());
     }
 
-    /** How many valid records were read. */
+    /** How many valid records were read, of every ecosystem. */
     int records() {
         return records;
     }
 
-    List<Malformed> malformed() {
-        return List.copyOf(malformed);
+    /** The record modified last: how fresh the database is. */
+    OsvRecord newest() {
+        return newest;
     }
 
-    private void readFolder(Path folder, String shown) throws DatabaseException {
-        List<Path> files;
+    private void readFolder(Path folder) throws DatabaseException {
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .sorted().toList();
+            for (Iterator<Path> paths = walk.iterator(); paths.hasNext(); ) {
+                Path path = paths.next();
+                next(folder.relativize(path).toString());
+                if (Files.isRegularFile(path) && isJson(path.getFileName().toString())) {
+                    files.add(path);
+                }
+            }
         } catch (IOException | RuntimeException e) {
-            throw new DatabaseException("osvDatabase " + shown + " cannot be read (" + e.getMessage() + ")");
+            throw unreadable(e);
         }
+        files.sort(null);
         for (Path file : files) {
             String name = folder.relativize(file).toString().replace('\\', '/');
+            stopIfInterrupted(name);
             try {
                 long size = Files.size(file);
-                if (size > MAX_ENTRY_BYTES) {
-                    throw tooLarge(shown, name, size);
+                if (size > limits.maxEntryBytes()) {
+                    throw tooLarge(name, size);
                 }
                 try (InputStream in = Files.newInputStream(file)) {
-                    add(name, read(in, shown, name));
+                    add(name, in);
                 }
             } catch (IOException e) {
-                throw new DatabaseException("osvDatabase " + shown + ": " + name + " cannot be read (" + e.getMessage() + ")");
+                throw unreadable(e);
             }
         }
     }
 
-    private void readZip(Path zip, String shown) throws DatabaseException {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (Enumeration<? extends ZipEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
+    /** Entry by entry as the zip is read, so that neither its directory nor skipped entries are ever held whole. */
+    private void readZip(Path zip) throws DatabaseException {
+        try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip)))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 String name = entry.getName();
+                next(name);
                 if (OUTSIDE.matcher(name).find()) {
                     throw new DatabaseException("osvDatabase " + shown + " holds an entry that points outside the archive ("
                             + printable(name) + "): the archive is not used; download it again from OSV");
                 }
-                if (entry.isDirectory() || !name.toLowerCase(Locale.ROOT).endsWith(".json")) {
-                    continue;
-                }
-                if (entry.getSize() > MAX_ENTRY_BYTES) {
-                    throw tooLarge(shown, name, entry.getSize());
-                }
-                try (InputStream in = file.getInputStream(entry)) {
-                    add(name, read(in, shown, name));
+                if (entry.isDirectory() || !isJson(name)) {
+                    skip(in, name);
+                } else if (entry.getSize() > limits.maxEntryBytes()) {
+                    throw tooLarge(name, entry.getSize());
+                } else {
+                    add(name, in);
                 }
             }
-        } catch (ZipException e) {
+            if (entries == 0) {
+                throw new DatabaseException("osvDatabase " + shown + " is not a readable zip archive (no zip entry found)");
+            }
+        } catch (ZipException | EOFException e) {
+            stopIfInterrupted(null);
             throw new DatabaseException("osvDatabase " + shown + " is not a readable zip archive (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new DatabaseException("osvDatabase " + shown + " cannot be read (" + e.getMessage() + ")");
+            throw unreadable(e);
         }
     }
 
-    /** The bytes of one entry, bounded whatever size it claims. */
-    private byte[] read(InputStream in, String shown, String name) throws IOException, DatabaseException {
+    /** Counts one more entry; stops at {@link Limits#maxEntries()} or when interrupted. */
+    private void next(String name) throws DatabaseException {
+        stopIfInterrupted(name);
+        if (++entries > limits.maxEntries()) {
+            throw new DatabaseException("osvDatabase " + shown + " holds more than " + limits.maxEntries()
+                    + " entries: the database is not used", DOWNLOAD_AGAIN);
+        }
+    }
+
+    /** The engine cancels a check that overruns its time limit by interrupting it: stop reading then. */
+    private void stopIfInterrupted(String name) throws DatabaseException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new DatabaseException("interrupted while reading osvDatabase " + shown + " (after " + entries + " entries"
+                    + (name == null ? "" : ", at " + printable(name)) + ")");
+        }
+    }
+
+    /** Reads past an entry that is not a record, counting what it inflates to. */
+    private void skip(InputStream in, String name) throws IOException, DatabaseException {
+        byte[] chunk = new byte[SKIP_CHUNK];
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            counted(n);
+            stopIfInterrupted(name);
+        }
+    }
+
+    private void counted(long bytes) throws DatabaseException {
+        readBytes += bytes;
+        if (readBytes > limits.maxReadBytes()) {
+            throw new DatabaseException("osvDatabase " + shown + " holds more than " + bytes(limits.maxReadBytes())
+                    + " of data: the database is not used", DOWNLOAD_AGAIN);
+        }
+    }
+
+    /**
+     * Reads one record, bounded whatever size the entry claims, holds it to the OSV schema, and keeps
+     * it if it names a scanned package; the others are only counted (and their time compared), never
+     * bound.
+     */
+    private void add(String name, InputStream in) throws IOException, DatabaseException {
+        EntryInput entry = new EntryInput(new BoundedInput(in, limits.maxEntryBytes(), name));
+        JsonNode json;
         try {
-            byte[] bytes = new BoundedInput(in, MAX_ENTRY_BYTES, name).readAllBytes();
-            totalBytes += bytes.length;
-            if (totalBytes > MAX_TOTAL_BYTES) {
-                throw new DatabaseException("osvDatabase " + shown + " holds more than " + (MAX_TOTAL_BYTES >> 30)
-                        + " GiB of records: the database is not used");
-            }
-            return bytes;
+            json = reader.readTree(entry);
         } catch (BoundedInput.LimitExceededException e) {
-            throw tooLarge(shown, name, -1);
-        }
-    }
-
-    private void add(String name, byte[] bytes) {
-        OsvRecord record;
-        try {
-            record = OsvRecord.MAPPER.readValue(bytes, OsvRecord.class);
+            throw tooLarge(name, -1);
+        } catch (InterruptedIOException e) {
+            throw unreadable(e);
         } catch (JsonProcessingException e) {
-            malformed.add(new Malformed(name, problem(e)));
-            return;
-        } catch (IOException e) {
-            malformed.add(new Malformed(name, e.getMessage()));
-            return;
+            throw invalid(name, OsvSchema.problem(e));
         }
-        if (record == null) {
-            malformed.add(new Malformed(name, "empty"));
-            return;
+        String problem = OsvSchema.problem(json);
+        if (problem != null) {
+            throw invalid(name, problem);
         }
+        counted(entry.count);
         records++;
-        for (String packageName : record.mavenPackages()) {
+        Instant modified = OsvSchema.time(json.get("modified").textValue());
+        if (newestJson == null || modified.isAfter(newestModified)) {
+            newestName = name;
+            newestJson = json;
+            newestModified = modified;
+        }
+        List<String> maven = OsvRecord.mavenPackages(json);
+        if (!maven.isEmpty()) {
+            mavenRecords++;
+        }
+        List<String> scanned = maven.stream().filter(packages::contains).toList();
+        if (scanned.isEmpty()) {
+            return;
+        }
+        keptBytes += entry.count;
+        if (keptBytes > limits.maxKeptBytes()) {
+            throw new DatabaseException("osvDatabase " + shown + " holds more than " + bytes(limits.maxKeptBytes())
+                    + " of records naming the scanned dependencies (reached at " + printable(name) + "): the database is not used",
+                    DOWNLOAD_AGAIN);
+        }
+        OsvRecord record = bind(name, json);
+        for (String packageName : scanned) {
             byPackage.computeIfAbsent(packageName, k -> new ArrayList<>(2)).add(record);
         }
     }
 
-    /** Jackson's message without its source excerpt, with the line and column where it stopped. */
-    private static String problem(JsonProcessingException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private OsvRecord bind(String name, JsonNode json) throws DatabaseException {
+        try {
+            return OsvRecord.of(json);
+        } catch (OsvRecord.Invalid e) {
+            throw invalid(name, e.getMessage());
         }
-        if (!(root instanceof JsonProcessingException json)) {
-            return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
-        }
-        String message = json.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
-        return json.getLocation() == null || json.getLocation().getLineNr() < 0 ? message
-                : message + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
     }
 
-    private static DatabaseException tooLarge(String shown, String name, long size) {
-        return new DatabaseException("osvDatabase " + shown + " holds an entry larger than " + (MAX_ENTRY_BYTES >> 20) + " MiB ("
-                + printable(name) + (size >= 0 ? ", " + size + " bytes" : "") + "): the database is not used");
+    private DatabaseException invalid(String name, String problem) {
+        return new DatabaseException("osvDatabase " + shown + ": " + printable(name) + " is not a valid OSV record ("
+                + HttpMessages.oneLine(problem, 200) + "): the database is not used", DOWNLOAD_AGAIN);
+    }
+
+    private DatabaseException unreadable(Exception e) {
+        if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+            Thread.currentThread().interrupt();
+            return new DatabaseException("interrupted while reading osvDatabase " + shown + " (after " + entries + " entries)");
+        }
+        return new DatabaseException("osvDatabase " + shown + " cannot be read (" + e.getMessage() + ")");
+    }
+
+    private DatabaseException tooLarge(String name, long size) {
+        return new DatabaseException("osvDatabase " + shown + " holds an entry larger than " + bytes(limits.maxEntryBytes()) + " ("
+                + printable(name) + (size >= 0 ? ", " + size + " bytes" : "") + "): the database is not used", DOWNLOAD_AGAIN);
+    }
+
+    private static boolean isJson(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    /** {@code 16 MiB}, {@code 4 GiB}, or bytes when not a whole number of either. */
+    private static String bytes(long bytes) {
+        return bytes % (1L << 30) == 0 ? (bytes >> 30) + " GiB" : bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB"
+                : bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
     private static String printable(String name) {
-        String clean = name.replaceAll("\\p{Cntrl}", "?");
-        return Words.cut(clean, 200);
+        return Words.cut(name.replaceAll("\\p{Cntrl}", "?"), 200);
+    }
+
+    /**
+     * One load's short JSON texts (versions, ids, types), each distinct one made once, up to
+     * {@value #SHARED_TEXTS} of them: a record listing one version a million times then holds one
+     * string, not a million copies, whose headers would weigh ten times the JSON. A long text weighs
+     * about what its JSON does, and is not worth hashing.
+     */
+    private static final class SharedTexts extends JsonNodeFactory {
+        private static final int SHORT = 32;
+        private final Map<String, TextNode> texts = new HashMap<>();
+
+        @Override
+        public TextNode textNode(String text) {
+            if (text == null || text.length() > SHORT) {
+                return super.textNode(text);
+            }
+            TextNode node = texts.get(text);
+            if (node == null) {
+                node = super.textNode(text);
+                if (texts.size() < SHARED_TEXTS) {
+                    texts.put(text, node);
+                }
+            }
+            return node;
+        }
+    }
+
+    /**
+     * One entry as it is read: counts what it inflates to, and fails as soon as its thread is
+     * interrupted, so that even a record that takes long to parse stops promptly. Closing it leaves
+     * the archive open.
+     */
+    private static final class EntryInput extends FilterInputStream {
+        private long count;
+
+        EntryInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            stopIfInterrupted();
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            stopIfInterrupted();
+            int n = super.read(buffer, offset, length);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the zip stream goes on to the next entry
+        }
+
+        private static void stopIfInterrupted() throws InterruptedIOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("interrupted");
+            }
+        }
     }
 
     /** The offline database cannot be used at all. */
     static final class DatabaseException extends Exception {
+        /** What to do, or {@code null} for the usual: point osvDatabase at OSV's Maven database. */
+        final String remedy;
+
         DatabaseException(String message) {
+            this(message, null);
+        }
+
+        DatabaseException(String message, String remedy) {
             super(message);
+            this.remedy = remedy;
         }
     }
 }

@@ -27,10 +27,10 @@ import java.util.Locale;
 /**
  * The on-disk cache of OSV answers, one folder per OSV endpoint: per {@code package@version} the
  * advisory ids (with their {@code modified} time) the API listed, and per advisory id its record.
- * An entry older than the time to live, unreadable, or (for a record) older than the {@code modified}
- * time a fresher query answer gives, is a miss. Files are written to a temporary name and moved in
- * place, so concurrent builds sharing the cache never read half a file. Failures to write are logged
- * and otherwise ignored: the cache only saves round trips.
+ * An entry older than the time to live (or fetched after now), unreadable, or (for a record) older than
+ * the {@code modified} time a fresher query answer gives, is a miss. Files are written to a temporary
+ * name and moved in place, so concurrent builds sharing the cache never read half a file. Failures to
+ * write are logged and otherwise ignored: the cache only saves round trips.
  */
 final class OsvCache {
 
@@ -67,11 +67,12 @@ final class OsvCache {
         }
         List<OsvClient.VulnRef> refs = new ArrayList<>();
         for (JsonNode vuln : entry.path("vulns")) {
-            String id = vuln.path("id").asText(null);
-            if (!OsvRecord.isId(id)) {
+            JsonNode id = vuln.path("id");
+            JsonNode modified = vuln.path("modified");
+            if (!id.isTextual() || !OsvRecord.isId(id.textValue()) || !(modified.isMissingNode() || modified.isNull() || modified.isTextual())) {
                 return null;
             }
-            refs.add(new OsvClient.VulnRef(id, vuln.path("modified").asText(null)));
+            refs.add(new OsvClient.VulnRef(id.textValue(), modified.textValue()));
         }
         return refs;
     }
@@ -125,8 +126,9 @@ final class OsvCache {
             try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_FILE_BYTES, file.toString())) {
                 entry = OsvRecord.MAPPER.readTree(in);
             }
-            Instant fetched = Instant.parse(entry.path("fetched").asText());
-            return fetched.plus(ttl).isAfter(clock.instant()) ? entry : null;
+            // an entry fetched "after now" is as untrustworthy as an old one: both are misses
+            Duration age = Duration.between(Instant.parse(entry.path("fetched").asText()), clock.instant());
+            return !age.isNegative() && age.compareTo(ttl) < 0 ? entry : null;
         } catch (IOException | DateTimeParseException e) {
             log.debug("OSV cache entry " + file + " is not usable (" + e.getMessage() + "); asking again");
             return null;

@@ -1,21 +1,27 @@
 package dev.readiness.checks.dependencies;
 
 import dev.readiness.text.Words;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,10 +41,13 @@ import okhttp3.ResponseBody;
 /**
  * A client of the OSV API v1: {@code POST /v1/querybatch} in batches of at most 1000 queries,
  * following each result's {@code next_page_token}, and {@code GET /v1/vulns/{id}} for the records,
- * a bounded number at a time. A 429 or 5xx answer, or a failed connection, is retried with
- * exponential backoff (honouring {@code Retry-After}) within a bounded total time; then, or on any
- * other non-2xx answer or a body that is not the expected JSON, an {@link OsvException} says what
- * was asked and what came back. Response bodies are read up to a bound.
+ * a bounded number at a time. Every call is safe to repeat ({@code querybatch} only reads, though
+ * it is a POST): a pooled connection the server has closed since its last answer is replaced by a
+ * fresh one at once ({@link HttpClients}), and a 429 or 5xx answer, a failed connection or an answer
+ * broken off is retried with exponential backoff (honouring {@code Retry-After}) within a bounded
+ * total time; then, or on any other non-2xx answer or a body that is not the JSON expected, an
+ * {@link OsvException} says what was asked and what went wrong, naming the cause (refused, closed
+ * without answering, broken off). Response bodies are read up to a bound.
  */
 final class OsvClient {
 
@@ -133,32 +143,28 @@ final class OsvClient {
                     query.put("page_token", pending.get(index));
                 }
             }
-            BatchAnswer answer = post("v1/querybatch", body, asked.size());
+            List<Query> askedQueries = asked.stream().map(queries::get).toList();
+            JsonNode results = post("v1/querybatch", body, askedQueries);
             pending.clear();
             for (int k = 0; k < asked.size(); k++) {
-                BatchResult result = answer.results().get(k);
                 int index = asked.get(k);
-                if (result == null) {
-                    continue;
+                JsonNode result = results.get(k);
+                JsonNode vulns = result.get("vulns");
+                for (int v = 0; vulns != null && v < vulns.size(); v++) {
+                    JsonNode modified = vulns.get(v).get("modified");
+                    answers.get(index).add(new VulnRef(vulns.get(v).get("id").textValue(), modified == null ? null : modified.textValue()));
                 }
-                if (result.vulns() != null) {
-                    for (VulnRef ref : result.vulns()) {
-                        if (ref == null || !OsvRecord.isId(ref.id())) {
-                            throw new OsvException("OSV API at " + shownBase + " listed an advisory id that is not an OSV id for "
-                                    + queries.get(index).packageName() + ":" + queries.get(index).version() + "");
-                        }
-                        answers.get(index).add(ref);
-                    }
-                }
-                if (result.nextPageToken() != null && !result.nextPageToken().isEmpty()) {
-                    pending.put(index, result.nextPageToken());
+                JsonNode token = result.get("next_page_token");
+                if (token != null && !token.textValue().isEmpty()) {
+                    pending.put(index, token.textValue());
                 }
             }
         }
         return answers;
     }
 
-    private BatchAnswer post(String path, JsonNode body, int expected) throws OsvException {
+    /** The batch's {@code results}, one per query, each held to the shape OSV documents before anything uses it. */
+    private JsonNode post(String path, JsonNode body, List<Query> queries) throws OsvException {
         HttpUrl url = base.newBuilder().addPathSegments(path).build();
         byte[] bytes;
         try {
@@ -166,20 +172,68 @@ final class OsvClient {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }
-        Request request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON)).build();
-        String what = "POST /" + path + " with " + expected + (expected == 1 ? " query" : " queries");
+        // A batch query only reads, though it is a POST: safe to send again on a fresh connection.
+        Request request = HttpClients.safeToRepeat(new Request.Builder().url(url).post(RequestBody.create(bytes, JSON)).build());
+        String what = "POST /" + path + " with " + Words.plural(queries.size(), "query", "queries");
         JsonNode tree = call(batchClient, request, what, MAX_BATCH_BYTES);
-        BatchAnswer answer;
+        JsonNode results = tree.get("results");
+        if (results == null || !results.isArray()) {
+            throw answered(what, results == null ? "its answer holds no results" : "its results are " + OsvSchema.kind(results) + ", not an array");
+        }
+        if (results.size() != queries.size()) {
+            throw answered(what, "it gave " + Words.plural(results.size(), "result") + " for " + Words.plural(queries.size(), "query", "queries"));
+        }
+        for (int k = 0; k < queries.size(); k++) {
+            String problem = resultProblem(results.get(k));
+            if (problem != null) {
+                Query query = queries.get(k);
+                throw answered(what, "its result for " + query.packageName() + ":" + query.version() + " " + problem);
+            }
+        }
+        return results;
+    }
+
+    /**
+     * How one batch result breaks the documented shape ({@code {"vulns":[{"id","modified"}],"next_page_token"}},
+     * every part optional but the id), or {@code null}.
+     */
+    private static String resultProblem(JsonNode result) {
+        if (!result.isObject()) {
+            return "is " + OsvSchema.kind(result) + ", not an object";
+        }
+        JsonNode vulns = result.get("vulns");
+        if (vulns != null && !vulns.isArray()) {
+            return "gives vulns as " + OsvSchema.kind(vulns) + ", not an array";
+        }
+        for (int v = 0; vulns != null && v < vulns.size(); v++) {
+            JsonNode vuln = vulns.get(v);
+            JsonNode id = vuln.get("id");
+            JsonNode modified = vuln.get("modified");
+            if (!vuln.isObject()) {
+                return "lists " + OsvSchema.kind(vuln) + " as an advisory";
+            } else if (id == null || !id.isTextual()) {
+                return "lists an advisory without a string id (" + (id == null ? "none" : OsvSchema.kind(id)) + ")";
+            } else if (!OsvRecord.isId(id.textValue())) {
+                return "lists '" + OsvSchema.shown(id.textValue()) + "', which is not an OSV id";
+            } else if (modified != null && !isTime(modified)) {
+                return "gives " + id.textValue() + " a modified time that is not RFC 3339";
+            }
+        }
+        JsonNode token = result.get("next_page_token");
+        return token != null && !token.isTextual() ? "gives a next_page_token that is " + OsvSchema.kind(token) + ", not a string" : null;
+    }
+
+    private static boolean isTime(JsonNode node) {
         try {
-            answer = OsvRecord.MAPPER.treeToValue(tree, BatchAnswer.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new OsvException("OSV API at " + shownBase + " answered " + what + " with JSON that is not a batch answer");
+            return node.isTextual() && OsvSchema.time(node.textValue()) != null;
+        } catch (DateTimeParseException e) {
+            return false;
         }
-        if (answer.results() == null || answer.results().size() != expected) {
-            throw new OsvException("OSV API at " + shownBase + " answered " + what + " with "
-                    + (answer.results() == null ? "no" : answer.results().size()) + " results for " + expected + " queries");
-        }
-        return answer;
+    }
+
+    /** The API answered, but with something unusable: asking again will not help. */
+    private OsvException answered(String what, String problem) {
+        return new OsvException("OSV API at " + shownBase + " answered " + what + ", but " + problem, true);
     }
 
     /**
@@ -224,7 +278,7 @@ final class OsvClient {
         HttpUrl url = base.newBuilder().addPathSegments("v1/vulns").addPathSegment(id).build();
         JsonNode record = call(client, new Request.Builder().url(url).get().build(), "GET /v1/vulns/" + id, MAX_RECORD_BYTES);
         if (!id.equals(record.path("id").asText())) {
-            throw new OsvException("OSV API at " + shownBase + " answered GET /v1/vulns/" + id + " with a record that is not " + id);
+            throw new OsvException("OSV API at " + shownBase + " answered GET /v1/vulns/" + id + " with a record that is not " + id, true);
         }
         return record;
     }
@@ -243,7 +297,7 @@ final class OsvClient {
                 }
                 failure = "answered " + response.code() + " for " + what + detail(response.body());
                 if (response.code() != 429 && response.code() < 500) {
-                    throw new OsvException("OSV API at " + shownBase + " " + failure);
+                    throw new OsvException("OSV API at " + shownBase + " " + failure, true);
                 }
                 retryAfter = retryAfterMillis(response.header("Retry-After"));
             } catch (InterruptedIOException e) {
@@ -252,7 +306,7 @@ final class OsvClient {
                 }
                 failure = "did not answer " + what + " within " + Words.duration(Duration.ofMillis(http.callTimeoutMillis()));
             } catch (IOException e) {
-                failure = "could not be reached for " + what + " (" + e.getMessage() + ")";
+                failure = failure(e, what);
             }
             long wait = retryAfter >= 0 ? retryAfter : delay;
             long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -269,20 +323,56 @@ final class OsvClient {
         }
     }
 
-    private JsonNode parse(ResponseBody body, String what, long maxBytes) throws OsvException {
+    /**
+     * The JSON object of a 2xx answer. A body that breaks off (the connection closed or reset while it
+     * was read) is a {@link BrokenOff} failure, which is retried; a body that is not the JSON expected
+     * or too large is not.
+     */
+    private JsonNode parse(ResponseBody body, String what, long maxBytes) throws OsvException, IOException {
         try (InputStream in = new BoundedInput(body.byteStream(), maxBytes, "the answer of the OSV API to " + what)) {
             JsonNode tree = OsvRecord.MAPPER.readTree(in);
             if (tree == null || !tree.isObject()) {
-                throw new OsvException("OSV API at " + shownBase + " answered " + what + " with something that is not a JSON object");
+                throw answered(what, "its answer is not a JSON object");
             }
             return tree;
         } catch (BoundedInput.LimitExceededException e) {
-            throw new OsvException(e.getMessage());
+            throw new OsvException(e.getMessage(), true);
         } catch (JsonProcessingException e) {
-            throw new OsvException("OSV API at " + shownBase + " answered " + what + " with something that is not JSON");
+            throw answered(what, "its answer is not JSON (" + OsvSchema.problem(e) + ")");
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
-            throw new OsvException("OSV API at " + shownBase + " broke off its answer to " + what + " (" + e.getMessage() + ")");
+            throw new BrokenOff(e);
         }
+    }
+
+    /**
+     * Why a call failed, in words that name the cause: "closed the connection without answering",
+     * "could not be reached (connection refused)", never a guess from the exception's text alone.
+     */
+    private String failure(IOException e, String what) {
+        Throwable cause = e instanceof BrokenOff ? e.getCause() : e;
+        String detail = HttpMessages.oneLine(String.valueOf(HttpMessages.deepest(cause).getMessage()), 200);
+        if (e instanceof BrokenOff) {
+            boolean closed = HttpMessages.find(cause, EOFException.class) != null || detail.startsWith("unexpected end of stream");
+            return "broke off its answer to " + what + " (" + (closed ? "the connection closed before the answer's end" : detail) + ")";
+        }
+        if (HttpMessages.find(e, UnknownHostException.class) != null) {
+            return "could not be reached for " + what + " (unknown host " + base.host() + ")";
+        }
+        if (HttpMessages.find(e, ConnectException.class) != null || HttpMessages.find(e, NoRouteToHostException.class) != null) {
+            return "could not be reached for " + what + " (" + HttpMessages.oneLine(String.valueOf(e.getMessage()), 200) + ")";
+        }
+        if (HttpMessages.find(e, SSLException.class) != null) {
+            return "could not be reached for " + what + " (the TLS handshake failed: " + detail + ")";
+        }
+        if (HttpMessages.find(e, EOFException.class) != null) {
+            return "closed the connection without answering " + what;
+        }
+        if (detail.toLowerCase(Locale.ROOT).contains("connection reset")) {
+            return "reset the connection without answering " + what;
+        }
+        return "failed to answer " + what + " (" + detail + ")";
     }
 
     /** OSV's error text ({@code {"code":3,"message":"too many queries"}}), at most a line of it. */
@@ -313,16 +403,25 @@ final class OsvClient {
         }
     }
 
-    record BatchAnswer(List<BatchResult> results) {
-    }
-
-    record BatchResult(List<VulnRef> vulns, @JsonProperty("next_page_token") String nextPageToken) {
+    /** The connection failed while an answer's body was read. */
+    private static final class BrokenOff extends IOException {
+        BrokenOff(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** The OSV API could not answer: unreachable, failing, or answering something unusable. */
     static final class OsvException extends Exception {
+        /** Whether the API answered, with something unusable (not the JSON expected, a 4xx), rather than could not answer. */
+        final boolean answered;
+
         OsvException(String message) {
+            this(message, false);
+        }
+
+        OsvException(String message, boolean answered) {
             super(message);
+            this.answered = answered;
         }
     }
 }

@@ -1,26 +1,44 @@
 package dev.readiness.checks.dependencies;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.readiness.text.Words;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * The facts of one OSV advisory this check uses (the OSV schema, as served by {@code /v1/vulns/{id}}
- * and stored in OSV's {@code all.zip}); other fields are ignored.
+ * and stored in OSV's {@code all.zip}); other fields are ignored. Made with {@link #of}, which first
+ * holds the JSON to the schema's structure ({@link OsvSchema}). The summary is its first line, cut to
+ * {@value #SUMMARY_CHARACTERS} characters.
  */
 record OsvRecord(String id, List<String> aliases, String summary, String modified, String withdrawn,
                  List<SeverityVector> severity, List<Affected> affected,
                  @JsonProperty("database_specific") JsonNode databaseSpecific) {
 
-    /** Bound to OSV's snake_case fields; unknown fields ignored; a record without an id rejected. */
+    /**
+     * Bound to OSV's snake_case fields; unknown fields ignored; a record without an id rejected; a key
+     * given twice in one object, or anything after the JSON value, is an error rather than a silent choice.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    /** OSV's name for the ecosystem of Maven packages (case-sensitive). */
+    static final String MAVEN = "Maven";
+
+    /** The longest summary kept: it is outside text, printed in findings. */
+    static final int SUMMARY_CHARACTERS = 300;
 
     /** What an OSV id looks like (GHSA-jfh8-c2jp-5v3q, CVE-2021-44228, OSV-2020-111); anything else is not used in a path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
@@ -30,9 +48,32 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
             throw new IllegalArgumentException(id == null ? "the record has no id" : "'" + id + "' is not an OSV id");
         }
         aliases = aliases == null ? List.of() : aliases.stream().filter(Objects::nonNull).toList();
-        summary = summary == null ? "" : summary.strip().lines().findFirst().orElse("");
+        summary = summary == null ? "" : Words.cut(summary.strip().lines().findFirst().orElse(""), SUMMARY_CHARACTERS);
         severity = severity == null ? List.of() : severity.stream().filter(Objects::nonNull).toList();
         affected = affected == null ? List.of() : affected.stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The record this JSON holds.
+     *
+     * @throws Invalid naming the first part that breaks the OSV schema ("aliases is an object, not an array")
+     */
+    static OsvRecord of(JsonNode json) throws Invalid {
+        String problem = OsvSchema.problem(json);
+        if (problem != null) {
+            throw new Invalid(problem);
+        }
+        try {
+            return MAPPER.treeToValue(json, OsvRecord.class);
+        } catch (JsonProcessingException e) {
+            // OsvSchema lets through only what binds; kept so that a gap between the two is an ERROR, never a crash
+            throw new Invalid(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    /** When the record was last modified ({@code modified}, which {@link #of} requires). */
+    Instant modifiedAt() {
+        return OsvSchema.time(modified);
     }
 
     /** Whether {@code text} may be used as an OSV id (in a URL path or a file name). */
@@ -50,9 +91,19 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
         return label != null && label.isTextual() ? label.asText() : null;
     }
 
-    /** The Maven package names this record affects. */
-    List<String> mavenPackages() {
-        return affected.stream().filter(Affected::isMaven).map(a -> a.pkg().name()).distinct().toList();
+    /**
+     * The Maven package names a record names in {@code affected[].package}, read from its JSON (held
+     * to the schema) without binding it: an offline database binds only the records it keeps.
+     */
+    static List<String> mavenPackages(JsonNode json) {
+        List<String> names = new ArrayList<>(1);
+        for (JsonNode affected : json.path("affected")) {
+            JsonNode pkg = affected.path("package");
+            if (MAVEN.equals(pkg.path("ecosystem").textValue()) && pkg.path("name").isTextual() && !names.contains(pkg.path("name").textValue())) {
+                names.add(pkg.path("name").textValue());
+            }
+        }
+        return names;
     }
 
     /** One {@code severity[]} entry: {@code CVSS_V2}, {@code CVSS_V3} or {@code CVSS_V4} and its vector. */
@@ -66,12 +117,8 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
             versions = versions == null ? List.of() : versions.stream().filter(Objects::nonNull).toList();
         }
 
-        boolean isMaven() {
-            return pkg != null && "Maven".equals(pkg.ecosystem()) && pkg.name() != null;
-        }
-
         boolean isMaven(String name) {
-            return isMaven() && pkg.name().equals(name);
+            return pkg != null && MAVEN.equals(pkg.ecosystem()) && name.equals(pkg.name());
         }
     }
 
@@ -87,5 +134,12 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
 
     /** One event: exactly one of its fields is set in a well-formed record. */
     record Event(String introduced, String fixed, @JsonProperty("last_affected") String lastAffected, String limit) {
+    }
+
+    /** JSON that is not a valid OSV record, and why. */
+    static final class Invalid extends Exception {
+        Invalid(String problem) {
+            super(problem);
+        }
     }
 }

@@ -15,13 +15,19 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
+import okio.BufferedSink;
 
 /**
  * The OkHttp client the HTTP checks share: one per {@link HttpSettings} (so one per run), with
@@ -33,6 +39,13 @@ import okhttp3.tls.HandshakeCertificates;
  * set they go only to requests for its origin (same scheme, host and port), so neither another
  * host nor the plain-HTTP address of an HTTPS target ever receives them; without a target they go
  * with every request.
+ *
+ * <p>A pooled connection may have been closed by the server since its last answer (a server that
+ * closes every connection after answering, or an idle keep-alive timeout); a call that fails on
+ * such a connection is sent again, on another connection, when it is safe to repeat: its method is
+ * idempotent (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) or it is marked with {@link #safeToRepeat}.
+ * Any other request body is sent once: should its connection fail after it was sent, the failure
+ * is the caller's to report, since the server may have acted on it.
  */
 public final class HttpClients {
 
@@ -40,6 +53,7 @@ public final class HttpClients {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Map<HttpSettings, OkHttpClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
 
     private HttpClients() {
     }
@@ -67,7 +81,8 @@ public final class HttpClients {
                 .callTimeout(settings.timeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(true)
+                .addInterceptor(HttpClients::sendOnceUnlessSafeToRepeat);
         if (settings.trustCertificates() != null) {
             HandshakeCertificates trust = trust(settings);
             builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
@@ -94,6 +109,63 @@ public final class HttpClients {
             });
         }
         return builder.build();
+    }
+
+    /**
+     * The request, marked safe to send again on a fresh connection after its connection failed,
+     * though its method is not idempotent: for a POST that only reads, such as OSV's
+     * {@code /v1/querybatch}.
+     */
+    public static Request safeToRepeat(Request request) {
+        return request.newBuilder().tag(SafeToRepeat.class, SafeToRepeat.MARK).build();
+    }
+
+    /** Marks a request {@link #safeToRepeat}. */
+    private enum SafeToRepeat {
+        MARK
+    }
+
+    /**
+     * OkHttp sends a request again after a connection failure unless its body is one-shot: so the
+     * body of a request that is not safe to repeat is made one-shot here (a failure before anything
+     * was sent is still retried).
+     */
+    private static Response sendOnceUnlessSafeToRepeat(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        RequestBody body = request.body();
+        if (body == null || body.isOneShot() || IDEMPOTENT.contains(request.method()) || request.tag(SafeToRepeat.class) != null) {
+            return chain.proceed(request);
+        }
+        return chain.proceed(request.newBuilder().method(request.method(), new OneShot(body)).build());
+    }
+
+    /** A body that OkHttp must not send twice. */
+    private static final class OneShot extends RequestBody {
+        private final RequestBody body;
+
+        OneShot(RequestBody body) {
+            this.body = body;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return body.contentType();
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return body.contentLength();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            body.writeTo(sink);
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
     }
 
     /** Same scheme, host and port; a target that is not an http(s) URL matches nothing. */

@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -74,9 +76,9 @@ public final class DependencyScanBenchmark {
                 server.setServerSocketFactory(new NoDelayServerSockets());
                 server.setDispatcher(osv);
                 server.start();
-                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null);
+                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null, null);
                 OsvClient.Policy oneAtATime = new OsvClient.Policy(4, Duration.ofMillis(500), Duration.ofSeconds(20), 1);
-                Measure baseline = measure(runs, server, () -> run(new DependencyScanCheck(oneAtATime), config, graph, fresh(work)));
+                Measure baseline = measure(runs, server, () -> run(new DependencyScanCheck(oneAtATime, OfflineDatabase.Limits.DEFAULT), config, graph, fresh(work)));
                 Measure cold = measure(runs, server, () -> run(new DependencyScanCheck(), config, graph, fresh(work)));
                 Path warmCache = fresh(work);
                 run(new DependencyScanCheck(), config, graph, warmCache);
@@ -150,15 +152,16 @@ public final class DependencyScanBenchmark {
         write(folder, replicated);
         Path zip = work.resolve("Maven-all.zip");
         zip(zip, replicated);
-        OfflineDatabase loaded = OfflineDatabase.load(folder, "Maven");
+        Set<String> names = packages(replicated);
+        OfflineDatabase loaded = OfflineDatabase.load(folder, "Maven", names, OfflineDatabase.Limits.DEFAULT);
         List<Dep> deps = dependencies(replicated, DEPENDENCIES);
         DependencyNode graph = graph(deps);
         System.out.printf(Locale.ROOT, "offline database: %d records (%d real ones replicated under new ids and package names), "
                         + "%d MiB as a folder, %d MiB zipped; %d dependencies%n", loaded.records(), records.size(),
                 size(folder) >> 20, Files.size(zip) >> 20, deps.size());
         System.out.printf(Locale.ROOT, "%-34s %10s%n", "step", "median");
-        print("load folder", measure(runs, null, () -> load(folder)));
-        print("load zip", measure(runs, null, () -> load(zip)));
+        print("load folder", measure(runs, null, () -> load(folder, names)));
+        print("load zip", measure(runs, null, () -> load(zip, names)));
         int[] affected = new int[1];
         print("match " + deps.size() + " dependencies", measure(runs, null, () -> {
             affected[0] = 0;
@@ -169,7 +172,7 @@ public final class DependencyScanBenchmark {
             }
             return null;
         }));
-        DependencyScanConfig config = new DependencyScanConfig(null, null, "Maven-all.zip", null, null, null);
+        DependencyScanConfig config = new DependencyScanConfig(null, null, "Maven-all.zip", null, null, null, Duration.ZERO);
         Result[] last = new Result[1];
         print("whole check (zip: load + match)", measure(runs, null, () -> last[0] = new DependencyScanCheck().run(config,
                 CheckContext.builder(work).dependencies(graph).build())));
@@ -177,12 +180,19 @@ public final class DependencyScanBenchmark {
                 last[0].summary().length() > 160 ? last[0].summary().substring(0, 160) + "..." : last[0].summary());
     }
 
-    private static OfflineDatabase load(Path path) {
+    private static OfflineDatabase load(Path path, Set<String> packages) {
         try {
-            return OfflineDatabase.load(path, path.getFileName().toString());
+            return OfflineDatabase.load(path, path.getFileName().toString(), packages, OfflineDatabase.Limits.DEFAULT);
         } catch (OfflineDatabase.DatabaseException e) {
             throw new IllegalStateException(e.getMessage());
         }
+    }
+
+    /** Every package the records name: the database then keeps every record, as a scan of all of them would. */
+    private static Set<String> packages(Map<String, JsonNode> records) {
+        Set<String> packages = new HashSet<>();
+        records.values().forEach(r -> r.path("affected").forEach(a -> packages.add(a.path("package").path("name").asText())));
+        return packages;
     }
 
     /** Copies of the records under new ids ({@code <id>-r<k>}) and package names ({@code <group>.r<k>:<artifact>}). */
@@ -264,7 +274,7 @@ public final class DependencyScanBenchmark {
 
     private static OfflineDatabase database(Path folder, Map<String, JsonNode> records) throws Exception {
         write(folder, records);
-        return OfflineDatabase.load(folder, folder.getFileName().toString());
+        return OfflineDatabase.load(folder, folder.getFileName().toString(), packages(records), OfflineDatabase.Limits.DEFAULT);
     }
 
     private static void write(Path folder, Map<String, JsonNode> records) throws IOException {

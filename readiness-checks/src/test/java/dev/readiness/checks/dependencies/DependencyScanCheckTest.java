@@ -54,21 +54,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DependencyScanCheckTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     /** Fast retries, so that the retry tests take milliseconds. */
-    private static final OsvClient.Policy FAST = new OsvClient.Policy(4, Duration.ofMillis(20), Duration.ofSeconds(5), 8);
+    static final OsvClient.Policy FAST = new OsvClient.Policy(4, Duration.ofMillis(20), Duration.ofSeconds(5), 8);
     private static final List<String> FINDING_KEYS = List.of("id", "aliases", "severity", "score", "summary", "package",
             "version", "fixed", "path", "belowThreshold");
     private static final List<String> FINDING_KEYS_WITHOUT_SCORE = FINDING_KEYS.stream().filter(k -> !k.equals("score")).toList();
 
-    private static final String LOG4J = "org.apache.logging.log4j";
-    private static final String[] LOG4J_CORE_2_14_1 = {"GHSA-3pxv-7cmr-fjr4", "GHSA-7rjr-3q55-vv33", "GHSA-jfh8-c2jp-5v3q", "GHSA-p6xc-xr62-6r2g"};
+    static final String LOG4J = "org.apache.logging.log4j";
+    static final String[] LOG4J_CORE_2_14_1 = {"GHSA-3pxv-7cmr-fjr4", "GHSA-7rjr-3q55-vv33", "GHSA-jfh8-c2jp-5v3q", "GHSA-p6xc-xr62-6r2g"};
 
     @TempDir
     Path temp;
 
-    private final DependencyScanCheck check = new DependencyScanCheck(FAST);
+    private final DependencyScanCheck check = new DependencyScanCheck(FAST, OfflineDatabase.Limits.DEFAULT);
 
     // ---------------------------------------------------------------- helpers
 
@@ -116,11 +116,12 @@ class DependencyScanCheckTest {
     }
 
     static DependencyScanConfig online(MockWebServer server) {
-        return new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null);
+        return new DependencyScanConfig(null, server.url("/").toString(), null, null, null, null, null);
     }
 
+    /** An offline database of committed fixtures, whose age is not checked (maxDatabaseAge 0): they only grow older. */
     static DependencyScanConfig offline(String database, Severity failOn, List<Ignore> ignore) {
-        return new DependencyScanConfig(failOn, null, database, null, ignore, null);
+        return new DependencyScanConfig(failOn, null, database, null, ignore, null, Duration.ZERO);
     }
 
     /** The basedir holding the fixture folders, so that {@code osvDatabase} is relative to it. */
@@ -432,7 +433,7 @@ class DependencyScanCheckTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 closed = socket.getLocalPort();
             }
-            DependencyScanConfig config = new DependencyScanConfig(null, "http://127.0.0.1:" + closed, null, null, null, null);
+            DependencyScanConfig config = new DependencyScanConfig(null, "http://127.0.0.1:" + closed, null, null, null, null, null);
 
             Result result = check.run(config, context(recordedProject()).build());
 
@@ -509,6 +510,18 @@ class DependencyScanCheckTest {
 
             assertThat(osv.batches).hasSize(2);
             assertThat(osv.recordRequests).hasSize(8);
+            assertThat(result.evidence()).containsEntry("source", "osv-api");
+        }
+
+        @Test
+        void asksAgainForAnswersFetchedAfterNow() throws Exception {
+            listRecordedSubset();
+            check.run(online(server), context(recordedProject()).build());
+
+            Clock earlier = Clock.offset(CLOCK, Duration.ofHours(-1));
+            Result result = check.run(online(server), context(recordedProject()).clock(earlier).build());
+
+            assertThat(osv.batches).hasSize(2);
             assertThat(result.evidence()).containsEntry("source", "osv-api");
         }
 
@@ -594,7 +607,7 @@ class DependencyScanCheckTest {
         void failsOnLog4ShellAndCommonsTextFromAFolderWithoutAnyNetworkCall() throws Exception {
             try (MockWebServer server = new MockWebServer()) {
                 server.start();
-                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), "advisories", null, null, null);
+                DependencyScanConfig config = new DependencyScanConfig(null, server.url("/").toString(), "advisories", null, null, null, Duration.ZERO);
 
                 Result result = check.run(config, fixtureContext(SHOP).build());
 
@@ -658,7 +671,7 @@ class DependencyScanCheckTest {
         @Test
         void rejectsAnEntryLargerThanSixteenMebibytes() throws Exception {
             Map<String, byte[]> entries = advisoryEntries();
-            byte[] huge = new byte[(int) OfflineDatabase.MAX_ENTRY_BYTES + 1];
+            byte[] huge = new byte[(int) OfflineDatabase.Limits.DEFAULT.maxEntryBytes() + 1];
             Arrays.fill(huge, (byte) ' ');
             entries.put("GHSA-zzzz-zzzz-zzzz.json", huge);
             zip(temp.resolve("all.zip"), entries);
@@ -666,27 +679,41 @@ class DependencyScanCheckTest {
             Result result = check.run(offline("all.zip", null, null), CheckContext.builder(temp).dependencies(SHOP).clock(CLOCK).build());
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
-            assertThat(result.summary()).isEqualTo("osvDatabase all.zip holds an entry larger than 16 MiB (GHSA-zzzz-zzzz-zzzz.json, 16777217 bytes): "
+            // ZipOutputStream gives the size after the data, so it shows only once read
+            assertThat(result.summary()).isEqualTo("osvDatabase all.zip holds an entry larger than 16 MiB (GHSA-zzzz-zzzz-zzzz.json): "
                     + "the database is not used");
         }
 
         @Test
-        void reportsAMalformedRecordAndUsesTheOthers() throws Exception {
+        void reportsErrorNamingAFileThatIsNotJsonRatherThanLeavingItOut() throws Exception {
             Path folder = copyAdvisories(temp.resolve("osv"));
             Files.writeString(folder.resolve("GHSA-bad0-json-0000.json"), "{\"id\": \"GHSA-bad0-json-0000\", \"affected\": [");
-            Files.writeString(folder.resolve("GHSA-noid-0000-0000.json"), "{\"summary\": \"no id\", \"affected\": []}");
 
             Result result = check.run(offline("osv", null, null), CheckContext.builder(temp).dependencies(SHOP).clock(CLOCK).build());
 
-            assertThat(result.status()).isEqualTo(Status.FAIL);
-            assertThat(ids(result)).contains("GHSA-jfh8-c2jp-5v3q", "GHSA-599f-7c49-w659");
-            assertThat(result.evidence()).containsEntry("malformed", List.of("GHSA-bad0-json-0000.json", "GHSA-noid-0000-0000.json"))
-                    .containsEntry("databaseRecords", 10);
-            List<Finding> malformed = result.findings().stream().filter(f -> f.evidence().containsKey("entry")).toList();
-            assertThat(malformed).extracting(Finding::message).containsExactly(
-                    "osvDatabase entry GHSA-bad0-json-0000.json is not a valid OSV record (Unexpected end-of-input: expected close marker "
-                            + "for Array at line 1, column 44): left out; the other 10 records were used",
-                    "osvDatabase entry GHSA-noid-0000-0000.json is not a valid OSV record (the record has no id): left out; the other 10 records were used");
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase osv: GHSA-bad0-json-0000.json is not a valid OSV record (Unexpected "
+                    + "end-of-input: expected close marker for Array at line 1, column 44): the database is not used");
+            assertThat(result.remedy()).isEqualTo("Download OSV's Maven database again (https://osv-vulnerabilities.storage.googleapis.com/"
+                    + "Maven/all.zip) and point osvDatabase at it; a record that stays invalid is reported to the database's publisher.");
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 4), Map.entry("source", "offline-database"));
+        }
+
+        @Test
+        void reportsErrorNamingARecordWhoseAliasesAreAnObject() throws Exception {
+            Path folder = copyAdvisories(temp.resolve("osv"));
+            ObjectNode broken = (ObjectNode) OsvReplay.read(read("advisories/GHSA-599f-7c49-w659.json"));
+            broken.putObject("aliases").put("cve", "CVE-2022-42889");
+            Files.writeString(folder.resolve("GHSA-599f-7c49-w659.json"), broken.toString());
+
+            Result result = check.run(offline("osv", null, null), CheckContext.builder(temp).dependencies(SHOP).clock(CLOCK).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase osv: GHSA-599f-7c49-w659.json is not a valid OSV record "
+                    + "(aliases is an object, not an array): the database is not used");
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.claims().get("dependencyScan.audit").status()).isEqualTo(Status.ERROR);
         }
 
         @Test
@@ -786,6 +813,73 @@ class DependencyScanCheckTest {
         }
     }
 
+    // ---------------------------------------------------------------- the offline database's age
+
+    @Nested
+    class DatabaseAge {
+
+        /** The fixtures' newest record: GHSA-269g-pwp5-87pp, modified 2026-07-08T06:27:00.690079200Z. */
+        static final Instant NEWEST = Instant.parse("2026-07-08T06:27:00.690079200Z");
+        static final DependencyNode JUNIT = project(dep("junit:junit:4.12"));
+
+        static DependencyScanConfig withMaxAge(Duration maxDatabaseAge) {
+            return new DependencyScanConfig(null, null, "advisories", null, null, null, maxDatabaseAge);
+        }
+
+        @Test
+        void reportsErrorWhenTheDatabaseIsOlderThanMaxDatabaseAge() throws Exception {
+            Result result = check.run(withMaxAge(null), fixtureContext(JUNIT).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase advisories is 140 days old (its newest record, GHSA-269g-pwp5-87pp, "
+                    + "was modified 2026-07-08T06:27:00.690079200Z), older than maxDatabaseAge 168h: advisories published since are missing from it");
+            assertThat(result.remedy()).isEqualTo("Download OSV's Maven database again (https://osv-vulnerabilities.storage.googleapis.com/"
+                    + "Maven/all.zip) and put it in place of osvDatabase advisories; maxDatabaseAge (now 168h) sets how old it may be, "
+                    + "and 0 turns this check off.");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "offline-database"),
+                    Map.entry("databaseRecords", 10), Map.entry("databaseModified", "2026-07-08T06:27:00.690079200Z"),
+                    Map.entry("databaseAgeDays", 140L));
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.claims().get("dependencyScan.audit").status()).isEqualTo(Status.ERROR);
+        }
+
+        @Test
+        void scansADatabaseYoungerThanMaxDatabaseAgeAndStatesItsAge() throws Exception {
+            Clock threeDaysLater = Clock.fixed(NEWEST.plus(Duration.ofDays(3)).plusSeconds(60), ZoneOffset.UTC);
+
+            Result result = check.run(withMaxAge(null), fixtureContext(JUNIT).clock(threeDaysLater).build());
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            assertThat(result.evidence()).containsEntry("databaseModified", "2026-07-08T06:27:00.690079200Z").containsEntry("databaseAgeDays", 3L);
+        }
+
+        @Test
+        void statesTheAgeWhenMaxDatabaseAgeIsZero() throws Exception {
+            Result result = check.run(withMaxAge(Duration.ZERO), fixtureContext(JUNIT).build());
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            assertThat(result.summary()).isEqualTo("no known vulnerability at or above HIGH in 1 dependency (offline-database); "
+                    + "1 advisory below HIGH listed");
+            assertThat(result.evidence()).containsEntry("databaseModified", "2026-07-08T06:27:00.690079200Z").containsEntry("databaseAgeDays", 140L);
+        }
+
+        @Test
+        void reportsErrorWhenARecordSaysItWasModifiedAfterNow() throws Exception {
+            Path folder = copyAdvisories(temp.resolve("osv"));
+            ObjectNode future = (ObjectNode) OsvReplay.read(read("advisories/GHSA-2fqw-684c-pvp7.json"));
+            future.put("modified", "2999-01-01T00:00:00Z");
+            Files.writeString(folder.resolve("GHSA-2fqw-684c-pvp7.json"), future.toString());
+            DependencyScanConfig config = new DependencyScanConfig(null, null, "osv", null, null, null, Duration.ofDays(365));
+
+            Result result = check.run(config, CheckContext.builder(temp).dependencies(JUNIT).clock(CLOCK).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase osv holds GHSA-2fqw-684c-pvp7, modified 2999-01-01T00:00:00Z, later than now "
+                    + "(2026-11-25T10:00:00Z): the database's age cannot be told; check this machine's clock");
+            assertThat(result.evidence()).containsEntry("databaseModified", "2999-01-01T00:00:00Z").containsEntry("databaseAgeDays", 0L);
+        }
+    }
+
     // ---------------------------------------------------------------- ignores
 
     @Nested
@@ -801,7 +895,7 @@ class DependencyScanCheckTest {
 
         @Test
         void failsTheAuditClaimWithTheAdvisoriesAtOrAboveTheThreshold() throws Exception {
-            Result result = check.run(new DependencyScanConfig(null, null, "advisories", null, null, null),
+            Result result = check.run(offline("advisories", null, null),
                     fixtureContext(project(dep("org.apache.logging.log4j:log4j-core:2.14.1"))).build());
 
             Result audit = result.claims().get("dependencyScan.audit");
@@ -898,7 +992,7 @@ class DependencyScanCheckTest {
 
         @Test
         void scansTestScopeWhenConfigured() throws Exception {
-            DependencyScanConfig config = new DependencyScanConfig(null, null, "advisories", List.of("compile", "test"), null, null);
+            DependencyScanConfig config = new DependencyScanConfig(null, null, "advisories", List.of("compile", "test"), null, null, Duration.ZERO);
 
             Result result = check.run(config, fixtureContext(WITH_TEST_LOG4J).build());
 
@@ -939,6 +1033,7 @@ class DependencyScanCheckTest {
             assertThat(config.scopes()).containsExactly("compile", "runtime", "provided", "system");
             assertThat(config.ignore()).isEmpty();
             assertThat(config.cacheTtl()).isEqualTo(Duration.ofHours(24));
+            assertThat(config.maxDatabaseAge()).isEqualTo(Duration.ofDays(7));
         }
 
         @Test
@@ -949,6 +1044,7 @@ class DependencyScanCheckTest {
                     osvDatabase: osv/Maven-all.zip
                     scopes: [compile, Runtime]
                     cacheTtl: 30m
+                    maxDatabaseAge: 36h
                     ignore:
                       - id: CVE-2022-42889
                         reason: StringSubstitutor is never given user input
@@ -957,7 +1053,7 @@ class DependencyScanCheckTest {
 
             assertThat(config).isEqualTo(new DependencyScanConfig(Severity.MODERATE, "https://osv.mirror.example.com/", "osv/Maven-all.zip",
                     List.of("compile", "runtime"), List.of(new Ignore("CVE-2022-42889", "StringSubstitutor is never given user input",
-                    LocalDate.of(2026, 12, 31))), Duration.ofMinutes(30)));
+                    LocalDate.of(2026, 12, 31))), Duration.ofMinutes(30), Duration.ofHours(36)));
         }
 
         @Test
@@ -1013,7 +1109,34 @@ class DependencyScanCheckTest {
             assertThatThrownBy(() -> bind("failon: HIGH"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("unknown parameter 'failon' of dependencyScan (did you mean 'failOn'?); known parameters: "
-                            + "cacheTtl, failOn, ignore, level, osvDatabase, osvUrl, scopes");
+                            + "cacheTtl, failOn, ignore, level, maxDatabaseAge, osvDatabase, osvUrl, scopes");
+        }
+
+        @Test
+        void acceptsACacheTtlOfAYear() throws Exception {
+            assertThat(bind("cacheTtl: 365d").cacheTtl()).isEqualTo(Duration.ofDays(365));
+        }
+
+        @Test
+        void readsABareZeroMaxDatabaseAgeAsWrittenInAPomAsOff() throws Exception {
+            ObjectNode pom = yaml.createObjectNode().put("maxDatabaseAge", "0");
+
+            DependencyScanConfig config = ConfigBinder.bind("dependencyScan", DependencyScanConfig.class, pom, List.of("level"));
+
+            assertThat(config.maxDatabaseAge()).isZero();
+            assertThat(bind("maxDatabaseAge: 0").maxDatabaseAge()).isZero();
+            assertThat(bind("maxDatabaseAge: 14d").maxDatabaseAge()).isEqualTo(Duration.ofDays(14));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+                maxDatabaseAge: PT-1H  | dependencyScan: maxDatabaseAge must not be negative, got PT-1H: write 0 to turn the check off
+                maxDatabaseAge: a week | dependencyScan.maxDatabaseAge: 'a week' is not a duration: write it as 10s, 500ms, 2m or 1h
+                cacheTtl: 200000d      | dependencyScan: cacheTtl must be at most 365 days (an OSV answer older than that says little about today's advisories), got 200000 days
+                cacheTtl: 1000000000000d | dependencyScan: cacheTtl must be at most 365 days (an OSV answer older than that says little about today's advisories), got 1000000000000 days
+                """)
+        void rejectsADurationItCannotUse(String yaml, String message) {
+            assertThatThrownBy(() -> bind(yaml)).isInstanceOf(ConfigurationException.class).hasMessage(message);
         }
 
         @Test
