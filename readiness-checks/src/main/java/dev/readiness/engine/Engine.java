@@ -87,7 +87,12 @@ public final class Engine {
      * @throws ConfigurationException when the configuration is broken, before any check runs
      */
     public Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
-        Plan plan = plan(config(sources), sources.basedir());
+        Plan plan;
+        try {
+            plan = plan(config(sources), sources.basedir());
+        } catch (ConfigurationException e) {
+            throw redacted(e, sources);
+        }
         Redactor redactor = new Redactor(secrets(plan.http(), sources.secrets()));
         return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor);
     }
@@ -373,10 +378,7 @@ public final class Engine {
      */
     private static Set<String> secrets(HttpSettings http, Set<String> known) {
         Set<String> values = new HashSet<>(known);
-        for (String header : http.headers().values()) {
-            values.add(header);
-            values.add(header.substring(header.lastIndexOf(' ') + 1));
-        }
+        values.addAll(headerSecrets(http.headers()));
         if (http.target() != null && http.target().getUserInfo() != null) {
             String userInfo = http.target().getUserInfo();
             values.add(userInfo);
@@ -386,6 +388,32 @@ public final class Engine {
             values.add(http.proxy().password());
         }
         values.remove(null);
+        return values;
+    }
+
+    /**
+     * The configuration error with the secrets the sources hold masked (a value quoted back, such as an
+     * {@code ${env.API_TOKEN}} put where a number belongs); when one was, without its cause, which may quote it too.
+     */
+    private static ConfigurationException redacted(ConfigurationException e, ReadinessConfig.Sources sources) {
+        Set<String> known = new HashSet<>(sources.secrets());
+        if (sources.serverHeaders() != null) {
+            known.addAll(headerSecrets(sources.serverHeaders()));
+        }
+        if (sources.proxy() != null && sources.proxy().password() != null) {
+            known.add(sources.proxy().password());
+        }
+        String message = new Redactor(known).redact(e.getMessage());
+        return message.equals(e.getMessage()) ? e : new ConfigurationException(message);
+    }
+
+    /** Every header value, and the token of {@code Bearer <token>} (echoed alone). */
+    private static Set<String> headerSecrets(Map<String, String> headers) {
+        Set<String> values = new HashSet<>();
+        for (String header : headers.values()) {
+            values.add(header);
+            values.add(header.substring(header.lastIndexOf(' ') + 1));
+        }
         return values;
     }
 
