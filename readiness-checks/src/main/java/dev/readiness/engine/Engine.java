@@ -8,6 +8,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
+import dev.readiness.text.Words;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -111,13 +112,35 @@ public final class Engine {
         }
         String checklist = pom.checklist() != null ? pom.checklist() : yaml.checklist();
         JsonNode http = http(pom.http() == null ? null : ConfigBinder.toTree(pom.http(), HttpConfig.class), yaml.http());
-        String timeoutText = pom.checkTimeout() != null ? pom.checkTimeout() : yaml.checkTimeout();
-        Duration timeout = timeoutText == null ? null
-                : ConfigBinder.bind("checkTimeout", Duration.class, JsonNodeFactory.instance.textNode(timeoutText), List.of());
-        Boolean failOnWarnings = pom.failOnWarnings() != null ? pom.failOnWarnings() : yaml.failOnWarnings();
+        Duration timeout = checkTimeout(pom.checkTimeout() != null ? "checkTimeout" : ReadinessYaml.FILE + ": checkTimeout",
+                pom.checkTimeout() != null ? pom.checkTimeout() : yaml.checkTimeout());
+        Boolean failOnWarnings = pom.failOnWarnings() != null
+                ? ConfigBinder.bind("failOnWarnings", Boolean.class, JsonNodeFactory.instance.textNode(pom.failOnWarnings()), List.of())
+                : yaml.failOnWarnings();
         return new ReadinessConfig(checklist == null ? null : sources.basedir().resolve(checklist), checklist, checks, pom.target(),
                 http, timeout, pom.onlyChecks(), pom.skipChecks(), Boolean.TRUE.equals(failOnWarnings), sources.serverHeaders(),
                 sources.proxy());
+    }
+
+    /**
+     * The time limit of each check as written, or {@code null} for the default: longer than 0 and at most
+     * {@link ReadinessConfig#MAX_CHECK_TIMEOUT}, so that no deadline computed from it overflows.
+     */
+    private static Duration checkTimeout(String where, String text) throws ConfigurationException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Duration timeout = ConfigBinder.bind(where, Duration.class, JsonNodeFactory.instance.textNode(text), List.of());
+        String max = Words.duration(ReadinessConfig.MAX_CHECK_TIMEOUT);
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new ConfigurationException(where + ": '" + text.trim() + "' gives a check no time: write a time limit longer than 0"
+                    + " and at most " + max + ", such as 5m");
+        }
+        if (timeout.compareTo(ReadinessConfig.MAX_CHECK_TIMEOUT) > 0) {
+            throw new ConfigurationException(where + ": '" + text.trim() + "' is longer than " + max + ", the longest time limit"
+                    + " a check may have: write " + max + " or less, such as 5m");
+        }
+        return timeout;
     }
 
     /** The POM's {@code http} over the file's, key by key; one that is not a mapping is left for binding to report. */
@@ -232,12 +255,16 @@ public final class Engine {
                     + "; available checks: " + String.join(", ", available.keySet()));
         }
         ObjectNode params = raw instanceof ObjectNode object ? object.deepCopy() : ConfigBinder.mapper().createObjectNode();
+        if (raw != null && raw.isArray()) {
+            throw new ConfigurationException("check '" + id + "' takes its parameters as a mapping (as elements in the POM), not a list");
+        }
         if (raw != null && !raw.isNull() && !raw.isObject() && !(raw.isTextual() && raw.asText().isBlank())) {
             throw new ConfigurationException("check '" + id + "' takes parameters as elements, not the value '" + raw.asText() + "'");
         }
         JsonNode levelNode = params.remove("level");
+        ConfigBinder.requireSingleValue(id + ".level", levelNode, ConfigBinder.expects(Level.class));
         Level level = levelNode == null || levelNode.isNull() ? Level.REQUIRED : level(id + ".level", levelNode.asText());
-        List<String> items = texts(params.remove("items"));
+        List<String> items = texts(id + ".items", params.remove("items"));
         List<ConfiguredClaim> claims = configureClaims(check, level, items, params.remove("claims"));
         Record record = (Record) ConfigBinder.bind(id, check.configType(), params, COMMON_KEYS);
         String reason = null;
@@ -312,12 +339,17 @@ public final class Engine {
         }
     }
 
-    private static List<String> texts(JsonNode node) {
+    /** Item keys or texts: one, or a list of them; a mapping, or a list inside the list, is an error. */
+    private static List<String> texts(String where, JsonNode node) throws ConfigurationException {
         List<String> texts = new ArrayList<>();
         if (node != null && !node.isNull()) {
             if (node.isArray()) {
-                node.forEach(n -> texts.add(n.asText()));
+                for (int i = 0; i < node.size(); i++) {
+                    ConfigBinder.requireSingleValue(where + "[" + i + "]", node.get(i), "an item's key or text");
+                    texts.add(node.get(i).asText());
+                }
             } else {
+                ConfigBinder.requireSingleValue(where, node, "a list of items' keys or texts");
                 texts.add(node.asText());
             }
         }

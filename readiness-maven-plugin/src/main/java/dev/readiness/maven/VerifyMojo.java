@@ -99,11 +99,12 @@ public class VerifyMojo extends AbstractMojo {
     private String skipChecks;
 
     /**
-     * Fails the build on unmet RECOMMENDED items too. Default: {@code failOnWarnings} of readiness.yaml, else false
-     * (no default value here, so that an unset parameter can be told from false).
+     * Fails the build on unmet RECOMMENDED items too: {@code true} or {@code false}. Default: {@code failOnWarnings} of
+     * readiness.yaml, else false. Text, not a Boolean, so that an unset parameter can be told from false and a misspelt
+     * one ({@code yes}, which Maven would read as false) is an error rather than a gate that quietly stops failing.
      */
     @Parameter(property = "readiness.failOnWarnings")
-    private Boolean failOnWarnings;
+    private String failOnWarnings;
 
     /** Whether checks may use their on-disk caches (OSV answers). */
     @Parameter(property = "readiness.cache", defaultValue = "true")

@@ -396,6 +396,35 @@ class VerifyMojoTest {
         assertThat(log.lines()).contains("[INFO] Readiness PASS: 1 PASS (1 items, 1 checks)");
     }
 
+    /** Maven would read "yes" as false and so stop failing on warnings: the goal takes only true or false. */
+    @Test
+    @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+    @MojoParameter(name = "failOnWarnings", value = "yes")
+    void rejectsFailOnWarningsOtherThanTrueOrFalse(VerifyMojo mojo) throws Exception {
+        copyReports("failing", "target/surefire-reports");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: failOnWarnings: 'yes' is not true or false");
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    /** 200000d would overflow the deadline of the checks' run; it is a configuration error naming the bound. */
+    @Test
+    @InjectMojo(goal = "verify", pom = TESTS_POM)
+    @MojoParameter(name = "checkTimeout", value = "200000d")
+    void rejectsACheckTimeoutLongerThanADay(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: checkTimeout: '200000d' is longer than 24h, the longest time limit a check"
+                        + " may have: write 24h or less, such as 5m");
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
     /** -Dreadiness.failOnWarnings=false and the POM's failOnWarnings win over readiness.yaml's, as every other key does. */
     @Nested
     class WhenReadinessYamlFailsOnWarnings {
