@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.readiness.check.Ratio;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -22,6 +26,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -50,6 +55,9 @@ public final class ConfigBinder {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            // 1 is not true and 1.5 is not 1: a number is not guessed into a flag or cut into a count
+            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
 
     private ConfigBinder() {
@@ -68,8 +76,8 @@ public final class ConfigBinder {
      */
     public static <C> C bind(String where, Class<C> type, JsonNode tree, Collection<String> extraKnown)
             throws ConfigurationException {
-        JsonNode node = tree == null || tree.isNull() || tree.isMissingNode()
-                || (tree.isTextual() && tree.asText().isBlank()) ? JsonNodeFactory.instance.objectNode() : tree;
+        boolean empty = tree == null || tree.isNull() || tree.isMissingNode() || (tree.isTextual() && tree.asText().isBlank());
+        JsonNode node = !empty ? tree : type.isRecord() ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.nullNode();
         try {
             return MAPPER.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
@@ -91,11 +99,70 @@ public final class ConfigBinder {
                 throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not true or false");
             }
             throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
+        } catch (MismatchedInputException e) {
+            String shape = shape(e.getOriginalMessage());
+            if (shape != null && e.getTargetType() != null) {
+                throw new ConfigurationException(where + path(e) + ": expects " + expects(e.getTargetType()) + ", not " + shape);
+            }
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (JsonMappingException e) {
             throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(where + ": " + rootMessage(e));
         }
+    }
+
+    /** "a list" or "a mapping" when Jackson met one where a single value belongs, else {@code null}. */
+    private static String shape(String jacksonMessage) {
+        if (jacksonMessage == null) {
+            return null;
+        }
+        return jacksonMessage.contains("JsonToken.START_ARRAY") ? "a list"
+                : jacksonMessage.contains("JsonToken.START_OBJECT") ? "a mapping" : null;
+    }
+
+    /**
+     * Rejects a list or a mapping where one value belongs, so that {@code checkTimeout: [1]} is not read as
+     * the empty text: "{where}: expects {expects}, not a list".
+     *
+     * @param expects what the key takes, as {@link #expects(Class)} says it
+     */
+    static void requireSingleValue(String where, JsonNode node, String expects) throws ConfigurationException {
+        if (node != null && node.isContainerNode()) {
+            throw new ConfigurationException(where + ": expects " + expects + ", not " + (node.isArray() ? "a list" : "a mapping"));
+        }
+    }
+
+    /** What a value of this type is written as, for "expects …" messages: "true or false", "a whole number", "one of A, B". */
+    static String expects(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == Duration.class) {
+            return "a duration such as 10s, 500ms, 2m or 1h";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2026-12-31";
+        }
+        if (type == Ratio.class) {
+            return "a ratio such as 80% or 0.8";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "a mapping of names to values";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a single value";
     }
 
     /** The keys a record accepts: its component names. */
@@ -205,28 +272,48 @@ public final class ConfigBinder {
         return prev[b.length()];
     }
 
-    /** Reads {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT10S}. */
+    /**
+     * Reads {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT10S}. A duration
+     * whose milliseconds do not fit a {@code long} (some 292 million years) is rejected here, so that no
+     * arithmetic on a parsed duration overflows; each key bounds its own further.
+     */
     static Duration parseDuration(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE_DURATION.matcher(s);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
+        Duration duration;
         try {
-            return Duration.parse(text.trim());
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                duration = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } else {
+                duration = Duration.parse(text.trim());
+            }
+            duration.toMillis();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: write it as 10s, 500ms, 2m or 1h");
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long to be a duration: write it as 10s, 500ms, 2m or 1h");
         }
+        return duration;
     }
 
     private static final class DurationDeserializer extends StdScalarDeserializer<Duration> {
+
+        /** A bare number is seconds. */
+        private static Duration parseNumber(JsonParser p, DeserializationContext ctxt) throws IOException {
+            try {
+                return parseDuration(p.getLongValue() + "s");
+            } catch (IllegalArgumentException | IOException e) {
+                throw InvalidFormatException.from(p, "'" + p.getText() + "' is too long to be a duration: write it as 10s,"
+                        + " 500ms, 2m or 1h", p.getText(), Duration.class);
+            }
+        }
         DurationDeserializer() {
             super(Duration.class);
         }
@@ -234,7 +321,10 @@ public final class ConfigBinder {
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken().isNumeric()) {
-                return Duration.ofSeconds(p.getLongValue());
+                return parseNumber(p, ctxt);
+            }
+            if (!p.currentToken().isScalarValue()) {
+                return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
             }
             String text = p.getValueAsString();
             try {

@@ -8,6 +8,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
+import dev.readiness.text.Words;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -87,7 +88,12 @@ public final class Engine {
      * @throws ConfigurationException when the configuration is broken, before any check runs
      */
     public Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
-        Plan plan = plan(config(sources), sources.basedir());
+        Plan plan;
+        try {
+            plan = plan(config(sources), sources.basedir());
+        } catch (ConfigurationException e) {
+            throw redacted(e, sources);
+        }
         Redactor redactor = new Redactor(secrets(plan.http(), sources.secrets()));
         return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor);
     }
@@ -106,13 +112,35 @@ public final class Engine {
         }
         String checklist = pom.checklist() != null ? pom.checklist() : yaml.checklist();
         JsonNode http = http(pom.http() == null ? null : ConfigBinder.toTree(pom.http(), HttpConfig.class), yaml.http());
-        String timeoutText = pom.checkTimeout() != null ? pom.checkTimeout() : yaml.checkTimeout();
-        Duration timeout = timeoutText == null ? null
-                : ConfigBinder.bind("checkTimeout", Duration.class, JsonNodeFactory.instance.textNode(timeoutText), List.of());
-        Boolean failOnWarnings = pom.failOnWarnings() != null ? pom.failOnWarnings() : yaml.failOnWarnings();
+        Duration timeout = checkTimeout(pom.checkTimeout() != null ? "checkTimeout" : ReadinessYaml.FILE + ": checkTimeout",
+                pom.checkTimeout() != null ? pom.checkTimeout() : yaml.checkTimeout());
+        Boolean failOnWarnings = pom.failOnWarnings() != null
+                ? ConfigBinder.bind("failOnWarnings", Boolean.class, JsonNodeFactory.instance.textNode(pom.failOnWarnings()), List.of())
+                : yaml.failOnWarnings();
         return new ReadinessConfig(checklist == null ? null : sources.basedir().resolve(checklist), checklist, checks, pom.target(),
                 http, timeout, pom.onlyChecks(), pom.skipChecks(), Boolean.TRUE.equals(failOnWarnings), sources.serverHeaders(),
                 sources.proxy());
+    }
+
+    /**
+     * The time limit of each check as written, or {@code null} for the default: longer than 0 and at most
+     * {@link ReadinessConfig#MAX_CHECK_TIMEOUT}, so that no deadline computed from it overflows.
+     */
+    private static Duration checkTimeout(String where, String text) throws ConfigurationException {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Duration timeout = ConfigBinder.bind(where, Duration.class, JsonNodeFactory.instance.textNode(text), List.of());
+        String max = Words.duration(ReadinessConfig.MAX_CHECK_TIMEOUT);
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new ConfigurationException(where + ": '" + text.trim() + "' gives a check no time: write a time limit longer than 0"
+                    + " and at most " + max + ", such as 5m");
+        }
+        if (timeout.compareTo(ReadinessConfig.MAX_CHECK_TIMEOUT) > 0) {
+            throw new ConfigurationException(where + ": '" + text.trim() + "' is longer than " + max + ", the longest time limit"
+                    + " a check may have: write " + max + " or less, such as 5m");
+        }
+        return timeout;
     }
 
     /** The POM's {@code http} over the file's, key by key; one that is not a mapping is left for binding to report. */
@@ -227,12 +255,16 @@ public final class Engine {
                     + "; available checks: " + String.join(", ", available.keySet()));
         }
         ObjectNode params = raw instanceof ObjectNode object ? object.deepCopy() : ConfigBinder.mapper().createObjectNode();
+        if (raw != null && raw.isArray()) {
+            throw new ConfigurationException("check '" + id + "' takes its parameters as a mapping (as elements in the POM), not a list");
+        }
         if (raw != null && !raw.isNull() && !raw.isObject() && !(raw.isTextual() && raw.asText().isBlank())) {
             throw new ConfigurationException("check '" + id + "' takes parameters as elements, not the value '" + raw.asText() + "'");
         }
         JsonNode levelNode = params.remove("level");
+        ConfigBinder.requireSingleValue(id + ".level", levelNode, ConfigBinder.expects(Level.class));
         Level level = levelNode == null || levelNode.isNull() ? Level.REQUIRED : level(id + ".level", levelNode.asText());
-        List<String> items = texts(params.remove("items"));
+        List<String> items = texts(id + ".items", params.remove("items"));
         List<ConfiguredClaim> claims = configureClaims(check, level, items, params.remove("claims"));
         Record record = (Record) ConfigBinder.bind(id, check.configType(), params, COMMON_KEYS);
         String reason = null;
@@ -307,12 +339,17 @@ public final class Engine {
         }
     }
 
-    private static List<String> texts(JsonNode node) {
+    /** Item keys or texts: one, or a list of them; a mapping, or a list inside the list, is an error. */
+    private static List<String> texts(String where, JsonNode node) throws ConfigurationException {
         List<String> texts = new ArrayList<>();
         if (node != null && !node.isNull()) {
             if (node.isArray()) {
-                node.forEach(n -> texts.add(n.asText()));
+                for (int i = 0; i < node.size(); i++) {
+                    ConfigBinder.requireSingleValue(where + "[" + i + "]", node.get(i), "an item's key or text");
+                    texts.add(node.get(i).asText());
+                }
             } else {
+                ConfigBinder.requireSingleValue(where, node, "a list of items' keys or texts");
                 texts.add(node.asText());
             }
         }
@@ -373,10 +410,7 @@ public final class Engine {
      */
     private static Set<String> secrets(HttpSettings http, Set<String> known) {
         Set<String> values = new HashSet<>(known);
-        for (String header : http.headers().values()) {
-            values.add(header);
-            values.add(header.substring(header.lastIndexOf(' ') + 1));
-        }
+        values.addAll(headerSecrets(http.headers()));
         if (http.target() != null && http.target().getUserInfo() != null) {
             String userInfo = http.target().getUserInfo();
             values.add(userInfo);
@@ -386,6 +420,32 @@ public final class Engine {
             values.add(http.proxy().password());
         }
         values.remove(null);
+        return values;
+    }
+
+    /**
+     * The configuration error with the secrets the sources hold masked (a value quoted back, such as an
+     * {@code ${env.API_TOKEN}} put where a number belongs); when one was, without its cause, which may quote it too.
+     */
+    private static ConfigurationException redacted(ConfigurationException e, ReadinessConfig.Sources sources) {
+        Set<String> known = new HashSet<>(sources.secrets());
+        if (sources.serverHeaders() != null) {
+            known.addAll(headerSecrets(sources.serverHeaders()));
+        }
+        if (sources.proxy() != null && sources.proxy().password() != null) {
+            known.add(sources.proxy().password());
+        }
+        String message = new Redactor(known).redact(e.getMessage());
+        return message.equals(e.getMessage()) ? e : new ConfigurationException(message);
+    }
+
+    /** Every header value, and the token of {@code Bearer <token>} (echoed alone). */
+    private static Set<String> headerSecrets(Map<String, String> headers) {
+        Set<String> values = new HashSet<>();
+        for (String header : headers.values()) {
+            values.add(header);
+            values.add(header.substring(header.lastIndexOf(' ') + 1));
+        }
         return values;
     }
 

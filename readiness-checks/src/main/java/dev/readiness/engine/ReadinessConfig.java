@@ -35,6 +35,9 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
     /** The default time limit of one check. */
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The longest time limit of one check: a day. */
+    public static final Duration MAX_CHECK_TIMEOUT = Duration.ofHours(24);
+
     public ReadinessConfig {
         checks = new LinkedHashMap<>(checks);
         checkTimeout = checkTimeout == null ? DEFAULT_CHECK_TIMEOUT : checkTimeout;
@@ -58,12 +61,13 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
      * @param checks         the elements under {@code <checks>}, each named by its check id, with expressions evaluated
      * @param http           the {@code <http>} element, with expressions evaluated
      * @param checkTimeout   as written ({@code 5m})
-     * @param failOnWarnings {@code null} when neither the POM nor {@code -Dreadiness.failOnWarnings} says
+     * @param failOnWarnings as written ({@code true} or {@code false}; anything else is an error, not false), {@code null}
+     *                       when neither the POM nor {@code -Dreadiness.failOnWarnings} says
      * @param onlyChecks     {@code readiness.checks}
      * @param skipChecks     {@code readiness.skipChecks}
      */
     public record Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
-                      Boolean failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks) {
+                      String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks) {
         public Pom {
             checks = checks == null ? List.of() : List.copyOf(checks);
             onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);

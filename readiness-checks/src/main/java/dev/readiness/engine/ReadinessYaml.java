@@ -1,5 +1,9 @@
 package dev.readiness.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +59,9 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
             return null;
         }
         JsonNode root;
-        try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, FILE)) {
-            root = YAML.readTree(in);
+        try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, FILE);
+             JsonParser parser = new OnlyTrueAndFalse(YAML.getFactory().createParser(in))) {
+            root = YAML.readTree(parser);
         } catch (IOException e) {
             throw new ConfigurationException(FILE + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -78,6 +84,11 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
                         + "; known keys: " + String.join(", ", KEYS));
             }
         }
+        JsonNode http = root.get("http");
+        if (http != null && !http.isNull() && !http.isObject()) {
+            throw new ConfigurationException(FILE + ": http: expects a mapping such as {timeout: 10s}, not "
+                    + (http.isArray() ? "a list" : "the value '" + http.asText() + "'"));
+        }
         Map<String, JsonNode> checks = new LinkedHashMap<>();
         JsonNode checksNode = root.get("checks");
         if (checksNode != null && !checksNode.isNull()) {
@@ -86,13 +97,89 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
             }
             checksNode.fields().forEachRemaining(e -> checks.put(e.getKey(), e.getValue()));
         }
-        return new ReadinessYaml(text(root, "checklist"), root.get("http"), text(root, "checkTimeout"),
+        return new ReadinessYaml(text(root, "checklist", "the checklist's path, such as PRODUCTION_READINESS.md"), http,
+                text(root, "checkTimeout", ConfigBinder.expects(Duration.class)),
                 root.hasNonNull("failOnWarnings") ? ConfigBinder.bind(FILE + ": failOnWarnings", Boolean.class,
                         root.get("failOnWarnings"), List.of()) : null, checks);
     }
 
-    private static String text(JsonNode root, String key) {
+    /** The key's value as written, or {@code null}; a list or a mapping is an error saying what the key expects. */
+    private static String text(JsonNode root, String key, String expects) throws ConfigurationException {
         JsonNode node = root.get(key);
+        ConfigBinder.requireSingleValue(FILE + ": " + key, node, expects);
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /**
+     * The file's tokens with YAML 1.1's other spellings of true and false ({@code yes}, {@code no}, {@code on},
+     * {@code off}) read as the text written: only {@code true} and {@code false} are booleans, as in YAML 1.2 and
+     * in the POM, so {@code failOnWarnings: yes} is an error rather than a guess, and {@code country: NO} stays "NO".
+     */
+    private static final class OnlyTrueAndFalse extends JsonParserDelegate {
+
+        OnlyTrueAndFalse(JsonParser parser) {
+            super(parser);
+        }
+
+        private boolean spelledOtherwise() {
+            JsonToken token = delegate.currentToken();
+            return (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) && !isBoolean(token);
+        }
+
+        private boolean isBoolean(JsonToken token) {
+            try {
+                return delegate.getText().equalsIgnoreCase(token == JsonToken.VALUE_TRUE ? "true" : "false");
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = delegate.nextToken();
+            return spelledOtherwise() ? JsonToken.VALUE_STRING : token;
+        }
+
+        @Override
+        public JsonToken currentToken() {
+            return spelledOtherwise() ? JsonToken.VALUE_STRING : delegate.currentToken();
+        }
+
+        @Override
+        @Deprecated
+        public JsonToken getCurrentToken() {
+            return currentToken();
+        }
+
+        @Override
+        public int currentTokenId() {
+            return spelledOtherwise() ? JsonTokenId.ID_STRING : delegate.currentTokenId();
+        }
+
+        @Override
+        @Deprecated
+        public int getCurrentTokenId() {
+            return currentTokenId();
+        }
+
+        @Override
+        public boolean hasToken(JsonToken token) {
+            return currentToken() == token;
+        }
+
+        @Override
+        public boolean hasTokenId(int id) {
+            return currentTokenId() == id;
+        }
+
+        @Override
+        public String getValueAsString() throws IOException {
+            return spelledOtherwise() ? delegate.getText() : delegate.getValueAsString();
+        }
+
+        @Override
+        public String getValueAsString(String defaultValue) throws IOException {
+            return spelledOtherwise() ? delegate.getText() : delegate.getValueAsString(defaultValue);
+        }
     }
 }

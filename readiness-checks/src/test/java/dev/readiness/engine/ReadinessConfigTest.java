@@ -22,6 +22,8 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -52,7 +54,7 @@ class ReadinessConfigTest {
                   coverage: {count: 4}
                 """);
         ReadinessConfig.Pom pom = new ReadinessConfig.Pom("FROM-POM.md", List.of(xml("<tests><count>1</count></tests>")), null,
-                xml("<http><timeout>7s</timeout></http>"), "1m", false, Set.of(), Set.of());
+                xml("<http><timeout>7s</timeout></http>"), "1m", "false", Set.of(), Set.of());
 
         ReadinessConfig config = engine.config(sources(pom, yaml));
 
@@ -172,6 +174,101 @@ class ReadinessConfigTest {
         });
         assertThat(logged).containsExactly("info: sent ****, ****, ****, **** via ****");
         assertThat(outcome.check("probe").result().summary()).isEqualTo("sent ****, ****, ****, **** via ****");
+    }
+
+    /** A check's time limit is at most a day, from the POM or the file: 200000d would overflow the deadline it sets. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            200000d               | '200000d' is longer than 24h, the longest time limit a check may have: write 24h or less, such as 5m
+            25h                   | '25h' is longer than 24h, the longest time limit a check may have: write 24h or less, such as 5m
+            0s                    | '0s' gives a check no time: write a time limit longer than 0 and at most 24h, such as 5m
+            PT-5M                 | 'PT-5M' gives a check no time: write a time limit longer than 0 and at most 24h, such as 5m
+            99999999999999999999d | '99999999999999999999d' is too long to be a duration: write it as 10s, 500ms, 2m or 1h
+            9999999999999999d     | '9999999999999999d' is too long to be a duration: write it as 10s, 500ms, 2m or 1h
+            """)
+    void rejectsACheckTimeoutOutsideZeroToADay(String timeout, String message) throws Exception {
+        ReadinessConfig.Pom fromPom = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), null, null, timeout, null, Set.of(), Set.of());
+        ReadinessConfig.Pom none = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), null, null, null, null, Set.of(), Set.of());
+
+        assertThatThrownBy(() -> engine.config(sources(fromPom, null)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("checkTimeout: " + message);
+        assertThatThrownBy(() -> engine.config(sources(none, yaml("checkTimeout: " + timeout))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: checkTimeout: " + message);
+    }
+
+    @Test
+    void takesACheckTimeoutOfADay() throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), null, null, "24h", null, Set.of(), Set.of());
+
+        assertThat(engine.config(sources(pom, null)).checkTimeout()).isEqualTo(Duration.ofDays(1));
+    }
+
+    /** An HTTP call waits at most an hour; OkHttp itself refuses more than about 24 days, and a crash is no answer. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            <http><timeout>200000d</timeout></http> | | timeout is 4800000h, but a call may wait at most 1h: write 1h or less, such as 10s
+            | 'http: {timeout: 61m}'                  | timeout is 61m, but a call may wait at most 1h: write 1h or less, such as 10s
+            | 'http: {timeout: [10s]}'                | .timeout: expects a duration such as 10s, 500ms, 2m or 1h, not a list
+            <http><timeout>99999999999999999999d</timeout></http> | | .timeout: '99999999999999999999d' is too long to be a duration: write it as 10s, 500ms, 2m or 1h
+            """)
+    void rejectsAnHttpTimeoutLongerThanAnHour(String pomHttp, String yamlHttp, String message) throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), null, pomHttp == null ? null : xml(pomHttp),
+                null, null, Set.of(), Set.of());
+        ReadinessConfig config = engine.config(sources(pom, yamlHttp == null ? null : yaml(yamlHttp)));
+
+        assertThatThrownBy(() -> engine.plan(config, dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("http" + (message.startsWith(".") ? "" : ": ") + message);
+    }
+
+    /** Maven reads any word but "true" as false; the gate does not let a misspelling turn failOnWarnings off. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"yes", "1", "on", "ture"})
+    void rejectsFailOnWarningsOfThePomOtherThanTrueOrFalse(String value) throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), null, null, null, value, Set.of(), Set.of());
+
+        assertThatThrownBy(() -> engine.config(sources(pom, yaml("failOnWarnings: true"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("failOnWarnings: '" + value + "' is not true or false");
+    }
+
+    /** The common keys of a check and its own parameters, given the wrong shape in readiness.yaml: errors, never "" or a guess. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            'tests: [count]'                        | check 'tests' takes its parameters as a mapping (as elements in the POM), not a list
+            'tests: {level: [REQUIRED]}'            | tests.level: expects one of REQUIRED, RECOMMENDED, INFO, not a list
+            'tests: {level: {is: INFO}}'            | tests.level: expects one of REQUIRED, RECOMMENDED, INFO, not a mapping
+            'tests: {items: {key: unit-tests}}'     | tests.items: expects a list of items' keys or texts, not a mapping
+            'tests: {items: [[unit-tests]]}'        | tests.items[0]: expects an item's key or text, not a list
+            'tests: {claims: {tests: {level: [INFO]}}}' | tests.claims.tests.level: expects a single value, not a list
+            'tests: {count: [3]}'                   | tests.count: expects a whole number, not a list
+            'tests: {count: 1.5}'                   | tests.count: '1.5' is not a whole number
+            'tests: {delay: [1s]}'                  | tests.delay: expects a duration such as 10s, 500ms, 2m or 1h, not a list
+            'tests: {delay: 99999999999999999999d}' | tests.delay: '99999999999999999999d' is too long to be a duration: write it as 10s, 500ms, 2m or 1h
+            """)
+    void rejectsACheckSettingOfTheWrongShape(String check, String message) throws Exception {
+        Engine fixed = Engine.of(List.of(FixedCheck.returning("tests", Result.pass("ran").build())));
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(), null, null, null, null, Set.of(), Set.of());
+        ReadinessConfig config = fixed.config(sources(pom, yaml("checks: {" + check + "}")));
+
+        assertThatThrownBy(() -> fixed.plan(config, dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(message);
+    }
+
+    /** A configuration error quotes what was written; a secret written in the wrong place is masked there too. */
+    @Test
+    void masksSecretsInAConfigurationError() throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests><count>env-s3cret-value</count></tests>")), null,
+                null, null, null, Set.of(), Set.of());
+        ReadinessConfig.Sources sources = new ReadinessConfig.Sources(dir, pom, null, null, null, Set.of("env-s3cret-value"));
+
+        assertThatThrownBy(() -> engine.verify(sources, CheckContext.builder(dir), recording(new ArrayList<>())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("tests.count: '****' is not a whole number")
+                .hasNoCause();
     }
 
     private ReadinessConfig.Sources sources(ReadinessConfig.Pom pom, ReadinessYaml yaml) {

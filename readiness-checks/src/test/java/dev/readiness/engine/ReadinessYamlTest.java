@@ -85,6 +85,52 @@ class ReadinessYamlTest {
                 .hasMessage("readiness.yaml: failOnWarnings: 'sometimes' is not true or false");
     }
 
+    /** Every key that takes one value, given a list or a mapping: an error naming the key and what it takes, never "" or false. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            'checklist: [READY.md]'    | checklist: expects the checklist's path, such as PRODUCTION_READINESS.md, not a list
+            'checklist: {file: a.md}'  | checklist: expects the checklist's path, such as PRODUCTION_READINESS.md, not a mapping
+            'checkTimeout: [1]'        | checkTimeout: expects a duration such as 10s, 500ms, 2m or 1h, not a list
+            'checkTimeout: {m: 5}'     | checkTimeout: expects a duration such as 10s, 500ms, 2m or 1h, not a mapping
+            'failOnWarnings: [true]'   | failOnWarnings: expects true or false, not a list
+            'failOnWarnings: {a: yes}' | failOnWarnings: expects true or false, not a mapping
+            'http: [timeout: 5s]'      | http: expects a mapping such as {timeout: 10s}, not a list
+            'http: 5s'                 | http: expects a mapping such as {timeout: 10s}, not the value '5s'
+            'target: [https://a.example/]' | target decides where credentials go, so only the POM (or settings.xml) may set it: move it to <target> in the plugin's <configuration>
+            """)
+    void rejectsAListOrAMappingWhereOneValueBelongs(String yaml, String message) throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), yaml + "\nchecks: {tests: {}}\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: " + message);
+    }
+
+    /** YAML 1.1 reads yes, on and 1 as true (and no, off, 0 as false): the gate takes only true and false, as the POM does. */
+    @ParameterizedTest(name = "failOnWarnings: {0}")
+    @CsvSource({"yes", "no", "on", "off", "y", "1", "0"})
+    void rejectsFailOnWarningsOtherThanTrueOrFalse(String value) throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "failOnWarnings: " + value + "\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: failOnWarnings: '" + value + "' is not true or false");
+    }
+
+    @Test
+    void readsTrueAndFalseInAnyCaseAndOtherSpellingsAsTheTextWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), """
+                failOnWarnings: TRUE
+                checks:
+                  custom: {country: NO, enabled: false, flag: on}
+                """);
+
+        ReadinessYaml yaml = ReadinessYaml.read(file);
+
+        assertThat(yaml.failOnWarnings()).isTrue();
+        assertThat(yaml.checks().get("custom").toString()).isEqualTo("{\"country\":\"NO\",\"enabled\":false,\"flag\":\"on\"}");
+    }
+
     @Test
     void rejectsYamlThatDoesNotParse() throws Exception {
         Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "checks: [unclosed\n");

@@ -2,6 +2,7 @@ package dev.readiness.maven;
 
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.HttpSettings;
+import dev.readiness.engine.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,10 @@ import org.apache.maven.project.DependencyResolutionResult;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.eclipse.aether.artifact.Artifact;
 
 /** Turns Maven's project, session and settings into the Maven-free types the checks see. */
@@ -20,18 +25,39 @@ final class MavenAdapters {
     private MavenAdapters() {
     }
 
-    /** The active HTTP(S) proxy of settings.xml, or {@code null}. */
-    static HttpSettings.Proxy proxy(MavenSession session) {
-        if (session.getSettings() == null) {
+    /**
+     * The active HTTP(S) proxy of settings.xml with its password decrypted as Maven does (an encrypted
+     * {@code {...}} password is what the proxy must never receive), or {@code null}.
+     *
+     * @throws ConfigurationException when its password does not decrypt
+     */
+    static HttpSettings.Proxy proxy(Settings settings, SettingsDecrypter decrypter) throws ConfigurationException {
+        if (settings == null) {
             return null;
         }
-        for (Proxy proxy : session.getSettings().getProxies()) {
+        for (Proxy proxy : settings.getProxies()) {
             if (proxy.isActive() && (proxy.getProtocol() == null || proxy.getProtocol().startsWith("http"))) {
-                return new HttpSettings.Proxy(proxy.getHost(), proxy.getPort(), proxy.getUsername(), proxy.getPassword(),
-                        proxy.getNonProxyHosts());
+                SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
+                if (!result.getProblems().isEmpty()) {
+                    throw new ConfigurationException("settings.xml: cannot decrypt the password of the active proxy '" + proxy.getId()
+                            + "' (" + decryptionProblem(result) + "): encrypt it again with mvn --encrypt-password under the"
+                            + " master password of settings-security.xml, or make the proxy inactive");
+                }
+                Proxy decrypted = result.getProxy();
+                return new HttpSettings.Proxy(decrypted.getHost(), decrypted.getPort(), decrypted.getUsername(),
+                        decrypted.getPassword(), decrypted.getNonProxyHosts());
             }
         }
         return null;
+    }
+
+    /** Why a settings.xml value did not decrypt, in the words of the innermost cause (a bad key, a missing master password). */
+    static String decryptionProblem(SettingsDecryptionResult result) {
+        Throwable cause = result.getProblems().get(0).getException();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause != null && cause.getMessage() != null ? cause.getMessage() : result.getProblems().get(0).getMessage();
     }
 
     /** Where checks cache answers between runs: {@code <local repository>/.cache/readiness}. */

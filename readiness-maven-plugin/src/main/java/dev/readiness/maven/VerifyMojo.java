@@ -19,10 +19,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -40,6 +42,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
@@ -96,11 +99,12 @@ public class VerifyMojo extends AbstractMojo {
     private String skipChecks;
 
     /**
-     * Fails the build on unmet RECOMMENDED items too. Default: {@code failOnWarnings} of readiness.yaml, else false
-     * (no default value here, so that an unset parameter can be told from false).
+     * Fails the build on unmet RECOMMENDED items too: {@code true} or {@code false}. Default: {@code failOnWarnings} of
+     * readiness.yaml, else false. Text, not a Boolean, so that an unset parameter can be told from false and a misspelt
+     * one ({@code yes}, which Maven would read as false) is an error rather than a gate that quietly stops failing.
      */
     @Parameter(property = "readiness.failOnWarnings")
-    private Boolean failOnWarnings;
+    private String failOnWarnings;
 
     /** Whether checks may use their on-disk caches (OSV answers). */
     @Parameter(property = "readiness.cache", defaultValue = "true")
@@ -164,8 +168,8 @@ public class VerifyMojo extends AbstractMojo {
     /**
      * Everything Maven-specific, gathered before the engine sees anything: the POM's elements (expressions
      * evaluated) and -D properties, readiness.yaml as the engine reads it, the credentials of the settings.xml
-     * server {@code <http><server>} names as headers, the proxy, and the secrets settings.xml and the
-     * environment hold.
+     * server {@code <http><server>} names as headers, the proxy (its password decrypted), and the secrets
+     * settings.xml and the environment hold, as written and as decrypted.
      */
     private ReadinessConfig.Sources sources(Path basedir) throws ConfigurationException {
         ReadinessYaml yaml = ReadinessYaml.read(basedir.resolve(ReadinessYaml.FILE));
@@ -180,7 +184,25 @@ public class VerifyMojo extends AbstractMojo {
                 failOnWarnings, ids(runChecks), ids(skipChecks));
         ConfigElement server = httpElement == null ? null : httpElement.child("server");
         Map<String, String> serverHeaders = server == null || server.value() == null ? null : serverHeaders(server.value());
-        return new ReadinessConfig.Sources(basedir, pom, yaml, serverHeaders, MavenAdapters.proxy(session), Secrets.of(session));
+        Settings settings = session.getSettings();
+        SettingsDecryptionResult decrypted = settings == null ? null
+                : settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(settings));
+        return new ReadinessConfig.Sources(basedir, pom, yaml, serverHeaders, MavenAdapters.proxy(settings, settingsDecrypter),
+                Secrets.of(settings, decrypted, environment()));
+    }
+
+    /** The build's environment variables: the process's, and those Maven gives the session as {@code env.*} properties. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        Properties system = session.getSystemProperties();
+        if (system != null) {
+            for (String name : system.stringPropertyNames()) {
+                if (name.startsWith("env.")) {
+                    environment.putIfAbsent(name.substring("env.".length()), system.getProperty(name));
+                }
+            }
+        }
+        return environment;
     }
 
     /** The headers the settings.xml server with this id stands for, its credentials decrypted as Maven does. */
@@ -193,8 +215,9 @@ public class VerifyMojo extends AbstractMojo {
         }
         SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (!decrypted.getProblems().isEmpty()) {
-            throw new ConfigurationException("http.server: cannot decrypt the credentials of server '" + id + "': "
-                    + decrypted.getProblems().get(0).getMessage());
+            throw new ConfigurationException("http.server: cannot decrypt the credentials of server '" + id + "' ("
+                    + MavenAdapters.decryptionProblem(decrypted) + "): encrypt them again with mvn --encrypt-password under the"
+                    + " master password of settings-security.xml");
         }
         try {
             return ServerCredentials.headers(decrypted.getServer());

@@ -13,10 +13,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.inject.Inject;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Credentials;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -28,11 +33,17 @@ import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.mockito.Mockito;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /**
  * readiness:verify configured from a POM by the plugin testing harness, run on a project in a
@@ -166,6 +177,26 @@ class VerifyMojoTest {
                   <restor><level>INFO</level></restor>
                 </claims>
               </backup>
+            </checks>
+            """ + POM_TAIL;
+
+    /** Folders named by secrets that settings.xml and the environment hold, which the tests check quotes in its evidence. */
+    private static final String SECRET_FOLDERS_POM = POM_HEAD + """
+            <checks>
+              <tests>
+                <reports>
+                  <report>target/srv-decrypted-pa55-reports</report>
+                  <report>target/gpg-pa55phrase-value-reports</report>
+                  <report>target/db-pa55word-0-reports</report>
+                </reports>
+              </tests>
+            </checks>
+            """ + POM_TAIL;
+
+    /** A health endpoint reached through settings.xml's proxy (the test's own proxy on loopback). */
+    private static final String HEALTH_THROUGH_PROXY_POM = POM_HEAD + """
+            <checks>
+              <health><url>http://staging.readiness.invalid/actuator/health</url></health>
             </checks>
             """ + POM_TAIL;
 
@@ -306,10 +337,18 @@ class VerifyMojoTest {
                 .isEqualTo("target/****-reports/TEST-com.example.AveragingTest.xml");
         assertThat(Files.readString(readiness.resolve("readiness.md"))).contains("target/\\*\\*\\*\\*-reports");
         assertThat(Files.readString(readiness.resolve("TEST-readiness.xml"))).contains("target/****-reports");
-        for (String report : List.of("readiness.json", "readiness.md", "TEST-readiness.xml")) {
-            assertThat(Files.readString(readiness.resolve(report))).as(report).doesNotContain(API_KEY);
+        assertPrintedNowhere(API_KEY);
+    }
+
+    /** No report and no line of the log holds any of these. */
+    private void assertPrintedNowhere(String... secrets) throws IOException {
+        Path readiness = projectDir.resolve("target/readiness");
+        for (String secret : secrets) {
+            for (String report : List.of("readiness.json", "readiness.md", "TEST-readiness.xml")) {
+                assertThat(Files.readString(readiness.resolve(report))).as(report).doesNotContain(secret);
+            }
+            assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains(secret));
         }
-        assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains(API_KEY));
     }
 
     /**
@@ -355,6 +394,35 @@ class VerifyMojoTest {
         mojo.execute();
 
         assertThat(log.lines()).contains("[INFO] Readiness PASS: 1 PASS (1 items, 1 checks)");
+    }
+
+    /** Maven would read "yes" as false and so stop failing on warnings: the goal takes only true or false. */
+    @Test
+    @InjectMojo(goal = "verify", pom = RECOMMENDED_TESTS_POM)
+    @MojoParameter(name = "failOnWarnings", value = "yes")
+    void rejectsFailOnWarningsOtherThanTrueOrFalse(VerifyMojo mojo) throws Exception {
+        copyReports("failing", "target/surefire-reports");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: failOnWarnings: 'yes' is not true or false");
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+    }
+
+    /** 200000d would overflow the deadline of the checks' run; it is a configuration error naming the bound. */
+    @Test
+    @InjectMojo(goal = "verify", pom = TESTS_POM)
+    @MojoParameter(name = "checkTimeout", value = "200000d")
+    void rejectsACheckTimeoutLongerThanADay(VerifyMojo mojo) throws Exception {
+        copyReports("passing", "target/surefire-reports");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Readiness configuration error: checkTimeout: '200000d' is longer than 24h, the longest time limit a check"
+                        + " may have: write 24h or less, such as 5m");
+
+        assertThat(projectDir.resolve("target/readiness")).doesNotExist();
     }
 
     /** -Dreadiness.failOnWarnings=false and the POM's failOnWarnings win over readiness.yaml's, as every other key does. */
@@ -475,6 +543,114 @@ class VerifyMojoTest {
             assertThat(log.lines()).contains(
                     "[INFO] PASS  Backups are taken daily — last backup 2h ago",
                     "[WARNING] FAIL  Backups restore cleanly — the last restore drill failed");
+        }
+    }
+
+    /**
+     * settings.xml as Maven reads it, its passwords encrypted with a master password of the test's own
+     * settings-security.xml: the gate sends and masks them as Maven decrypts them, and masks the secrets
+     * the environment holds too.
+     */
+    @Nested
+    class SecretsOfSettingsAndTheEnvironment {
+
+        private static final String MASTER = "m4ster-pa55phrase";
+
+        private final DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        private final Settings settings = new Settings();
+        private String previousSecurity;
+
+        @BeforeEach
+        void settingsWithAMasterPassword() throws Exception {
+            Path security = Files.writeString(projectDir.resolve("settings-security.xml"), "<settingsSecurity><master>"
+                    + cipher.encryptAndDecorate(MASTER, "settings.security") + "</master></settingsSecurity>");
+            previousSecurity = System.setProperty("settings.security", security.toString());
+            Mockito.lenient().when(session.getSettings()).thenReturn(settings);
+        }
+
+        @AfterEach
+        void restoreTheSecurityFile() {
+            if (previousSecurity == null) {
+                System.clearProperty("settings.security");
+            } else {
+                System.setProperty("settings.security", previousSecurity);
+            }
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = SECRET_FOLDERS_POM)
+        void masksServerPasswordsAsDecryptedAndSecretEnvironmentVariablesInEveryReportAndTheLog(VerifyMojo mojo) throws Exception {
+            String encrypted = cipher.encryptAndDecorate("srv-decrypted-pa55", MASTER);
+            Server server = new Server();
+            server.setId("deploy");
+            server.setUsername("deployer");
+            server.setPassword(encrypted);
+            settings.addServer(server);
+            session.getSystemProperties().setProperty("env.SIGNING_PASSPHRASE", "gpg-pa55phrase-value");
+            session.getSystemProperties().setProperty("env.DATABASE_URL", "postgres://app:db-pa55word-0@db.example.com/shop");
+            for (String folder : List.of("srv-decrypted-pa55", "gpg-pa55phrase-value", "db-pa55word-0")) {
+                copyReports("passing", "target/" + folder + "-reports");
+            }
+            mojo.setLog(log);
+
+            mojo.execute();
+
+            Path readiness = projectDir.resolve("target/readiness");
+            JsonNode json = JSON.readTree(readiness.resolve("readiness.json").toFile());
+            assertThat(json.at("/checks/0/evidence/reports")).extracting(JsonNode::asText)
+                    .containsExactly("target/****-reports", "target/****-reports", "target/****-reports");
+            assertPrintedNowhere("srv-decrypted-pa55", encrypted, "gpg-pa55phrase-value", "db-pa55word-0");
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = HEALTH_THROUGH_PROXY_POM)
+        void sendsTheProxyItsPasswordDecryptedAndPrintsItInNoForm(VerifyMojo mojo) throws Exception {
+            String encrypted = cipher.encryptAndDecorate("pr0xy-decrypted-pa55", MASTER);
+            try (MockWebServer proxy = new MockWebServer()) {
+                proxy.start();
+                proxy.enqueue(new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate", "Basic realm=\"corp\"").build());
+                proxy.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{\"status\":\"UP\"}").build());
+                settings.addProxy(proxy(proxy.getHostName(), proxy.getPort(), encrypted));
+                mojo.setLog(log);
+
+                mojo.execute();
+
+                RecordedRequest challenged = proxy.takeRequest(5, TimeUnit.SECONDS);
+                RecordedRequest answered = proxy.takeRequest(5, TimeUnit.SECONDS);
+                assertThat(challenged.getRequestLine()).isEqualTo("GET http://staging.readiness.invalid/actuator/health HTTP/1.1");
+                assertThat(answered.getHeaders().get("Proxy-Authorization")).isEqualTo(Credentials.basic("ci", "pr0xy-decrypted-pa55"));
+                assertThat(proxy.getRequestCount()).isEqualTo(2);
+            }
+            JsonNode json = JSON.readTree(projectDir.resolve("target/readiness/readiness.json").toFile());
+            assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+            assertPrintedNowhere("pr0xy-decrypted-pa55", encrypted);
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = HEALTH_THROUGH_PROXY_POM)
+        void rejectsAnActiveProxyWhosePasswordDoesNotDecrypt(VerifyMojo mojo) throws Exception {
+            settings.addProxy(proxy("127.0.0.1", 3128, cipher.encryptAndDecorate("pr0xy-decrypted-pa55", "not-the-master")));
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Readiness configuration error: settings.xml: cannot decrypt the password of the active proxy 'corp'"
+                            + " (Given final block not properly padded. Such issues can arise if a bad key is used during decryption.):"
+                            + " encrypt it again with mvn --encrypt-password under the master password of settings-security.xml,"
+                            + " or make the proxy inactive");
+
+            assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+        }
+
+        private static Proxy proxy(String host, int port, String password) {
+            Proxy proxy = new Proxy();
+            proxy.setId("corp");
+            proxy.setActive(true);
+            proxy.setProtocol("http");
+            proxy.setHost(host);
+            proxy.setPort(port);
+            proxy.setUsername("ci");
+            proxy.setPassword(password);
+            return proxy;
         }
     }
 
