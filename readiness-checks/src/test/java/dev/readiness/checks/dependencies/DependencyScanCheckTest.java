@@ -1133,7 +1133,7 @@ class DependencyScanCheckTest {
                 maxDatabaseAge: PT-1H  | dependencyScan: maxDatabaseAge must not be negative, got PT-1H: write 0 to turn the check off
                 maxDatabaseAge: a week | dependencyScan.maxDatabaseAge: 'a week' is not a duration: write it as 10s, 500ms, 2m or 1h
                 cacheTtl: 200000d      | dependencyScan: cacheTtl must be at most 365 days (an OSV answer older than that says little about today's advisories), got 200000 days
-                cacheTtl: 1000000000000d | dependencyScan: cacheTtl must be at most 365 days (an OSV answer older than that says little about today's advisories), got 1000000000000 days
+                cacheTtl: 1000000000000d | dependencyScan.cacheTtl: '1000000000000d' is too long to be a duration: write it as 10s, 500ms, 2m or 1h
                 """)
         void rejectsADurationItCannotUse(String yaml, String message) {
             assertThatThrownBy(() -> bind(yaml)).isInstanceOf(ConfigurationException.class).hasMessage(message);
