@@ -209,6 +209,7 @@ class DependencyScanHostileInputTest {
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("osvDatabase osv: GHSA-599f-7c49-w659.json is not a valid OSV record "
                     + "(Duplicate field 'affected' at line 14, column 13): the database is not used");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "offline-database"));
         }
 
         @Test
@@ -259,6 +260,7 @@ class DependencyScanHostileInputTest {
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("osvDatabase all.zip holds more than 1 MiB of data: the database is not used");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "offline-database"));
         }
 
         @Test
@@ -267,6 +269,7 @@ class DependencyScanHostileInputTest {
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("osvDatabase all.zip holds more than 25 entries: the database is not used");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "offline-database"));
         }
 
         @Test
@@ -377,6 +380,7 @@ class DependencyScanHostileInputTest {
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " answered POST /v1/querybatch with 1 query" + problem
                     + ": the scan could not run");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "osv-api"));
             assertThat(server.getRequestCount()).isEqualTo(1);
             assertThat(cache()).doesNotExist();
         }
@@ -392,6 +396,7 @@ class DependencyScanHostileInputTest {
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " answered GET /v1/vulns/GHSA-jfh8-c2jp-5v3q with a record "
                     + "that is not valid OSV (aliases is an object, not an array): the scan could not run");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 1), Map.entry("source", "osv-api"));
             assertThat(result.findings()).isEmpty();
             assertThat(cache().resolve("vulns/GHSA-jfh8-c2jp-5v3q.json")).doesNotExist();
         }
@@ -491,6 +496,7 @@ class DependencyScanHostileInputTest {
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).isEqualTo("OSV API at " + server.url("/") + " broke off its answer to GET /v1/vulns/GHSA-3pxv-7cmr-fjr4 "
                     + "(the connection closed before the answer's end), after 4 attempts (and 3 more failed like it): the scan could not run");
+            assertThat(result.evidence()).containsOnly(Map.entry("dependencies", 3), Map.entry("source", "osv-api"));
         }
     }
 
