@@ -65,6 +65,10 @@ public final class HttpMessages {
         if (failure instanceof SSLException) {
             return "the TLS handshake with " + where + " failed: " + oneLine(rootMessage, 300);
         }
+        if (rootMessage.contains("not found: limit=0 ") || rootMessage.endsWith("not found: limit=0")
+                || rootMessage.startsWith("unexpected end of stream")) {
+            return where + " closed the connection without answering";
+        }
         if (rootMessage.contains("not found: limit=")) {
             return "the response headers of " + where + " are larger than the 256 KiB an HTTP client reads; not read further";
         }

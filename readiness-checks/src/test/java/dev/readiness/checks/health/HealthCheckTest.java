@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import mockwebserver3.RecordedRequest;
@@ -248,6 +249,18 @@ class HealthCheckTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo(url() + " answered HTTP 503, but expected HTTP 2xx with a healthy status");
         assertThat(result.evidence()).containsEntry("body", "not JSON").containsEntry("httpStatus", 503);
+    }
+
+    @Test
+    void saysTheServerClosedTheConnectionWhenItNeverAnswers() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build());
+        }
+
+        Result result = run(null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo(server.getHostName() + ":" + server.getPort() + " closed the connection without answering");
     }
 
     @Test
