@@ -44,6 +44,10 @@ public final class MarkdownReport {
         ByteBuffer block = ByteBuffer.wrap((render(outcome) + "\n").getBytes(StandardCharsets.UTF_8));
         Object monitor = SUMMARY_WRITERS.computeIfAbsent(stepSummary.toAbsolutePath().normalize(), file -> new Object());
         synchronized (monitor) {
+            Path folder = stepSummary.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             try (FileChannel channel = FileChannel.open(stepSummary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
                  FileLock lock = channel.lock()) {

@@ -159,6 +159,15 @@ class ReportsTest {
     }
 
     @Test
+    void makesTheStepSummarysFolderWhenItDoesNotExistYet() throws Exception {
+        Path summary = dir.resolve("not/yet/summary.md");
+
+        Reports.writeAll(outcome(), dir.resolve("out"), summary);
+
+        assertThat(Files.readString(summary)).startsWith("# Ready\n");
+    }
+
+    @Test
     void appendsToTheStepSummary() throws Exception {
         Path summary = Files.writeString(dir.resolve("summary.md"), "earlier step\n");
         Reports.writeAll(outcome(), dir.resolve("out"), summary);
