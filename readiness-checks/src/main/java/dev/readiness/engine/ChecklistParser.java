@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -112,7 +114,9 @@ public final class ChecklistParser {
 
     private static final class Collector extends AbstractVisitor {
         private final List<Item> items = new ArrayList<>();
-        private final Map<String, Integer> keys = new HashMap<>();
+        /** How many items had each slug, and every key given so far. */
+        private final Map<String, Integer> slugs = new HashMap<>();
+        private final Set<String> keys = new HashSet<>();
         private String title;
         private String section = "";
 
@@ -133,14 +137,26 @@ public final class ChecklistParser {
                 List<String> markers = new ArrayList<>();
                 String text = plainText(paragraph, markers).replaceAll("\\s+", " ").trim();
                 if (!text.isEmpty()) {
-                    String slug = slug(text);
-                    int seen = keys.merge(slug, 1, Integer::sum);
-                    String key = seen == 1 ? slug : slug + "-" + seen;
+                    String key = uniqueKey(slug(text));
                     int line = listItem.getSourceSpans().isEmpty() ? 0 : listItem.getSourceSpans().get(0).getLineIndex() + 1;
                     items.add(new Item(key, section, text, marker.isChecked(), markers, line));
                 }
             }
             visitChildren(listItem);
+        }
+
+        /**
+         * The item's key: its slug, {@code slug-2} for the second item of that slug and so on, passing
+         * over a key an earlier item already holds ("Backups 2" before a second "Backups").
+         */
+        private String uniqueKey(String slug) {
+            int seen = slugs.merge(slug, 1, Integer::sum);
+            String key = seen == 1 ? slug : slug + "-" + seen;
+            while (!keys.add(key)) {
+                seen = slugs.merge(slug, 1, Integer::sum);
+                key = slug + "-" + seen;
+            }
+            return key;
         }
 
         private static String plainText(Node parent, List<String> markers) {

@@ -3,6 +3,7 @@ package dev.readiness.checks.coverage;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.io.SafeXml;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,13 +69,20 @@ final class JacocoXmlReport {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof IOException io) {
+            // A byte sequence its encoding does not allow is a broken report, not a failure to read the file.
+            if (e.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
                 throw io;
             }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String why = message.lines().reduce((a, b) -> b).orElse(message).replaceFirst("^Message: ", "");
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
+            String where = e.getLocation() == null || e.getLocation().getLineNumber() < 1 ? ""
+                    : " (line " + e.getLocation().getLineNumber() + ")";
             throw new ReportException(shown + " is not well-formed XML" + where + ": " + why);
+        } catch (RuntimeException e) {
+            // The JDK's StAX reader throws unchecked exceptions on some malformed input (a
+            // MissingResourceException for a character a skipped DOCTYPE may not hold): a broken report too.
+            throw new ReportException(shown + " is not well-formed XML: the XML reader stopped on it ("
+                    + e.getClass().getSimpleName() + ")");
         }
         return counts;
     }
