@@ -74,10 +74,13 @@ final class MavenAdapters {
         try {
             result = resolver.resolve(new DefaultDependencyResolutionRequest(project, session.getRepositorySession()));
         } catch (DependencyResolutionException e) {
-            result = e.getResult();
-            if (result == null || result.getDependencyGraph() == null) {
-                throw new IllegalStateException("cannot resolve the dependency graph of " + project.getId() + ": " + e.getMessage(), e);
-            }
+            // A graph resolved in part would be scanned in part: "scanning completed" must not rest on it.
+            DependencyResolutionResult partial = e.getResult();
+            String unresolved = partial == null ? "" : partial.getUnresolvedDependencies().stream().limit(5)
+                    .map(d -> d.getArtifact().toString()).collect(java.util.stream.Collectors.joining(", "));
+            throw new IllegalStateException("the dependency graph of " + project.getId() + " resolved only in part"
+                    + (unresolved.isEmpty() ? "" : " (unresolved: " + unresolved + ")") + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
         List<DependencyNode> children = new ArrayList<>();
         for (org.eclipse.aether.graph.DependencyNode child : result.getDependencyGraph().getChildren()) {

@@ -116,7 +116,16 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
     }
 
     private Result scan(DependencyScanConfig config, CheckContext context) {
-        List<Dependency> dependencies = dependencies(context.dependencies(), config.scopes());
+        DependencyNode graph;
+        try {
+            graph = context.dependencies();
+        } catch (IllegalStateException e) {
+            return Result.error(e.getMessage())
+                    .remedy("Make the build resolve every dependency (mvn dependency:tree shows what fails), then run the gate again:"
+                            + " a scan of part of the graph cannot settle that scanning was completed.")
+                    .build();
+        }
+        List<Dependency> dependencies = dependencies(graph, config.scopes());
         String scopes = String.join(", ", config.scopes());
         if (dependencies.isEmpty()) {
             return Result.pass("no dependencies in scopes " + scopes + ": nothing to scan")

@@ -916,6 +916,22 @@ class DependencyScanCheckTest {
         }
 
         @Test
+        void reportsErrorOnBothClaimsWhenTheDependencyGraphResolvedOnlyInPart() throws Exception {
+            CheckContext context = CheckContext.builder(temp).dependencies(() -> {
+                throw new IllegalStateException("the dependency graph of dev.shop:shop:jar:1.0 resolved only in part"
+                        + " (unresolved: com.acme:missing:jar:1.0): Could not resolve dependencies");
+            }).clock(CLOCK).build();
+
+            Result result = check.run(offline("advisories", null, null), context);
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("the dependency graph of dev.shop:shop:jar:1.0 resolved only in part"
+                    + " (unresolved: com.acme:missing:jar:1.0): Could not resolve dependencies");
+            assertThat(result.remedy()).startsWith("Make the build resolve every dependency");
+            assertThat(result.claims().get("dependencyScan.audit").status()).isEqualTo(Status.ERROR);
+        }
+
+        @Test
         void leavesTheAuditUndecidedWhenTheScanCannotRun() throws Exception {
             Result result = check.run(offline("no-such-folder", null, null), fixtureContext(project(dep("org.slf4j:slf4j-api:2.0.16"))).build());
 
