@@ -55,6 +55,16 @@ public interface Check<C extends Record> {
      */
     Class<C> configType();
 
+    /**
+     * The waivers this check's configuration holds (dependencyScan's {@code ignore}), held to the same
+     * rules as those of {@code readiness-waivers.yaml}. None by default.
+     *
+     * @since 0.3.0
+     */
+    default List<Waiver> waivers(C config) {
+        return List.of();
+    }
+
     /** Whether this check reads the module's build outputs (and so is SKIPPED in a {@code pom} module). */
     default boolean readsBuildOutputs() {
         return false;

@@ -119,6 +119,8 @@ public final class ChecklistParser {
         private final Set<String> keys = new HashSet<>();
         private String title;
         private String section = "";
+        /** The open headings by level (index 0 for level 1); null where a level is not open. */
+        private final String[] open = new String[6];
 
         @Override
         public void visit(Heading heading) {
@@ -127,7 +129,19 @@ public final class ChecklistParser {
                 title = text;
             } else {
                 section = text;
+                open[heading.getLevel() - 1] = text;
+                java.util.Arrays.fill(open, heading.getLevel(), open.length, null);
             }
+        }
+
+        private List<String> headings() {
+            List<String> path = new ArrayList<>();
+            for (String heading : open) {
+                if (heading != null) {
+                    path.add(heading);
+                }
+            }
+            return path;
         }
 
         @Override
@@ -139,7 +153,7 @@ public final class ChecklistParser {
                 if (!text.isEmpty()) {
                     String key = uniqueKey(slug(text));
                     int line = listItem.getSourceSpans().isEmpty() ? 0 : listItem.getSourceSpans().get(0).getLineIndex() + 1;
-                    items.add(new Item(key, section, text, marker.isChecked(), markers, line));
+                    items.add(new Item(key, section, text, marker.isChecked(), markers, line, headings()));
                 }
             }
             visitChildren(listItem);

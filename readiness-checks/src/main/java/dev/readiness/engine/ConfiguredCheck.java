@@ -1,6 +1,7 @@
 package dev.readiness.engine;
 
 import dev.readiness.check.Check;
+import dev.readiness.check.Waiver;
 import java.util.List;
 
 /**
@@ -19,6 +20,12 @@ public record ConfiguredCheck(Check<?> check, Record config, Level level, List<C
 
     public String id() {
         return check.id();
+    }
+
+    /** The waivers its configuration holds ({@link Check#waivers}). */
+    @SuppressWarnings("unchecked")
+    List<Waiver> waivers() {
+        return ((Check<Record>) check).waivers(config);
     }
 
     /** The configured claim with this id, or {@code null}. */

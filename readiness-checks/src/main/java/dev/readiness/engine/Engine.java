@@ -8,6 +8,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
+import dev.readiness.check.Waiver;
 import dev.readiness.text.Words;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.RecordComponent;
@@ -17,7 +18,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,6 +45,9 @@ public final class Engine {
     static final List<String> COMMON_KEYS = List.of("level", "items", "claims");
 
     private static final Type ITEMS_TYPE = componentType(ClaimConfig.class, "items");
+
+    /** The longest a team may let its waivers run: a year. */
+    static final int MAX_WAIVER_DAYS = 366;
 
     private final Map<String, Check<?>> available;
 
@@ -90,7 +96,7 @@ public final class Engine {
     public Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
         Plan plan;
         try {
-            plan = plan(config(sources), sources.basedir());
+            plan = plan(config(sources), sources.basedir(), context.build().clock());
         } catch (ConfigurationException e) {
             throw redacted(e, sources);
         }
@@ -117,9 +123,12 @@ public final class Engine {
         Boolean failOnWarnings = pom.failOnWarnings() != null
                 ? ConfigBinder.bind("failOnWarnings", Boolean.class, JsonNodeFactory.instance.textNode(pom.failOnWarnings()), List.of())
                 : yaml.failOnWarnings();
+        String maxWaiverDays = pom.maxWaiverDays() != null ? pom.maxWaiverDays() : yaml.maxWaiverDays();
         return new ReadinessConfig(checklist == null ? null : sources.basedir().resolve(checklist), checklist, checks, pom.target(),
                 http, timeout, pom.onlyChecks(), pom.skipChecks(), Boolean.TRUE.equals(failOnWarnings), sources.serverHeaders(),
-                sources.proxy());
+                sources.proxy(), pom.requireAttestation() != null ? pom.requireAttestation() : yaml.requireAttestation(),
+                maxWaiverDays == null || maxWaiverDays.isBlank() ? Ledger.DEFAULT_MAX_WAIVER_DAYS
+                        : ConfigBinder.bind("maxWaiverDays", Integer.class, JsonNodeFactory.instance.textNode(maxWaiverDays.trim()), List.of()));
     }
 
     /**
@@ -167,6 +176,14 @@ public final class Engine {
      * checklist is readable, and binds items to checks.
      */
     public Plan plan(ReadinessConfig config, Path basedir) throws ConfigurationException {
+        return plan(config, basedir, Clock.systemUTC());
+    }
+
+    /**
+     * Validates the configuration as {@link #plan(ReadinessConfig, Path)} does, with the attestations,
+     * waivers and baseline read and checked against the checklist, the claims and today's date.
+     */
+    public Plan plan(ReadinessConfig config, Path basedir, Clock clock) throws ConfigurationException {
         if (config.checks().isEmpty()) {
             throw new ConfigurationException("no check is configured: add at least one under <checks>; available checks: "
                     + String.join(", ", available.keySet()));
@@ -185,7 +202,20 @@ public final class Engine {
                 : new ChecklistParser().parse(config.checklist(), config.checklistShown());
         Plan.Bindings bindings = new Binding(available.values()).bind(checklist, configured);
         HttpConfig http = ConfigBinder.bind("http", HttpConfig.class, config.http(), List.of());
-        return new Plan(checklist, configured, bindings, http(config, http, basedir), config.checkTimeout(), config.failOnWarnings());
+        if (config.maxWaiverDays() < 1 || config.maxWaiverDays() > MAX_WAIVER_DAYS) {
+            throw new ConfigurationException("maxWaiverDays: " + config.maxWaiverDays() + " is not between 1 and " + MAX_WAIVER_DAYS
+                    + ": a waiver is a dated exception, to be looked at again (the default is " + Ledger.DEFAULT_MAX_WAIVER_DAYS + ")");
+        }
+        Set<String> claims = new HashSet<>();
+        List<Waiver> checkWaivers = new ArrayList<>();
+        for (ConfiguredCheck check : configured) {
+            check.claims().forEach(c -> claims.add(c.id()));
+            checkWaivers.addAll(check.waivers());
+        }
+        Ledger ledger = Ledger.read(basedir, checklist, claims, checkWaivers, config.requireAttestation(), config.maxWaiverDays(),
+                LocalDate.now(clock));
+        return new Plan(checklist, configured, bindings, http(config, http, basedir), config.checkTimeout(), config.failOnWarnings(),
+                ledger);
     }
 
     /** Runs the plan's checks and decides the verdict. */
@@ -194,7 +224,7 @@ public final class Engine {
         List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound).run(plan.checks()).stream()
                 .map(run -> run.redacted(redactor))
                 .toList();
-        return Verdict.decide(plan, context.project(), runs);
+        return Verdict.decide(plan, context.project(), runs, LocalDate.now(context.clock()));
     }
 
     /**
@@ -340,7 +370,7 @@ public final class Engine {
     }
 
     /** Item keys or texts: one, or a list of them; a mapping, or a list inside the list, is an error. */
-    private static List<String> texts(String where, JsonNode node) throws ConfigurationException {
+    static List<String> texts(String where, JsonNode node) throws ConfigurationException {
         List<String> texts = new ArrayList<>();
         if (node != null && !node.isNull()) {
             if (node.isArray()) {

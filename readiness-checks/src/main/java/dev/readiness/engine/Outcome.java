@@ -10,16 +10,33 @@ import java.util.Map;
  * The result of a run: every item's verdict, every check's result, and the gate's verdict.
  *
  * @param failures one line per unmet REQUIRED item (and per warning under failOnWarnings): why the build fails
- * @param warnings one line per unmet RECOMMENDED item
+ * @param warnings one line per unmet RECOMMENDED item and per waiver that matches nothing failing
+ * @param notices  what needs a person besides the items: each waiver that ends within 14 days or matches nothing
+ *                 failing, each attestation not used, the baseline's entries fixed since
+ * @param accounts claim id to how its failure is accounted for, for every claim that ran
  */
 public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
-                      boolean passed, List<String> failures, List<String> warnings) {
+                      boolean passed, List<String> failures, List<String> warnings, List<String> notices,
+                      Map<String, ClaimAccount> accounts) {
 
     public Outcome {
         items = List.copyOf(items);
         checks = List.copyOf(checks);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
+        notices = List.copyOf(notices);
+        accounts = Map.copyOf(accounts);
+    }
+
+    /** An outcome with no notices, nothing waived. */
+    public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
+                   boolean passed, List<String> failures, List<String> warnings) {
+        this(project, checklist, items, checks, passed, failures, warnings, List.of(), Map.of());
+    }
+
+    /** How a claim's failure is accounted for; its own status when nothing accounts for it. */
+    public ClaimAccount account(ClaimVerdict claim) {
+        return accounts.getOrDefault(claim.id(), ClaimAccount.plain(claim.status()));
     }
 
     /** How many items have each status, every status present (0 when none). */

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param bindings which configured claims decide each item, and which unconfigured ones could
  * @param http     the shared HTTP settings, whole: target, timeout, trusted certificates, headers (a settings.xml
  *                 server's, then the configured ones) and proxy
+ * @param ledger   the attestations, waivers and baseline that account for what no check settles or what fails
  */
 public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http,
-                   Duration checkTimeout, boolean failOnWarnings) {
+                   Duration checkTimeout, boolean failOnWarnings, Ledger ledger) {
 
     public Plan {
         checks = List.copyOf(checks);

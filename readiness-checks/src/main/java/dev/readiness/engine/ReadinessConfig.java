@@ -27,10 +27,13 @@ import java.util.Set;
  * @param serverHeaders  the headers of the server {@code http.server} names, resolved by the build tool;
  *                       {@code null} when it resolved none
  * @param proxy          the build tool's HTTP proxy, or {@code null}
+ * @param requireAttestation the sections (by heading) and item keys whose items must be attested when no claim settles them
+ * @param maxWaiverDays  how far ahead a waiver may run, in days
  */
 public record ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
                               JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
-                              boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy) {
+                              boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
+                              List<String> requireAttestation, int maxWaiverDays) {
 
     /** The default time limit of one check. */
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(5);
@@ -44,13 +47,15 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
         onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);
         skipChecks = skipChecks == null ? Set.of() : Set.copyOf(skipChecks);
         serverHeaders = serverHeaders == null ? null : Map.copyOf(serverHeaders);
+        requireAttestation = requireAttestation == null ? List.of() : List.copyOf(requireAttestation);
     }
 
-    /** A configuration without a settings.xml server or a proxy (tests, embedding). */
+    /** A configuration without a settings.xml server or a proxy, no attestation required, waivers of up to 90 days (tests, embedding). */
     public ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
                            JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
                            boolean failOnWarnings) {
-        this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, null, null);
+        this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, null, null,
+                List.of(), Ledger.DEFAULT_MAX_WAIVER_DAYS);
     }
 
     /**
@@ -65,13 +70,23 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
      *                       when neither the POM nor {@code -Dreadiness.failOnWarnings} says
      * @param onlyChecks     {@code readiness.checks}
      * @param skipChecks     {@code readiness.skipChecks}
+     * @param requireAttestation sections (by heading) and item keys that must be attested; {@code null} when the POM does not say
+     * @param maxWaiverDays  as written, or {@code null}
      */
     public record Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
-                      String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks) {
+                      String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks, List<String> requireAttestation,
+                      String maxWaiverDays) {
         public Pom {
             checks = checks == null ? List.of() : List.copyOf(checks);
             onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);
             skipChecks = skipChecks == null ? Set.of() : Set.copyOf(skipChecks);
+            requireAttestation = requireAttestation == null ? null : List.copyOf(requireAttestation);
+        }
+
+        /** What a POM sets that requires no attestation and leaves the waiver limit as it is. */
+        public Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
+                   String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks) {
+            this(checklist, checks, target, http, checkTimeout, failOnWarnings, onlyChecks, skipChecks, null, null);
         }
     }
 

@@ -31,11 +31,12 @@ import java.util.Map;
  * @param checks         check id to raw parameters, in file order
  */
 public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings,
-                            Map<String, JsonNode> checks) {
+                            Map<String, JsonNode> checks, List<String> requireAttestation, String maxWaiverDays) {
 
     public static final String FILE = "readiness.yaml";
 
-    static final List<String> KEYS = List.of("checklist", "http", "checkTimeout", "failOnWarnings", "checks");
+    static final List<String> KEYS = List.of("checklist", "http", "checkTimeout", "failOnWarnings", "checks", "requireAttestation",
+            "maxWaiverDays", "attestations", "waivers");
 
     /** What decides where credentials go: the POM (or settings.xml) only. */
     static final List<String> POM_ONLY = List.of("target", "http.server", "http.headers", "http.trustCertificates");
@@ -53,6 +54,25 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
         return options;
     }
 
+    public ReadinessYaml {
+        checks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+        requireAttestation = requireAttestation == null ? List.of() : List.copyOf(requireAttestation);
+    }
+
+    /** The settings of a file that names no attestation requirement and no waiver limit. */
+    public ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings, Map<String, JsonNode> checks) {
+        this(checklist, http, checkTimeout, failOnWarnings, checks, List.of(), null);
+    }
+
+    /** A parser of YAML text in which only {@code true} and {@code false} are booleans, as in this file. */
+    static JsonParser parser(InputStream in) throws IOException {
+        return new OnlyTrueAndFalse(YAML.getFactory().createParser(in));
+    }
+
+    static ObjectMapper mapper() {
+        return YAML;
+    }
+
     /** Reads the file, or returns {@code null} when it does not exist. */
     public static ReadinessYaml read(Path file) throws ConfigurationException {
         if (!Files.isRegularFile(file)) {
@@ -60,7 +80,7 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
         }
         JsonNode root;
         try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, FILE);
-             JsonParser parser = new OnlyTrueAndFalse(YAML.getFactory().createParser(in))) {
+             JsonParser parser = parser(in)) {
             root = YAML.readTree(parser);
         } catch (IOException e) {
             throw new ConfigurationException(FILE + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
@@ -100,7 +120,9 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
         return new ReadinessYaml(text(root, "checklist", "the checklist's path, such as PRODUCTION_READINESS.md"), http,
                 text(root, "checkTimeout", ConfigBinder.expects(Duration.class)),
                 root.hasNonNull("failOnWarnings") ? ConfigBinder.bind(FILE + ": failOnWarnings", Boolean.class,
-                        root.get("failOnWarnings"), List.of()) : null, checks);
+                        root.get("failOnWarnings"), List.of()) : null, checks,
+                root.hasNonNull("requireAttestation") ? Engine.texts(FILE + ": requireAttestation", root.get("requireAttestation")) : List.of(),
+                text(root, "maxWaiverDays", "a number of days, such as 90"));
     }
 
     /** The key's value as written, or {@code null}; a list or a mapping is an error saying what the key expects. */

@@ -151,9 +151,9 @@ public final class Redactor {
         r.claims().forEach((id, verdict) -> b.claim(id, redact(verdict)));
         r.evidence().forEach((k, v) -> b.evidence(redact(k), redactValue(v)));
         for (Finding f : r.findings()) {
-            Finding.Builder fb = Finding.of(redact(f.message())).at(redact(f.location()));
-            f.evidence().forEach((k, v) -> fb.with(redact(k), redactValue(v)));
-            b.finding(fb.build());
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            f.evidence().forEach((k, v) -> evidence.put(redact(k), redactValue(v)));
+            b.finding(new Finding(redact(f.key()), redact(f.message()), redact(f.location()), evidence, f.cause()));
         }
         return b.build();
     }

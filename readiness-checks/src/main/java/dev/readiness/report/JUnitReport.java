@@ -36,7 +36,7 @@ public final class JUnitReport {
             xml.writeAttribute("tests", Integer.toString(outcome.items().size()));
             xml.writeAttribute("failures", Integer.toString(counts.get(Status.FAIL)));
             xml.writeAttribute("errors", Integer.toString(counts.get(Status.ERROR)));
-            xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL)));
+            xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL) + counts.get(Status.WAIVED)));
             long millis = outcome.checks().stream().mapToLong(CheckRun::durationMs).max().orElse(0);
             xml.writeAttribute("time", seconds(millis));
             xml.writeCharacters("\n");
@@ -70,7 +70,7 @@ public final class JUnitReport {
                 xml.writeCharacters(Text.xml(details(item)));
                 xml.writeEndElement();
             }
-            case SKIPPED, MANUAL -> {
+            case SKIPPED, MANUAL, WAIVED -> {
                 xml.writeEmptyElement("skipped");
                 xml.writeAttribute("message", message);
             }

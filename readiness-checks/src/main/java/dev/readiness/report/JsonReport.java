@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Waiver;
+import dev.readiness.engine.Attestation;
+import dev.readiness.engine.Baseline;
 import dev.readiness.engine.CheckRun;
+import dev.readiness.engine.ClaimAccount;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
@@ -60,32 +64,65 @@ public final class JsonReport {
             ArrayNode claims = node.putArray("claims");
             for (ClaimVerdict claim : item.claims()) {
                 claims.addObject().put("id", claim.id()).put("strength", claim.claim().strength().name())
-                        .put("status", claim.status().name());
+                        .put("status", outcome.account(claim).status().name());
             }
             node.put("evidence", item.evidence());
             if (!item.couldBeVerifiedBy().isEmpty()) {
                 ArrayNode could = node.putArray("couldBeVerifiedBy");
                 item.couldBeVerifiedBy().forEach(c -> could.addObject().put("claim", c.id()).put("strength", c.strength().name()));
             }
+            if (item.attestation() != null) {
+                node.set("attestation", attestation(item.attestation()));
+            }
+            if (item.waiver() != null) {
+                node.set("waiver", waiver(item.waiver()));
+            }
+            if (item.baseline() != null) {
+                node.putObject("baseline").put("since", item.baseline().toString()).put("file", Baseline.FILE);
+            }
         }
         ArrayNode checks = root.putArray("checks");
         for (CheckRun run : outcome.checks()) {
-            checks.add(check(run));
+            checks.add(check(run, outcome));
         }
         ArrayNode failures = root.putArray("failures");
         outcome.failures().forEach(failures::add);
         ArrayNode warnings = root.putArray("warnings");
         outcome.warnings().forEach(warnings::add);
+        ArrayNode notices = root.putArray("notices");
+        outcome.notices().forEach(notices::add);
         return root;
     }
 
+    private static ObjectNode attestation(Attestation a) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("by", a.by()).put("date", a.date().toString()).put("evidence", a.evidence()).put("expires", a.expires().toString());
+        if (a.note() != null) {
+            node.put("note", a.note());
+        }
+        node.put("counts", a.counts());
+        if (!a.counts()) {
+            node.put("problem", a.problem());
+        }
+        return node.put("origin", a.origin());
+    }
+
+    private static ObjectNode waiver(Waiver w) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put(w.scope().key(), w.target()).put("reason", w.reason()).put("owner", w.owner());
+        if (w.link() != null) {
+            node.put("link", w.link());
+        }
+        return node.put("until", w.until().toString()).put("origin", w.origin());
+    }
+
     /** A check: its status the worst of its claims', its main verdict's summary and shared evidence, then every claim's verdict. */
-    private static ObjectNode check(CheckRun run) {
+    private static ObjectNode check(CheckRun run, Outcome outcome) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", run.id());
         node.put("level", run.level().name());
         node.put("status", run.status().name());
-        verdict(node, run.result());
+        verdict(node, run.result(), run.claims().isEmpty() ? null : outcome.account(run.claims().get(0)));
         ArrayNode claims = MAPPER.createArrayNode();
         for (ClaimVerdict claim : run.claims()) {
             ObjectNode c = claims.addObject();
@@ -93,14 +130,21 @@ public final class JsonReport {
             c.put("strength", claim.claim().strength().name());
             c.put("level", claim.level().name());
             c.put("status", claim.status().name());
-            verdict(c, claim.result());
+            ClaimAccount account = outcome.account(claim);
+            if (account.status() != claim.status()) {
+                c.put("accountedAs", account.status().name());
+            }
+            if (account.waiver() != null) {
+                c.set("waiver", waiver(account.waiver()));
+            }
+            verdict(c, claim.result(), account);
         }
         node.set("claims", claims);
         node.put("durationMs", run.durationMs());
         return node;
     }
 
-    private static void verdict(ObjectNode node, Result r) {
+    private static void verdict(ObjectNode node, Result r, ClaimAccount account) {
         node.put("summary", r.summary());
         node.put("measured", r.measured());
         node.put("expected", r.expected());
@@ -108,11 +152,21 @@ public final class JsonReport {
         ArrayNode findings = node.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode finding = findings.addObject();
+            finding.put("key", f.key());
             finding.put("message", f.message());
             if (f.location() != null) {
                 finding.put("location", f.location());
             }
             finding.set("evidence", MAPPER.valueToTree(f.evidence()));
+            if (!f.cause()) {
+                finding.put("note", true);
+            }
+            if (account != null && account.findings().containsKey(f.key())) {
+                finding.set("waiver", waiver(account.findings().get(f.key())));
+            }
+            if (account != null && account.baselined().containsKey(f.key())) {
+                finding.putObject("baseline").put("since", account.baselined().get(f.key()).toString()).put("file", Baseline.FILE);
+            }
         }
         node.put("remedy", r.remedy());
     }

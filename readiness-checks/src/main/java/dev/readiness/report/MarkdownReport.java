@@ -3,6 +3,8 @@ package dev.readiness.report;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Waiver;
+import dev.readiness.engine.ClaimAccount;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -76,23 +79,23 @@ public final class MarkdownReport {
         if (!outcome.failures().isEmpty() || !outcome.warnings().isEmpty()) {
             md.append('\n');
         }
+        needsAPerson(md, outcome);
         String section = null;
         for (ItemResult item : outcome.items()) {
             if (!Objects.equals(section, item.item().section())) {
                 section = item.item().section();
                 md.append("\n## ").append(section.isEmpty() ? "Items" : Text.markdown(section)).append("\n\n");
             }
-            boolean met = item.status() == Status.PASS || item.status() == Status.ATTESTED;
-            md.append("- [").append(met ? 'x' : ' ').append("] ").append(Text.markdown(item.item().text()))
+            md.append("- [").append(item.met() ? 'x' : ' ').append("] ").append(Text.markdown(item.item().text()))
                     .append(" — **").append(item.status()).append("**");
             if (item.level() != dev.readiness.engine.Level.INFO) {
                 md.append(" (").append(item.level().name().toLowerCase(java.util.Locale.ROOT)).append(')');
             }
             md.append(" · ").append(Text.markdown(item.evidence())).append('\n');
-            if (item.unmet()) {
+            if (item.unmet() || item.status() == Status.WAIVED) {
                 for (ClaimVerdict claim : item.claims()) {
                     if (claim.status() == Status.FAIL || claim.status() == Status.ERROR) {
-                        details(md, claim, item.claims().size() > 1);
+                        details(md, claim, outcome.account(claim), item.claims().size() > 1);
                     }
                 }
             }
@@ -100,7 +103,33 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static void details(StringBuilder md, ClaimVerdict claim, boolean nameClaim) {
+    /**
+     * What needs a person, first: the items whose attestation is required and missing, how many others
+     * nobody has attested, and the waivers that end soon or match nothing.
+     */
+    private static void needsAPerson(StringBuilder md, Outcome outcome) {
+        List<ItemResult> toAttest = outcome.items().stream()
+                .filter(ItemResult::needsAttestation).toList();
+        long manual = outcome.items().stream().filter(i -> i.status() == Status.MANUAL).count();
+        if (toAttest.isEmpty() && manual == 0 && outcome.notices().isEmpty()) {
+            return;
+        }
+        md.append("\n### Needs a person\n\n");
+        for (ItemResult item : toAttest) {
+            md.append("- Attest **").append(Text.markdown(item.item().text())).append("** (`")
+                    .append(item.item().key().replace("`", "'")).append("`)")
+                    .append(item.item().attester() == null ? "" : ": " + Text.markdown(item.item().attester())).append('\n');
+        }
+        if (manual > 0) {
+            md.append("- ").append(manual).append(manual == 1 ? " manual item nobody has attested" : " manual items nobody has attested")
+                    .append(" (`mvn readiness:list` prints an attestation entry for each)\n");
+        }
+        for (String notice : outcome.notices()) {
+            md.append("- ").append(Text.markdown(notice)).append('\n');
+        }
+    }
+
+    private static void details(StringBuilder md, ClaimVerdict claim, ClaimAccount account, boolean nameClaim) {
         Result r = claim.result();
         if (nameClaim) {
             md.append("  - `").append(claim.id()).append("`: ").append(Text.markdown(r.summary())).append('\n');
@@ -114,6 +143,13 @@ public final class MarkdownReport {
             md.append("  - ").append(Text.markdown(f.message()));
             if (f.location() != null) {
                 md.append(" (").append(Text.markdown(f.location())).append(')');
+            }
+            Waiver waiver = account.findings().get(f.key());
+            if (waiver != null) {
+                md.append(" — waived until ").append(waiver.until()).append(" by ").append(Text.markdown(waiver.owner()))
+                        .append(": ").append(Text.markdown(waiver.reason()));
+            } else if (account.baselined().containsKey(f.key())) {
+                md.append(" — known since ").append(account.baselined().get(f.key()));
             }
             md.append('\n');
             shown++;

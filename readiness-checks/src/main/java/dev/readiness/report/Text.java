@@ -1,24 +1,17 @@
 package dev.readiness.report;
 
+import dev.readiness.text.Words;
+
 /** Escaping for text quoted from outside (test names, headers, advisory text) in each report format. */
 final class Text {
 
     private Text() {
     }
 
-    /**
-     * One line: control characters (ANSI escapes among them), line breaks, and the invisible
-     * characters that reorder or hide text (bidi controls, zero-width characters) become spaces.
-     */
+    /** One line, as {@link Words#oneLine} makes it. */
     static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        return INVISIBLE.matcher(text).replaceAll(" ").trim();
+        return Words.oneLine(text);
     }
-
-    private static final java.util.regex.Pattern INVISIBLE =
-            java.util.regex.Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF]+");
 
     /**
      * Inline Markdown: characters with meaning in Markdown or HTML are escaped, so quoted text renders

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How every message prints paths, counts and durations, one way for the engine and every check. */
 public final class Words {
@@ -33,6 +34,21 @@ public final class Words {
         }
         return text.substring(0, end) + "…";
     }
+
+    /**
+     * One line: control characters (ANSI escapes among them), line breaks, and the invisible
+     * characters that reorder or hide text (bidi controls, zero-width characters) become spaces;
+     * {@code null} becomes "".
+     */
+    public static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        return INVISIBLE.matcher(text).replaceAll(" ").trim();
+    }
+
+    private static final Pattern INVISIBLE =
+            Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF]+");
 
     /** "1 test", "3 tests": the count and the word, with an s unless the count is one. */
     public static String plural(long count, String word) {

@@ -27,7 +27,10 @@ class ChecklistParserTest {
         assertThat(checklist.items()).hasSize(129);
         assertThat(checklist.title()).isEqualTo("Production Readiness Checklist");
         Item first = checklist.items().get(0);
-        assertThat(first).isEqualTo(new Item("all-unit-tests-pass", "Code Quality and Testing", "All unit tests pass", false, List.of(), 11));
+        assertThat(first).isEqualTo(new Item("all-unit-tests-pass", "Code Quality and Testing", "All unit tests pass", false, List.of(), 11,
+                List.of("Pre-Deployment Checklist", "Code Quality and Testing")));
+        assertThat(checklist.items()).filteredOn(i -> i.headings().get(0).equals("Final Sign-Off")).extracting(Item::key)
+                .containsExactly("engineering-sign-off", "product-sign-off", "security-sign-off", "operations-sign-off", "business-sign-off");
         assertThat(checklist.items()).extracting(Item::text).contains("Test coverage meets minimum threshold (>80%)", "SSL/TLS certificates verified");
         assertThat(new HashSet<>(checklist.items().stream().map(Item::key).toList())).hasSize(129);
     }

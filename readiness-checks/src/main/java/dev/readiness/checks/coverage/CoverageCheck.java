@@ -137,13 +137,13 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         }
         List<Finding> notes = new ArrayList<>();
         missing.forEach(m -> notes.add(Finding.of(m + " does not exist; the figures come from " + String.join(", ", read))
-                .at(m).build()));
+                .key("missing:" + m).note().at(m).build()));
         if (outcome.mismatched() > 0) {
             notes.add(Finding.of(mismatchNote(outcome.mismatched()) + ", as in JaCoCo's report: "
                             + String.join(", ", outcome.mismatchedNames())
                             + (outcome.mismatched() > outcome.mismatchedNames().size()
                             ? " and " + (outcome.mismatched() - outcome.mismatchedNames().size()) + " more" : ""))
-                    .at(classesShown)
+                    .key("mismatched-classes").note().at(classesShown)
                     .with("count", outcome.mismatched())
                     .with("classes", outcome.mismatchedNames())
                     .build());
@@ -236,7 +236,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         List<Finding> notes = new ArrayList<>();
         notes.add(Finding.of("no JaCoCo execution data at " + String.join(", ", missing) + "; the figures are the totals of "
                         + reportShown + (config.excludes().isEmpty() ? "" : ", which excludes do not change"))
-                .at(reportShown)
+                .key("source:" + reportShown).note().at(reportShown)
                 .build());
         Evidence evidence = new Evidence(counts, "jacoco.xml", List.of(), missing, classes);
         evidence.report = reportShown;
@@ -268,6 +268,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
                 unmet.add(figure(counter, covered, total, minimum) + ", but expected minimum is " + minimum.shown());
                 for (ClassFigure c : leastCovered.getOrDefault(counter, List.of())) {
                     classes.add(Finding.of(c.className() + ": " + figure(counter, c.covered(), c.total(), minimum))
+                            .key(c.className() + ":" + counter.name()).note()
                             .at(c.classFile())
                             .with("class", c.className())
                             .with("counter", counter.name())

@@ -237,7 +237,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         List<Finding> findings = new ArrayList<>();
         vulnerabilities.forEach(v -> findings.add(finding(v, failOn)));
         unused.forEach(i -> findings.add(Finding.of("the ignore of " + i.id() + " matches no advisory of the scanned dependencies: remove it")
-                .with("ignore", i.id()).with("until", i.until().toString()).build()));
+                .key("ignore:" + i.id()).note().with("ignore", i.id()).with("until", i.until().toString()).build()));
 
         Result.Builder result;
         if (!failing.isEmpty()) {
@@ -303,7 +303,11 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
             message.append(" (the ignore of ").append(v.expiredIgnore().id()).append(" expired on ")
                     .append(v.expiredIgnore().until()).append(", so it counts again)");
         }
-        return Finding.of(message.toString()).at(dependency.path())
+        Finding.Builder finding = Finding.of(message.toString()).key(record.id()).at(dependency.path());
+        if (!v.failing()) {
+            finding.note();
+        }
+        return finding
                 .with("id", record.id())
                 .with("aliases", record.aliases())
                 .with("severity", v.rating().label())

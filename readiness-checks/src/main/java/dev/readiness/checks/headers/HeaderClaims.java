@@ -83,7 +83,7 @@ final class HeaderClaims {
         if (fault != null) {
             faults.add(fault);
             expected.add("a redirect to " + target);
-            findings.add(Finding.of(capitalized(fault) + " (" + r.id() + ", " + signed(r.points()) + ")").at(httpUrl.toString())
+            findings.add(Finding.of(capitalized(fault) + " (" + r.id() + ", " + signed(r.points()) + ")").key(r.id()).at(httpUrl.toString())
                     .with("test", r.id()).with("points", r.points()).with("header", "Location").with("value", location)
                     .with("status", first.status()).with("fix", r.fix()).build());
             remedies.add(r == ObservatoryResult.REDIRECTION_INVALID_CERT
@@ -105,7 +105,7 @@ final class HeaderClaims {
         if (hstsFault != null) {
             faults.add(hstsFault);
             expected.add(HSTS_EXPECTED);
-            findings.add(Finding.of(capitalized(hstsFault) + " (" + h.id() + ", " + signed(h.points()) + ")").at(page.toString())
+            findings.add(Finding.of(capitalized(hstsFault) + " (" + h.id() + ", " + signed(h.points()) + ")").key(h.id()).at(page.toString())
                     .with("test", h.id()).with("points", h.points()).with("header", "Strict-Transport-Security")
                     .with("value", hstsValue == null ? null : shown(hstsValue)).with("maxAge", hsts.facts().get("maxAge"))
                     .with("fix", h.fix()).build());
@@ -172,7 +172,7 @@ final class HeaderClaims {
                     : "the " + source + " of " + page + " " + r.message().replaceFirst("^Content-Security-Policy ", "");
             result = Result.fail(what + ", scoring " + scored + ", but expected " + CSP_EXPECTED)
                     .finding(Finding.of(capitalized(r.message()) + (value == null ? "" : ": " + source + ": " + shown(value))
-                                    + " (" + r.id() + ", " + signed(r.points()) + ")").at(page.toString())
+                                    + " (" + r.id() + ", " + signed(r.points()) + ")").key(r.id()).at(page.toString())
                             .with("test", r.id()).with("points", r.points()).with("header", source)
                             .with("value", value == null ? null : shown(value))
                             .with("policy", csp.facts().get("policy"))
@@ -310,7 +310,8 @@ final class HeaderClaims {
     }
 
     private static Finding.Builder cookieFinding(String what, ObservatoryScorer.JarCookie jarred, ObservatoryResult alone) {
-        return Finding.of(capitalized(what) + " (" + alone.id() + ", " + signed(alone.points()) + ")").at(jarred.raw().url().toString())
+        return Finding.of(capitalized(what) + " (" + alone.id() + ", " + signed(alone.points()) + ")").key(alone.id())
+                .at(jarred.raw().url().toString())
                 .with("cookie", jarred.cookie().name())
                 .with("test", alone.id())
                 .with("points", alone.points())

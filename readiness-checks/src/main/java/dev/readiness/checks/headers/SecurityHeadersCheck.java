@@ -122,7 +122,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             return Result.fail("securityHeaders url " + site + " is plain HTTP, but expected an HTTPS address")
                     .measured(site.scheme()).expected("https")
                     .evidence("url", site.toString())
-                    .finding(Finding.of(ObservatoryResult.HSTS_NO_HTTPS.message()).at(site.toString())
+                    .finding(Finding.of(ObservatoryResult.HSTS_NO_HTTPS.message()).key(ObservatoryResult.HSTS_NO_HTTPS.id()).at(site.toString())
                             .with("test", ObservatoryResult.HSTS_NO_HTTPS.id())
                             .with("points", ObservatoryResult.HSTS_NO_HTTPS.points())
                             .with("header", ObservatoryResult.HSTS_NO_HTTPS.subject())
@@ -219,6 +219,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
             List<String> cookies = culprits == null ? List.of() : List.of(culprits.toString().split(", "));
             Finding.Builder finding = Finding.of(HeaderClaims.capitalized(r.message(cookies)) + " (" + r.id() + ", "
                             + HeaderClaims.signed(r.points()) + ")")
+                    .key(r.id())
                     .at(location)
                     .with("test", r.id())
                     .with("points", r.points())
@@ -232,6 +233,9 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     finding.with(key, value);
                 }
             });
+            if (!failing(outcome)) {
+                finding.note();
+            }
             result.finding(finding.build());
             if (failing(outcome)) {
                 fixes.add(r.subject() + ": " + r.fix());

@@ -350,6 +350,7 @@ public final class HealthCheck implements Check<HealthConfig> {
 
     private static Finding finding(String shown, HealthBody.Component component) {
         return Finding.of(component.path() + " is " + component.status() + (component.detail() == null ? "" : ": " + component.detail()))
+                .key("health:" + component.path())
                 .at(shown)
                 .with("component", component.path())
                 .with("status", component.status())

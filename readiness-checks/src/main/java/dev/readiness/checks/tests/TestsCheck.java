@@ -293,6 +293,7 @@ public final class TestsCheck implements Check<TestsConfig> {
         FailedTest test = failed.test();
         String message = !test.message().isEmpty() ? test.message() : !test.type().isEmpty() ? test.type() : test.kind();
         return Finding.of(kind.testName(test) + ": " + message)
+                .key(test.method().isEmpty() ? test.className() : test.className() + "#" + test.method())
                 .at(failed.file())
                 .with("class", test.className())
                 .with("method", test.method().isEmpty() ? null : test.method())

@@ -128,7 +128,7 @@ public final class TlsCheck implements Check<TlsConfig> {
                 .evidence("chainLength", leaf.chainLength);
         if (!problems.isEmpty()) {
             for (Problem problem : problems) {
-                result.finding(Finding.of(problem.message).at(origin).build());
+                result.finding(Finding.of(problem.message).key(problem.key).at(origin).build());
             }
             result.remedy(String.join(" ", problems.stream().map(p -> p.remedy).distinct().toList()));
         }
@@ -173,35 +173,35 @@ public final class TlsCheck implements Check<TlsConfig> {
         boolean expired = leaf.daysLeft < 0 || causedBy(failure, CertificateExpiredException.class);
         boolean notYetValid = leaf.notYetValid || causedBy(failure, CertificateNotYetValidException.class);
         if (failure instanceof SSLPeerUnverifiedException) {
-            problems.add(Problem.fail("the certificate of " + origin + " is issued for " + leaf.namesForMessage()
+            problems.add(Problem.fail("tls-host-mismatch", "the certificate of " + origin + " is issued for " + leaf.namesForMessage()
                             + ", not for " + url.host(),
                     "Serve a certificate whose subject alternative names include " + url.host()
                             + ", or point the tls <url> at a host name the certificate covers."));
         } else if (failure != null && !rejectedForDates && isTrustFailure(failure)) {
-            problems.add(Problem.fail("the certificate chain of " + origin + " is not trusted: " + trustReason(failure, leaf)
+            problems.add(Problem.fail("tls-untrusted-chain", "the certificate chain of " + origin + " is not trusted: " + trustReason(failure, leaf)
                             + "; add its CA to <http><trustCertificates> or serve a certificate from a publicly trusted CA",
                     "If the service uses a private CA, add that CA's certificate (PEM) to <http><trustCertificates>;"
                             + " otherwise serve a certificate from a publicly trusted CA, with its intermediate certificates."));
         } else if (failure != null && !rejectedForDates) {
-            problems.add(Problem.error("the TLS handshake with " + origin + " failed after the server presented its certificate: "
+            problems.add(Problem.error("tls-handshake-failed", "the TLS handshake with " + origin + " failed after the server presented its certificate: "
                             + HttpMessages.oneLine(rootMessage(failure), 300),
                     "Check the server's TLS configuration for " + url.host() + "."));
         }
         if (expired) {
             long ago = -leaf.daysLeft;
-            problems.add(Problem.fail("the certificate of " + origin + " expired on " + leaf.notAfterDate()
+            problems.add(Problem.fail("tls-expired", "the certificate of " + origin + " expired on " + leaf.notAfterDate()
                             + (ago > 0 ? " (" + days(ago) + " ago)" : ""),
                     "Renew the certificate and deploy it (automate renewal, e.g. with ACME, so it cannot lapse)."));
         } else if (notYetValid) {
-            problems.add(Problem.fail("the certificate of " + origin + " is not valid before " + leaf.notBeforeDate(),
+            problems.add(Problem.fail("tls-not-yet-valid", "the certificate of " + origin + " is not valid before " + leaf.notBeforeDate(),
                     "Check the certificate's validity dates and the server's clock, or deploy a certificate that is valid now."));
         }
         if (handshake.protocol() != null && !MODERN_PROTOCOLS.contains(handshake.protocol())) {
-            problems.add(Problem.fail(origin + " negotiated " + handshake.protocol() + ", but expected TLS 1.2 or newer",
+            problems.add(Problem.fail("tls-old-protocol", origin + " negotiated " + handshake.protocol() + ", but expected TLS 1.2 or newer",
                     "Enable TLS 1.2 and TLS 1.3 on the server and turn off TLS 1.0 and 1.1."));
         }
         if (!expired && !notYetValid && leaf.daysLeft < minDaysLeft) {
-            problems.add(Problem.fail("the certificate of " + origin + " expires in " + days(leaf.daysLeft) + " ("
+            problems.add(Problem.fail("tls-expires-soon", "the certificate of " + origin + " expires in " + days(leaf.daysLeft) + " ("
                             + leaf.notAfterDate() + "), but expected at least " + minDaysLeft,
                     "Renew the certificate before it expires (automate renewal, e.g. with ACME)."));
         }
@@ -235,13 +235,13 @@ public final class TlsCheck implements Check<TlsConfig> {
     }
 
     /** One unmet requirement: FAIL when it is a fact about the server, ERROR when the handshake broke for another reason. */
-    private record Problem(boolean fail, String message, String remedy) {
-        static Problem fail(String message, String remedy) {
-            return new Problem(true, message, remedy);
+    private record Problem(String key, boolean fail, String message, String remedy) {
+        static Problem fail(String key, String message, String remedy) {
+            return new Problem(key, true, message, remedy);
         }
 
-        static Problem error(String message, String remedy) {
-            return new Problem(false, message, remedy);
+        static Problem error(String key, String message, String remedy) {
+            return new Problem(key, false, message, remedy);
         }
     }
 
