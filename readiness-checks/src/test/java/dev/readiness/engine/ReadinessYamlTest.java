@@ -49,7 +49,7 @@ class ReadinessYamlTest {
         assertThatThrownBy(() -> ReadinessYaml.read(file))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("readiness.yaml: unknown key 'chekcs' (did you mean 'checks'?); known keys: "
-                        + "checklist, http, checkTimeout, failOnWarnings, checks");
+                        + "checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, attestations, waivers");
     }
 
     /** A file in the repository must not say where credentials go: DESIGN's rule, one row per key it names. */

@@ -109,7 +109,7 @@ class HealthCheckTest {
         assertThat(result.measured()).isEqualTo("DOWN (HTTP 503)");
         assertThat(result.evidence()).containsEntry("httpStatus", 503).containsEntry("status", "DOWN")
                 .containsEntry("components", Map.of("alpha", "UP", "bravo", "UP", "charlie", "DOWN"));
-        assertThat(result.findings()).containsExactly(Finding.of("charlie is DOWN").at(url())
+        assertThat(result.findings()).containsExactly(Finding.of("charlie is DOWN").key("health:charlie").at(url())
                 .with("component", "charlie").with("status", "DOWN").build());
         assertThat(result.remedy()).startsWith("Fix the components named above");
     }

@@ -154,17 +154,17 @@ class TestsCheckTest {
         assertThat(result.evidence()).containsExactlyEntriesOf(counts(9, 2, 1, 1, 0, "target/surefire-reports", 3));
         String averaging = "target/surefire-reports/TEST-com.example.AveragingTest.xml";
         assertThat(result.findings()).containsExactly(
-                new Finding("AveragingTest.averagesRoundedUp: average of 2 and 3", averaging, Map.of(
+                new Finding("com.example.AveragingTest#averagesRoundedUp", "AveragingTest.averagesRoundedUp: average of 2 and 3", averaging, Map.of(
                         "class", "com.example.AveragingTest", "method", "averagesRoundedUp", "kind", "failure",
-                        "type", "org.opentest4j.AssertionFailedError", "message", "average of 2 and 3")),
-                new Finding("AveragingTest.averagesNothing: / by zero", averaging, Map.of(
+                        "type", "org.opentest4j.AssertionFailedError", "message", "average of 2 and 3"), true),
+                new Finding("com.example.AveragingTest#averagesNothing", "AveragingTest.averagesNothing: / by zero", averaging, Map.of(
                         "class", "com.example.AveragingTest", "method", "averagesNothing", "kind", "error",
-                        "type", "java.lang.ArithmeticException", "message", "/ by zero")),
-                new Finding("RetryingClientTest.connectsOnSecondAttempt: connection refused on attempt 1 ==> expected: <true> but was: <false>",
+                        "type", "java.lang.ArithmeticException", "message", "/ by zero"), true),
+                new Finding("com.example.RetryingClientTest#connectsOnSecondAttempt", "RetryingClientTest.connectsOnSecondAttempt: connection refused on attempt 1 ==> expected: <true> but was: <false>",
                         "target/surefire-reports/TEST-com.example.RetryingClientTest.xml", Map.of(
                         "class", "com.example.RetryingClientTest", "method", "connectsOnSecondAttempt", "kind", "failure",
                         "type", "org.opentest4j.AssertionFailedError",
-                        "message", "connection refused on attempt 1 ==> expected: <true> but was: <false>")));
+                        "message", "connection refused on attempt 1 ==> expected: <true> but was: <false>"), true));
         assertThat(result.findings().get(0).evidence().keySet()).containsExactly("class", "method", "kind", "type", "message");
         assertThat(result.remedy()).isEqualTo("Fix the failing tests listed and run mvn verify again; "
                 + "to rerun the first alone: mvn test -Dtest=AveragingTest#averagesRoundedUp.");
@@ -207,11 +207,11 @@ class TestsCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo("1 of 1 test failed (0 failures, 1 error) in target/surefire-reports");
-        assertThat(result.findings()).containsExactly(new Finding(
+        assertThat(result.findings()).containsExactly(new Finding("com.example.ConnectionPoolTest#initializationError",
                 "ConnectionPoolTest.initializationError: database not reachable at localhost:5432",
                 "target/surefire-reports/TEST-com.example.ConnectionPoolTest.xml", Map.of(
                 "class", "com.example.ConnectionPoolTest", "method", "initializationError", "kind", "error",
-                "type", "java.lang.IllegalStateException", "message", "database not reachable at localhost:5432")));
+                "type", "java.lang.IllegalStateException", "message", "database not reachable at localhost:5432"), true));
         assertThat(result.remedy()).endsWith("to rerun the first alone: mvn test -Dtest=ConnectionPoolTest.");
     }
 
@@ -230,10 +230,10 @@ class TestsCheckTest {
         assertThat(integration.measured()).isEqualTo("1 ran, 1 failed");
         assertThat(integration.expected()).isEqualTo("at least 1 ran, 0 failed");
         assertThat(integration.evidence()).containsExactlyEntriesOf(counts(1, 0, 1, 0, 0, "target/failsafe-reports", 1));
-        assertThat(integration.findings()).containsExactly(new Finding("PaymentGatewayIT.chargesCard: Connection refused",
+        assertThat(integration.findings()).containsExactly(new Finding("com.example.PaymentGatewayIT#chargesCard", "PaymentGatewayIT.chargesCard: Connection refused",
                 "target/failsafe-reports/TEST-com.example.PaymentGatewayIT.xml", Map.of(
                 "class", "com.example.PaymentGatewayIT", "method", "chargesCard", "kind", "error",
-                "type", "java.net.ConnectException", "message", "Connection refused")));
+                "type", "java.net.ConnectException", "message", "Connection refused"), true));
         assertThat(integration.remedy()).isEqualTo("Fix the failing tests listed and run mvn verify again; "
                 + "to rerun the first alone: mvn verify -Dit.test=PaymentGatewayIT#chargesCard.");
     }
@@ -280,9 +280,9 @@ class TestsCheckTest {
         assertThat(endToEnd.measured()).isEqualTo("4 ran, 1 failed");
         assertThat(endToEnd.expected()).isEqualTo("at least 1 ran, 0 failed");
         assertThat(endToEnd.evidence()).containsExactlyEntriesOf(counts(5, 1, 0, 1, 0, "e2e/results", 1));
-        assertThat(endToEnd.findings()).containsExactly(new Finding("checkout.spec.ts › checkout › pays with card: payment status",
+        assertThat(endToEnd.findings()).containsExactly(new Finding("checkout.spec.ts#checkout › pays with card", "checkout.spec.ts › checkout › pays with card: payment status",
                 "e2e/results/junit.xml", Map.of("class", "checkout.spec.ts", "method", "checkout › pays with card",
-                "kind", "failure", "type", "expect.toBe", "message", "payment status")));
+                "kind", "failure", "type", "expect.toBe", "message", "payment status"), true));
         assertThat(endToEnd.remedy()).isEqualTo("Fix the failing tests listed and run the end-to-end suite again.");
     }
 
