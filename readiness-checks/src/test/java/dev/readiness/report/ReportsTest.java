@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.ProjectId;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
-import dev.readiness.check.Claim;
+import dev.readiness.check.Waiver;
+import dev.readiness.engine.Attestation;
 import dev.readiness.engine.CheckRun;
-import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.Checklist;
+import dev.readiness.engine.ClaimAccount;
+import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.Item;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Level;
@@ -19,6 +22,7 @@ import dev.readiness.engine.Outcome;
 import dev.readiness.io.SafeXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,68 @@ class ReportsTest {
         Document xml = SafeXml.parse(dir.resolve(Reports.JUNIT), 1 << 20);
         assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message"))
                 .startsWith("supported by securityHeaders.csrf");
+    }
+
+    /** The real checklist's sign-off section: one item attested, one required and missing, a failing test waived. */
+    private static Outcome accounted() {
+        Item tests = new Item("all-unit-tests-pass", "Code Quality", "All unit tests pass", false, List.of(), 3);
+        Item engineering = new Item("engineering-sign-off-engineering-lead", "Final Sign-Off", "Engineering sign-off (Engineering Lead)",
+                false, List.of(), 7);
+        Item product = new Item("product-sign-off", "Final Sign-Off", "Product sign-off", false, List.of(), 8);
+        Finding cart = Finding.of("CartTest.totals: expected 3").key("com.shop.CartTest#totals").build();
+        Result failed = Result.fail("1 of 9 tests failed").finding(cart).build();
+        ClaimVerdict unitTests = new ClaimVerdict(Claim.settles("tests", "unit tests pass", List.of("All unit tests pass")),
+                Level.REQUIRED, failed);
+        Waiver waiver = new Waiver(Waiver.Scope.FINDING, "com.shop.CartTest#totals", "flaky on CI, SHOP-12", "Sam Ortiz",
+                "https://tracker.example.com/SHOP-12", LocalDate.of(2026, 12, 10), "readiness-waivers.yaml:2");
+        Attestation signed = new Attestation("product-sign-off", "Dana Reyes", LocalDate.of(2026, 11, 30),
+                "https://tracker.example.com/REL-42", LocalDate.of(2027, 2, 27), null, "readiness-attestations.yaml:2", null);
+        List<ItemResult> items = List.of(
+                new ItemResult(tests, Level.REQUIRED, Status.WAIVED, List.of(unitTests), List.of(), "1 of 9 tests failed (waived until"
+                        + " 2026-12-10 by Sam Ortiz: flaky on CI, SHOP-12)", null, waiver, null),
+                new ItemResult(engineering, Level.REQUIRED, Status.FAIL, List.of(), List.of(), "needs a person's attestation"
+                        + " (Engineering Lead): none in readiness-attestations.yaml"),
+                new ItemResult(product, Level.INFO, Status.ATTESTED, List.of(), List.of(), "attested by " + signed.shown(), signed, null, null));
+        ClaimAccount account = new ClaimAccount(Status.WAIVED, null, null, java.util.Map.of("com.shop.CartTest#totals", waiver),
+                java.util.Map.of());
+        return new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", List.of(tests, engineering, product)),
+                items, List.of(new CheckRun("tests", Level.REQUIRED, failed, 5, List.of(unitTests))), false,
+                List.of("FAIL Engineering sign-off (Engineering Lead): needs a person's attestation"), List.of(),
+                List.of("the waiver of finding com.shop.CartTest#totals by Sam Ortiz (readiness-waivers.yaml:2) ends on 2026-12-10, in 8 days:"
+                        + " fix what it covers, or renew it"), java.util.Map.of("tests", account));
+    }
+
+    @Test
+    void showsWhatNeedsAPersonFirstThenWhoAttestedAndWhoWaivedWhat() throws Exception {
+        String md = MarkdownReport.render(accounted());
+
+        assertThat(md).containsSubsequence("### Needs a person",
+                "- Attest **Engineering sign-off (Engineering Lead)** (`engineering-sign-off-engineering-lead`): Engineering Lead",
+                "- the waiver of finding com.shop.CartTest\\#totals by Sam Ortiz (readiness-waivers.yaml:2) ends on 2026-12-10",
+                "- [ ] All unit tests pass — **WAIVED**",
+                "  - CartTest.totals: expected 3 — waived until 2026-12-10 by Sam Ortiz: flaky on CI, SHOP-12",
+                "- [x] Product sign-off — **ATTESTED** · attested by Dana Reyes on 2026-11-30, until 2027-02-27");
+    }
+
+    @Test
+    void writesEachItemsAttestationAndWaiverAndEachFindingsKeyAndWaiverInJson() throws Exception {
+        Reports.writeAll(accounted(), dir, null);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("readiness.json").toFile());
+        assertThat(json.at("/summary/WAIVED").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/ATTESTED").asInt()).isEqualTo(1);
+        assertThat(json.at("/items/0/waiver").toString()).isEqualTo("{\"finding\":\"com.shop.CartTest#totals\",\"reason\":\"flaky on CI,"
+                + " SHOP-12\",\"owner\":\"Sam Ortiz\",\"link\":\"https://tracker.example.com/SHOP-12\",\"until\":\"2026-12-10\","
+                + "\"origin\":\"readiness-waivers.yaml:2\"}");
+        assertThat(json.at("/items/0/claims/0/status").asText()).isEqualTo("WAIVED");
+        assertThat(json.at("/items/2/attestation/by").asText()).isEqualTo("Dana Reyes");
+        assertThat(json.at("/items/2/attestation/counts").asBoolean()).isTrue();
+        assertThat(json.at("/checks/0/claims/0/accountedAs").asText()).isEqualTo("WAIVED");
+        assertThat(json.at("/checks/0/findings/0/key").asText()).isEqualTo("com.shop.CartTest#totals");
+        assertThat(json.at("/checks/0/findings/0/waiver/owner").asText()).isEqualTo("Sam Ortiz");
+        assertThat(json.at("/notices/0").asText()).startsWith("the waiver of finding com.shop.CartTest#totals");
+        Document junit = SafeXml.parse(dir.resolve(Reports.JUNIT), 1 << 20);
+        assertThat(junit.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
     }
 
     @Test
