@@ -87,6 +87,10 @@ public record Ledger(Map<String, Attestation> attestations, List<Waiver> waivers
         waivers.addAll(checkWaivers);
         Map<String, Waiver> seen = new LinkedHashMap<>();
         for (Waiver waiver : waivers) {
+            if (waiver.until().isAfter(today.plusDays(maxWaiverDays))) {
+                throw new ConfigurationException(waiver.origin() + ": until " + waiver.until() + " is more than " + maxWaiverDays
+                        + " days ahead (maxWaiverDays): waive until " + today.plusDays(maxWaiverDays) + " at the latest, and renew it then");
+            }
             Waiver earlier = seen.putIfAbsent(waiver.scope() + " " + waiver.target().toLowerCase(Locale.ROOT), waiver);
             if (earlier != null) {
                 throw new ConfigurationException(earlier.origin() + " and " + waiver.origin() + " both waive the " + waiver.shown()
@@ -137,10 +141,6 @@ public record Ledger(Map<String, Attestation> attestations, List<Waiver> waivers
         if (w.until() == null) {
             throw new ConfigurationException(where + ": until is missing: every waiver ends, on a last day such as "
                     + today.plusDays(30));
-        }
-        if (w.until().isAfter(today.plusDays(maxWaiverDays))) {
-            throw new ConfigurationException(where + ": until " + w.until() + " is more than " + maxWaiverDays + " days ahead"
-                    + " (maxWaiverDays): waive until " + today.plusDays(maxWaiverDays) + " at the latest, and renew it then");
         }
         Waiver.Scope scope;
         String target;

@@ -7,10 +7,9 @@ import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
-import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
+import dev.readiness.check.Waiver;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.text.Words;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -177,7 +176,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
     /** One advisory affecting one dependency, rated and judged. */
     private record Vulnerability(Dependency dependency, OsvRecord record, SeverityReader.Rating rating, List<String> fixed,
-                                 boolean failing, Ignore expiredIgnore) {
+                                 boolean failing) {
         int rank() {
             return rating.known() ? rating.severity().ordinal() : -1;
         }
@@ -195,64 +194,42 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
     private Result verdict(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies, OsvLookup.Lookup lookup) {
         Severity failOn = config.failOn();
-        LocalDate today = LocalDate.now(context.clock());
         List<Vulnerability> vulnerabilities = new ArrayList<>();
-        List<Map<String, Object>> ignored = new ArrayList<>();
         Set<String> withdrawn = new LinkedHashSet<>();
-        Set<Ignore> used = new LinkedHashSet<>();
         lookup.records().forEach((dependency, records) -> {
             for (OsvRecord record : records) {
                 if (record.isWithdrawn()) {
                     withdrawn.add(record.id());
                     continue;
                 }
-                Ignore ignore = ignoreFor(config.ignore(), record);
-                if (ignore != null) {
-                    used.add(ignore);
-                    if (ignore.activeOn(today)) {
-                        Map<String, Object> entry = new LinkedHashMap<>();
-                        entry.put("id", record.id());
-                        entry.put("package", dependency.packageName());
-                        entry.put("version", dependency.version());
-                        entry.put("reason", ignore.reason());
-                        entry.put("until", ignore.until().toString());
-                        ignored.add(entry);
-                        continue;
-                    }
-                }
                 SeverityReader.Rating rating = SeverityReader.rate(record);
                 RangeMatcher.Match match = RangeMatcher.match(record, dependency.packageName(), dependency.version());
                 List<String> fixed = match.affected() || lookup.matchedHere() ? match.fixed()
                         : RangeMatcher.fixedAbove(record, dependency.packageName(), dependency.version());
                 boolean failing = !rating.known() || rating.severity().compareTo(failOn) >= 0;
-                vulnerabilities.add(new Vulnerability(dependency, record, rating, fixed, failing, ignore));
+                vulnerabilities.add(new Vulnerability(dependency, record, rating, fixed, failing));
             }
         });
         vulnerabilities.sort(ORDER);
         List<Vulnerability> failing = vulnerabilities.stream().filter(Vulnerability::failing).toList();
         long vulnerable = vulnerabilities.stream().map(Vulnerability::dependency).distinct().count();
         long failingDependencies = failing.stream().map(Vulnerability::dependency).distinct().count();
-        List<Ignore> unused = config.ignore().stream().filter(i -> !used.contains(i)).toList();
 
         List<Finding> findings = new ArrayList<>();
         vulnerabilities.forEach(v -> findings.add(finding(v, failOn)));
-        unused.forEach(i -> findings.add(Finding.of("the ignore of " + i.id() + " matches no advisory of the scanned dependencies: remove it")
-                .key("ignore:" + i.id()).note().with("ignore", i.id()).with("until", i.until().toString()).build()));
 
         Result.Builder result;
         if (!failing.isEmpty()) {
             result = Result.fail(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ": "
                             + failingDependencies + " at or above " + failOn + " (" + listing(failing) + "), but expected none at or above " + failOn)
                     .measured(Words.plural(failingDependencies, "dependency", "dependencies") + " with advisories at or above " + failOn)
-                    .remedy(remedy(failing, unused));
+                    .remedy(remedy(failing));
         } else {
             long below = vulnerabilities.size();
             result = Result.pass("no known vulnerability at or above " + failOn + " in "
                             + Words.plural(dependencies.size(), "dependency", "dependencies") + " (" + lookup.source() + ")"
-                            + (below == 0 ? "" : "; " + Words.plural(below, "advisory", "advisories") + " below " + failOn + " listed")
-                            + (ignored.isEmpty() ? "" : "; " + ignored.size() + " ignored"))
-                    .measured(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ", none at or above " + failOn)
-                    .remedy(unused.isEmpty() ? null : unusedRemedy(unused));
+                            + (below == 0 ? "" : "; " + Words.plural(below, "advisory", "advisories") + " below " + failOn + " listed"))
+                    .measured(Words.plural(vulnerable, "vulnerable dependency", "vulnerable dependencies") + ", none at or above " + failOn);
         }
         result.expected("none at or above " + failOn)
                 .evidence("dependencies", dependencies.size())
@@ -263,20 +240,9 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
                 .evidence("scopes", config.scopes());
         lookup.evidence().forEach(result::evidence);
         return result
-                .evidence("ignored", ignored.isEmpty() ? null : ignored)
-                .evidence("unusedIgnores", unused.isEmpty() ? null : unused.stream().map(Ignore::id).toList())
                 .evidence("withdrawn", withdrawn.isEmpty() ? null : List.copyOf(withdrawn))
                 .findings(findings)
                 .build();
-    }
-
-    private static Ignore ignoreFor(List<Ignore> ignores, OsvRecord record) {
-        for (Ignore ignore : ignores) {
-            if (ignore.id().equalsIgnoreCase(record.id()) || record.aliases().stream().anyMatch(ignore.id()::equalsIgnoreCase)) {
-                return ignore;
-            }
-        }
-        return null;
     }
 
     private static Finding finding(Vulnerability v, Severity failOn) {
@@ -298,10 +264,6 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
             message.append(" (severity unknown: counted as at or above ").append(failOn).append(")");
         } else if (!v.failing()) {
             message.append(" (below ").append(failOn).append(": listed, not failed)");
-        }
-        if (v.expiredIgnore() != null) {
-            message.append(" (the ignore of ").append(v.expiredIgnore().id()).append(" expired on ")
-                    .append(v.expiredIgnore().until()).append(", so it counts again)");
         }
         Finding.Builder finding = Finding.of(message.toString()).key(record.id()).at(dependency.path());
         if (!v.failing()) {
@@ -333,7 +295,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
      * Per failing dependency, the lowest version that leaves every failing advisory's interval: the
      * highest of the fixes that end the intervals holding its version.
      */
-    private static String remedy(List<Vulnerability> failing, List<Ignore> unused) {
+    private static String remedy(List<Vulnerability> failing) {
         Map<Dependency, List<Vulnerability>> byDependency = failing.stream()
                 .collect(Collectors.groupingBy(Vulnerability::dependency, LinkedHashMap::new, Collectors.toList()));
         List<String> steps = new ArrayList<>();
@@ -351,12 +313,17 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
                 + (steps.size() > LISTED_IN_REMEDY ? "; and " + (steps.size() - LISTED_IN_REMEDY) + " more (see the findings)" : "");
         return Character.toUpperCase(listed.charAt(0)) + listed.substring(1)
                 + ". A transitive dependency is upgraded by declaring the fixed version in <dependencyManagement>."
-                + " An advisory that does not apply can be ignored with an <ignore> entry (id, reason, until)."
-                + (unused.isEmpty() ? "" : " " + unusedRemedy(unused));
+                + " An advisory that does not apply can be waived in " + WAIVERS + " (finding: its id, reason, owner, until).";
     }
 
-    private static String unusedRemedy(List<Ignore> unused) {
-        return "Remove the ignores that match nothing: " + unused.stream().map(Ignore::id).collect(Collectors.joining(", ")) + ".";
+    /** Each {@code ignore} entry is a waiver of the advisory it names, under the same rules as those of {@value #WAIVERS}. */
+    @Override
+    public List<Waiver> waivers(DependencyScanConfig config) {
+        return config.ignore().stream().map(i -> new Waiver(Waiver.Scope.FINDING, i.id(), i.reason(),
+                i.owner() == null ? "not named (dependencyScan ignore)" : i.owner(), null, i.until(), "dependencyScan.ignore " + i.id())).toList();
     }
+
+    /** Where waivers are written: the engine reads them. */
+    private static final String WAIVERS = "readiness-waivers.yaml";
 
 }

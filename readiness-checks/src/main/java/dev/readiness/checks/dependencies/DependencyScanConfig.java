@@ -23,7 +23,7 @@ import java.util.Set;
  * @param osvUrl      the OSV API's base URL
  * @param osvDatabase a folder or zip of OSV records; when set, no network call is made
  * @param scopes      the dependency scopes scanned
- * @param ignore      advisories not counted, each with a reason and an expiry date
+ * @param ignore      advisories waived, each with a reason and a last day: finding waivers
  * @param cacheTtl    how long OSV answers are reused from the on-disk cache; at most {@link #MAX_CACHE_TTL}
  *                    (365 days): a longer one is a configuration error, not clamped
  * @param maxDatabaseAge the oldest the offline database may be, counted from the newest {@code modified}
@@ -41,8 +41,9 @@ public record DependencyScanConfig(
         String osvDatabase,
         @Param("the dependency scopes scanned: compile, runtime, provided, system, test; default all but test")
         List<String> scopes,
-        @Param("advisories not counted, each with id (the advisory id or one of its aliases), reason and until "
-                + "(the last day it holds; from the next day the advisory counts again); default none")
+        @Param("advisories waived, each with id (the advisory id or one of its aliases), reason, until (the last day it "
+                + "holds; from the next day the advisory counts again) and owner (optional): the same as a finding waiver in "
+                + "readiness-waivers.yaml; default none")
         List<Ignore> ignore,
         @Param("how long answers of the OSV API are reused from the on-disk cache, e.g. 24h or 30m; at most 365d, longer is a "
                 + "configuration error; default 24h")
@@ -162,13 +163,16 @@ public record DependencyScanConfig(
     }
 
     /**
-     * An advisory not counted until a date: a recorded, reasoned exception.
+     * An advisory waived until a date: a waiver of the finding that names it, held to the same rules
+     * as the waivers of {@code readiness-waivers.yaml} (WAIVED while it holds, failing again after its
+     * last day, reported when it matches nothing, at most {@code maxWaiverDays} ahead).
      *
      * @param id     the advisory id ({@code GHSA-jfh8-c2jp-5v3q}) or one of its aliases ({@code CVE-2021-44228})
      * @param reason why it does not apply; required
-     * @param until  the last day the ignore holds; required, so that every exception is looked at again
+     * @param until  the last day it holds; required, so that every exception is looked at again
+     * @param owner  who answers for it, or {@code null}
      */
-    public record Ignore(String id, String reason, LocalDate until) {
+    public record Ignore(String id, String reason, LocalDate until, String owner) {
         public Ignore {
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException("an ignore needs the id of the advisory (or one of its aliases)");
@@ -181,11 +185,12 @@ public record DependencyScanConfig(
             }
             id = id.trim();
             reason = reason.trim();
+            owner = owner == null || owner.isBlank() ? null : owner.trim();
         }
 
-        /** Whether it still holds on that day. */
-        boolean activeOn(LocalDate today) {
-            return !until.isBefore(today);
+        /** An ignore that names no owner. */
+        public Ignore(String id, String reason, LocalDate until) {
+            this(id, reason, until, null);
         }
     }
 }

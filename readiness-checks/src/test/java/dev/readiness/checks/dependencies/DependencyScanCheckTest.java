@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Strength;
 import dev.readiness.check.Claim;
@@ -17,10 +18,15 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Waiver;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigurationException;
+import dev.readiness.engine.Engine;
+import dev.readiness.engine.Outcome;
+import dev.readiness.engine.ReadinessConfig;
+import dev.readiness.engine.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -37,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -316,8 +323,8 @@ class DependencyScanCheckTest {
             assertThat(result.measured()).isEqualTo("1 dependency with advisories at or above HIGH");
             assertThat(result.expected()).isEqualTo("none at or above HIGH");
             assertThat(result.remedy()).isEqualTo("Upgrade org.apache.logging.log4j:log4j-core:2.14.1 to 2.17.0 or later. A transitive dependency is "
-                    + "upgraded by declaring the fixed version in <dependencyManagement>. An advisory that does not apply can be ignored with an "
-                    + "<ignore> entry (id, reason, until).");
+                    + "upgraded by declaring the fixed version in <dependencyManagement>. An advisory that does not apply can be waived in "
+                    + "readiness-waivers.yaml (finding: its id, reason, owner, until).");
             assertThat(result.evidence()).containsEntry("dependencies", 3).containsEntry("source", "osv-api")
                     .containsEntry("advisories", 4).containsEntry("failing", 3).containsEntry("requests", 5);
             assertThat(ids(result)).containsExactly("GHSA-jfh8-c2jp-5v3q", "GHSA-7rjr-3q55-vv33", "GHSA-p6xc-xr62-6r2g", "GHSA-3pxv-7cmr-fjr4");
@@ -946,45 +953,65 @@ class DependencyScanCheckTest {
         static final DependencyNode COMMONS_TEXT = project(dep("org.apache.commons:commons-text:1.9"));
 
         @Test
-        void anActiveIgnoreSuppressesTheAdvisoryByAliasAndIsRecorded() throws Exception {
+        void anIgnoreIsAWaiverOfTheAdvisoryItNames() {
+            Ignore ignore = new Ignore("CVE-2022-42889", "StringSubstitutor is never given user input", TODAY, "Sam Ortiz");
+
+            assertThat(check.waivers(offline("advisories", null, List.of(ignore)))).containsExactly(new Waiver(Waiver.Scope.FINDING,
+                    "CVE-2022-42889", "StringSubstitutor is never given user input", "Sam Ortiz", null, TODAY,
+                    "dependencyScan.ignore CVE-2022-42889"));
+        }
+
+        @Test
+        void theCheckStillReportsAnIgnoredAdvisoryKeyedByItsIdForTheEngineToWaive() throws Exception {
             Ignore ignore = new Ignore("CVE-2022-42889", "StringSubstitutor is never given user input", TODAY);
 
             Result result = check.run(offline("advisories", null, List.of(ignore)), fixtureContext(COMMONS_TEXT).build());
 
-            assertThat(result.status()).isEqualTo(Status.PASS);
-            assertThat(result.summary()).isEqualTo("no known vulnerability at or above HIGH in 1 dependency (offline-database); 1 ignored");
-            assertThat(result.findings()).isEmpty();
-            assertThat(result.evidence()).containsEntry("ignored", List.of(Map.of("id", "GHSA-599f-7c49-w659",
-                    "package", "org.apache.commons:commons-text", "version", "1.9",
-                    "reason", "StringSubstitutor is never given user input", "until", "2026-11-25")));
-        }
-
-        @Test
-        void anExpiredIgnoreCountsAgainAndSaysSo() throws Exception {
-            Ignore ignore = new Ignore("GHSA-599f-7c49-w659", "StringSubstitutor is never given user input", TODAY.minusDays(1));
-
-            Result result = check.run(offline("advisories", null, List.of(ignore)), fixtureContext(COMMONS_TEXT).build());
-
             assertThat(result.status()).isEqualTo(Status.FAIL);
-            assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(
-                    "commons-text:1.9 is affected by GHSA-599f-7c49-w659 (CVE-2022-42889), CRITICAL 9.8: Arbitrary code execution in "
-                            + "Apache Commons Text; fixed in 1.10.0 (the ignore of GHSA-599f-7c49-w659 expired on 2026-11-24, so it counts again)"));
-            assertThat(result.evidence()).doesNotContainKeys("ignored", "unusedIgnores");
+            assertThat(result.findings()).singleElement().satisfies(f -> {
+                assertThat(f.key()).isEqualTo("GHSA-599f-7c49-w659");
+                assertThat(f.isNamed("CVE-2022-42889")).isTrue();
+                assertThat(f.cause()).isTrue();
+            });
+        }
+
+        @ParameterizedTest(name = "ignored until {0} days from today: {1}")
+        @CsvSource({"0, WAIVED", "-1, FAIL"})
+        void anIgnoreWaivesTheItemThroughItsLastDayThenTheAdvisoryCountsAgain(int days, Status expected) throws Exception {
+            Engine engine = Engine.of(List.of(check));
+            ObjectNode params = (ObjectNode) new YAMLMapper().readTree("""
+                    osvDatabase: advisories
+                    maxDatabaseAge: 0
+                    ignore:
+                      - {id: CVE-2022-42889, reason: StringSubstitutor is never given user input, until: %s}
+                    """.formatted(TODAY.plusDays(days)));
+            Path basedir = fixture("advisories").getParent();
+            ReadinessConfig config = new ReadinessConfig(null, null, Map.of("dependencyScan", params), null, null, null, Set.of(), Set.of(),
+                    false);
+
+            Outcome outcome = engine.run(engine.plan(config, basedir, CLOCK), fixtureContext(COMMONS_TEXT).build(), Redactor.none());
+
+            assertThat(outcome.items().get(0).status()).isEqualTo(expected);
+            assertThat(outcome.items().get(0).waiver().origin()).isEqualTo("dependencyScan.ignore CVE-2022-42889");
+            assertThat(outcome.passed()).isEqualTo(expected == Status.WAIVED);
         }
 
         @Test
-        void anUnusedIgnoreIsReported() throws Exception {
-            Ignore unused = new Ignore("GHSA-jfh8-c2jp-5v3q", "no log4j here any more", TODAY.plusDays(30));
+        void anIgnoreThatMatchesNothingIsReportedByTheEngine() throws Exception {
+            Engine engine = Engine.of(List.of(check));
+            ObjectNode params = (ObjectNode) new YAMLMapper().readTree("""
+                    osvDatabase: advisories
+                    maxDatabaseAge: 0
+                    ignore: [{id: GHSA-jfh8-c2jp-5v3q, reason: no log4j here any more, until: %s}]
+                    """.formatted(TODAY.plusDays(30)));
+            ReadinessConfig config = new ReadinessConfig(null, null, Map.of("dependencyScan", params), null, null, null, Set.of(), Set.of(),
+                    false);
 
-            Result result = check.run(offline("advisories", null, List.of(unused)), fixtureContext(project(dep("org.slf4j:slf4j-api:2.0.16"))).build());
+            Outcome outcome = engine.run(engine.plan(config, fixture("advisories").getParent(), CLOCK),
+                    fixtureContext(project(dep("org.slf4j:slf4j-api:2.0.16"))).build(), Redactor.none());
 
-            assertThat(result.status()).isEqualTo(Status.PASS);
-            assertThat(result.evidence()).containsEntry("unusedIgnores", List.of("GHSA-jfh8-c2jp-5v3q"));
-            assertThat(result.findings()).singleElement().satisfies(f -> {
-                assertThat(f.message()).isEqualTo("the ignore of GHSA-jfh8-c2jp-5v3q matches no advisory of the scanned dependencies: remove it");
-                assertThat(f.evidence()).containsEntry("ignore", "GHSA-jfh8-c2jp-5v3q").containsEntry("until", "2026-12-25");
-            });
-            assertThat(result.remedy()).isEqualTo("Remove the ignores that match nothing: GHSA-jfh8-c2jp-5v3q.");
+            assertThat(outcome.warnings()).containsExactly("the waiver of finding GHSA-jfh8-c2jp-5v3q (dependencyScan.ignore"
+                    + " GHSA-jfh8-c2jp-5v3q) matches nothing that fails: remove it");
         }
     }
 
