@@ -51,12 +51,13 @@ class LedgerTest {
     @TempDir
     Path dir;
 
+    private String checklist = CHECKLIST;
     private LocalDate today = TODAY;
     private List<String> requireAttestation = List.of();
     private boolean failOnWarnings;
 
     private Outcome run(Result main, Result https, Result csrf) throws Exception {
-        Files.writeString(dir.resolve("ready.md"), CHECKLIST);
+        Files.writeString(dir.resolve("ready.md"), checklist);
         Engine engine = Engine.of(List.of(new ClaimedCheck(context -> main.withClaim("web.https", https).withClaim("web.csrf", csrf))));
         ReadinessConfig config = new ReadinessConfig(dir.resolve("ready.md"), "ready.md", Map.of("web", ReadinessYaml.mapper().createObjectNode()),
                 null, null, null, Set.of(), Set.of(), failOnWarnings, null, null, requireAttestation, Ledger.DEFAULT_MAX_WAIVER_DAYS);
@@ -268,6 +269,15 @@ class LedgerTest {
         assertThatThrownBy(this::passing).isInstanceOf(ConfigurationException.class)
                 .hasMessage("requireAttestation: 'Final Signoff' is neither a heading nor an item key of checklist ready.md"
                         + " (did you mean 'Final Sign-Off'?); headings: Web, Final Sign-Off, Operations, Support");
+    }
+
+    @Test
+    void refusesARequiredSectionWhoseHeadingNamesSeveral() throws Exception {
+        checklist = CHECKLIST + "## Business\n### Support\n- [ ] Support team trained\n";
+        requireAttestation = List.of("Support");
+
+        assertThatThrownBy(this::passing).hasMessage("requireAttestation: 'Support' is the heading of 2 sections (Operations > Support;"
+                + " Business > Support): name an item key instead, or rename one heading");
     }
 
     // Waivers
