@@ -37,6 +37,9 @@ import java.util.List;
  */
 public final class TestsCheck implements Check<TestsConfig> {
 
+    /** The checklist item every test suite decides together: each claim binds it, and the worst of them decides it. */
+    static final String ALL_PRE_DEPLOYMENT = "All pre-deployment tests passed";
+
     /** The claim on integration tests. */
     static final String INTEGRATION = "tests.integration";
 
@@ -62,7 +65,7 @@ public final class TestsCheck implements Check<TestsConfig> {
 
     @Override
     public List<String> phrases() {
-        return List.of("All unit tests pass");
+        return List.of("All unit tests pass", ALL_PRE_DEPLOYMENT);
     }
 
     @Override
@@ -71,9 +74,9 @@ public final class TestsCheck implements Check<TestsConfig> {
                 Claim.settles(id(), "No unit test failed in Surefire's reports, at least minimumTests ran, and the reports "
                         + "are newer than the compiled tests.", phrases()),
                 Claim.settles(INTEGRATION, "No integration test failed in Failsafe's reports, at least one ran, and the "
-                        + "reports are newer than the compiled tests.", List.of("Integration tests pass")),
+                        + "reports are newer than the compiled tests.", List.of("Integration tests pass", ALL_PRE_DEPLOYMENT)),
                 Claim.settles(END_TO_END, "No end-to-end test failed in the JUnit XML its suite (Playwright, Cypress, "
-                        + "Selenium) writes to endToEndReports, and at least one ran.", List.of("End-to-end tests pass")));
+                        + "Selenium) writes to endToEndReports, and at least one ran.", List.of("End-to-end tests pass", ALL_PRE_DEPLOYMENT)));
     }
 
     @Override

@@ -29,7 +29,7 @@ public record TestsConfig(
         List<String> integrationReports,
         @Param("folders of the JUnit XML (*.xml) an end-to-end suite writes (Playwright, Cypress, Selenium), relative "
                 + "to the project folder; each must hold reports, and at least one test must have run; not held to the "
-                + "compiled tests' time; default: none (a checklist item asking for end-to-end tests is then an ERROR)")
+                + "compiled tests' time; default: none (a checklist item asking for end-to-end tests is then SKIPPED, saying why)")
         List<String> endToEndReports) {
 
     public TestsConfig {

@@ -627,9 +627,9 @@ class TestsCheckTest {
         assertThat(check.readsBuildOutputs()).isTrue();
         assertThat(check.configType()).isEqualTo(TestsConfig.class);
         assertThat(check.claims()).extracting(Claim::id, Claim::strength, Claim::phrases).containsExactly(
-                tuple("tests", Strength.SETTLES, List.of("All unit tests pass")),
-                tuple("tests.integration", Strength.SETTLES, List.of("Integration tests pass")),
-                tuple("tests.endToEnd", Strength.SETTLES, List.of("End-to-end tests pass")));
+                tuple("tests", Strength.SETTLES, List.of("All unit tests pass", "All pre-deployment tests passed")),
+                tuple("tests.integration", Strength.SETTLES, List.of("Integration tests pass", "All pre-deployment tests passed")),
+                tuple("tests.endToEnd", Strength.SETTLES, List.of("End-to-end tests pass", "All pre-deployment tests passed")));
     }
 
     /** The evidence of a claim that read its reports, in its order: the counts, the folders read, how many files. */
