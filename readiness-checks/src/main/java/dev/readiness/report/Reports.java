@@ -11,6 +11,7 @@ public final class Reports {
     public static final String JSON = "readiness.json";
     public static final String MARKDOWN = "readiness.md";
     public static final String JUNIT = "TEST-readiness.xml";
+    public static final String SARIF = "readiness.sarif";
 
     private Reports() {
     }
@@ -23,6 +24,7 @@ public final class Reports {
         JsonReport.write(outcome, directory.resolve(JSON));
         MarkdownReport.write(outcome, directory.resolve(MARKDOWN));
         JUnitReport.write(outcome, directory.resolve(JUNIT));
+        SarifReport.write(outcome, directory.resolve(SARIF));
         if (stepSummary != null) {
             MarkdownReport.appendTo(outcome, stepSummary);
         }
