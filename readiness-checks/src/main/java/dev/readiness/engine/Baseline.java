@@ -86,7 +86,7 @@ public record Baseline(LocalDate date, List<Entry> entries) {
     }
 
     /** Reads the file, or returns {@code null} when it does not exist. */
-    static Baseline read(Path file) throws ConfigurationException {
+    public static Baseline read(Path file) throws ConfigurationException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -94,14 +94,23 @@ public final class Engine {
      * @throws ConfigurationException when the configuration is broken, before any check runs
      */
     public Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
-        Plan plan;
+        Plan plan = plan(sources, context.build().clock());
+        Redactor redactor = new Redactor(secrets(plan.http(), sources.secrets()));
+        return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor);
+    }
+
+    /**
+     * Merges the sources and validates them into a {@link Plan}, as {@link #verify} does before anything runs:
+     * for goals that only look at the configuration ({@code readiness:list}).
+     *
+     * @throws ConfigurationException when the configuration is broken, with the secrets the sources hold masked
+     */
+    public Plan plan(ReadinessConfig.Sources sources, Clock clock) throws ConfigurationException {
         try {
-            plan = plan(config(sources), sources.basedir(), context.build().clock());
+            return plan(config(sources), sources.basedir(), clock);
         } catch (ConfigurationException e) {
             throw redacted(e, sources);
         }
-        Redactor redactor = new Redactor(secrets(plan.http(), sources.secrets()));
-        return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor);
     }
 
     /**

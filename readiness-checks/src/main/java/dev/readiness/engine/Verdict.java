@@ -185,13 +185,42 @@ final class Verdict {
         Level level = (unmet.isEmpty() ? settling : unmet).stream().map(d -> d.claim.level())
                 .min(Comparator.naturalOrder()).orElse(Level.INFO);
         Decided shown = deciding.stream().filter(d -> d.status == status).findFirst().orElseThrow();
-        String evidence = (claims.size() == 1 ? "" : shown.claim.id() + ": ") + shown.summary;
+        String evidence = (claims.size() == 1 ? "" : shown.claim.id() + ": ") + shown.summary + partlyAccounted(shown);
         ClaimAccount account = shown.account;
         Waiver waiver = account == null ? null : account.waiver() != null ? account.waiver()
                 : status != Status.WAIVED ? account.expired() : account.findings().values().stream().findFirst().orElse(null);
         LocalDate baseline = account != null && status == Status.WAIVED && account.byBaseline()
                 ? account.baselined().values().iterator().next() : null;
         return new ItemResult(item, level, status, claims, List.of(), evidence, null, waiver, baseline);
+    }
+
+    /**
+     * For a claim that still fails while some of its causes are waived or baselined: which causes fail it now and
+     * which are known, " (failing on GHSA-6phf-73q6-gh87; known: GHSA-jfh8-c2jp-5v3q since 2026-12-02 in
+     * readiness-baseline.json)"; "" otherwise.
+     */
+    private static String partlyAccounted(Decided shown) {
+        ClaimAccount account = shown.account;
+        if (!shown.unmet() || account == null || account.findings().isEmpty() && account.baselined().isEmpty()) {
+            return "";
+        }
+        List<String> failing = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (Finding cause : shown.claim.result().findings()) {
+            if (!cause.cause()) {
+                continue;
+            }
+            Waiver waiver = account.findings().get(cause.key());
+            LocalDate since = account.baselined().get(cause.key());
+            if (waiver != null) {
+                known.add(cause.key() + " waived until " + waiver.until());
+            } else if (since != null) {
+                known.add(cause.key() + " since " + since + " in " + Baseline.FILE);
+            } else {
+                failing.add(cause.key());
+            }
+        }
+        return " (" + (failing.isEmpty() ? "" : "failing on " + String.join(", ", failing) + "; ") + "known: " + String.join(", ", known) + ")";
     }
 
     private static ItemResult supportedOnly(Item item, List<ClaimVerdict> claims, List<Decided> supporting) {

@@ -1,10 +1,19 @@
 package dev.readiness.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.readiness.engine.ConfigElement;
+import dev.readiness.engine.ConfigurationException;
+import dev.readiness.engine.Engine;
+import dev.readiness.engine.ReadinessConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -97,5 +106,63 @@ class ListMojoTest {
     /** The lines readiness:list prints for the tests check, in order, without a checklist. */
     private static List<String> block() {
         return Stream.concat(Stream.of(TESTS_HEADING, UNIT_CLAIM, INTEGRATION_CLAIM, END_TO_END_CLAIM), TESTS_PARAMETERS.stream()).toList();
+    }
+
+    private static final String CONFIGURED_POM = Fixtures.POM_HEAD + """
+            <checklist>CHECKLIST.md</checklist>
+            <requireAttestation><section>Final Sign-Off</section></requireAttestation>
+            <checks>
+              <tests/>
+            </checks>
+            """ + Fixtures.POM_TAIL;
+
+    /** The items no configured claim settles, each as an entry to paste, its by and evidence left empty; attested ones say so. */
+    @Test
+    @InjectMojo(goal = "list", pom = CONFIGURED_POM)
+    void printsAnAttestationEntryForEachItemNoConfiguredCheckSettles(ListMojo mojo) throws Exception {
+        project.setFile(projectDir.resolve("pom.xml").toFile());
+        Files.writeString(projectDir.resolve("CHECKLIST.md"), """
+                # Production readiness
+                ## Quality
+                - [ ] All unit tests pass
+                - [ ] Code review completed
+                ## Final Sign-Off
+                - [ ] Engineering sign-off
+                - [ ] Product sign-off
+                """);
+        Files.writeString(projectDir.resolve("readiness-attestations.yaml"), """
+                attestations:
+                  - {item: product-sign-off, by: Pat, date: 2026-11-20, validFor: 90d, evidence: "https://tracker.example.com/REL-43"}
+                """);
+        mojo.clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.info()).containsSubsequence(
+                "3 items of CHECKLIST.md no configured check settles (1 attested): a person attests each with mvn readiness:attest"
+                        + " -Ditem=<key> -Dby=<who> -Devidence=<https URL or path>, or under attestations: in readiness-attestations.yaml:",
+                "  # Quality",
+                "  - {item: code-review-completed, by: , date: 2026-12-02, evidence: , validFor: 90d}  # Code review completed",
+                "  # Final Sign-Off",
+                "  - {item: engineering-sign-off, by: , date: 2026-12-02, evidence: , validFor: 90d}  # Engineering sign-off (required)",
+                "  - {item: product-sign-off, by: , date: 2026-12-02, evidence: , validFor: 90d}  # Product sign-off (required);"
+                        + " attested by Pat on 2026-11-20, until 2027-02-17 (https://tracker.example.com/REL-43)");
+        assertThat(log.info()).noneMatch(line -> line.contains("item: all-unit-tests-pass"));
+    }
+
+    /** An entry printed by readiness:list, pasted as it is, does not load: by and evidence are left to fill in. */
+    @Test
+    void anEntryPastedWithoutByOrEvidenceIsRefused() throws Exception {
+        Files.writeString(projectDir.resolve("CHECKLIST.md"), "# R\n## Quality\n- [ ] Code review completed\n");
+        Files.writeString(projectDir.resolve("readiness-attestations.yaml"), "attestations:\n"
+                + "  - {item: code-review-completed, by: , date: 2026-12-02, evidence: , validFor: 90d}  # Code review completed\n");
+        Engine engine = Engine.discover(getClass().getClassLoader());
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom("CHECKLIST.md", List.of(new ConfigElement("tests", null, List.of())), null,
+                null, null, null, Set.of(), Set.of());
+
+        assertThatThrownBy(() -> engine.plan(new ReadinessConfig.Sources(projectDir, pom, null, null, null, Set.of()), Clock.systemUTC()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness-attestations.yaml:2: by is missing: write a name or an e-mail");
     }
 }

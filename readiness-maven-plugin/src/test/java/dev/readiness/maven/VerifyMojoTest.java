@@ -55,24 +55,9 @@ import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 @MojoTest
 class VerifyMojoTest {
 
-    /** A project whose only plugin is this one: its {@code <configuration>} goes between head and tail (constants, for {@code @InjectMojo}). */
-    private static final String POM_HEAD = """
-            <project>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.readiness</groupId>
-                    <artifactId>readiness-maven-plugin</artifactId>
-                    <configuration>
-            """;
+    private static final String POM_HEAD = Fixtures.POM_HEAD;
 
-    private static final String POM_TAIL = """
-                    </configuration>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
+    private static final String POM_TAIL = Fixtures.POM_TAIL;
 
     private static final String TESTS_POM = POM_HEAD + """
             <checks>
@@ -366,8 +351,8 @@ class VerifyMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Readiness configuration error: unknown parameter 'checklsit' of readiness:verify (did you mean 'checklist'?); "
-                        + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, outputDirectory, "
-                        + "runChecks, skip, skipChecks, stepSummary, target");
+                        + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, maxWaiverDays, "
+                        + "outputDirectory, requireAttestation, runChecks, skip, skipChecks, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
     }
@@ -381,7 +366,8 @@ class VerifyMojoTest {
     void acceptsEveryParameterTheReadmeDocuments(VerifyMojo mojo) throws Exception {
         copyReports("passing", "target/surefire-reports");
         List<String> documented = documentedParameters();
-        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary").hasSize(12);
+        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary", "requireAttestation", "maxWaiverDays")
+                .hasSize(14);
         Xpp3Dom configuration = new Xpp3Dom("configuration");
         documented.forEach(name -> configuration.addChild(new Xpp3Dom(name)));
         Plugin plugin = new Plugin();
@@ -670,12 +656,6 @@ class VerifyMojoTest {
 
     /** Copies the real Surefire reports of a fixture folder into the temporary project. */
     private void copyReports(String fixture, String to) throws IOException, URISyntaxException {
-        Path from = Path.of(VerifyMojoTest.class.getResource(fixture + "/surefire-reports").toURI());
-        Path target = Files.createDirectories(projectDir.resolve(to));
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
-            }
-        }
+        Fixtures.copyReports(projectDir, fixture, to);
     }
 }

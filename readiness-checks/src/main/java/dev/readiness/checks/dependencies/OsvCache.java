@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.CheckLog;
+import dev.readiness.io.AtomicWrite;
 import dev.readiness.io.BoundedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -137,19 +136,7 @@ final class OsvCache {
 
     private void write(Path file, JsonNode entry) {
         try {
-            Files.createDirectories(file.getParent());
-            // A name of this process and thread: unique among writers, and cheaper than createTempFile.
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
-            try {
-                Files.write(temp, OsvRecord.MAPPER.writeValueAsBytes(entry));
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicWrite.replace(file, OsvRecord.MAPPER.writeValueAsBytes(entry));
         } catch (IOException e) {
             log.debug("could not write the OSV cache entry " + file + ": " + e.getMessage());
         }

@@ -1,0 +1,349 @@
+package dev.readiness.maven;
+
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.CheckLog;
+import dev.readiness.check.ProjectId;
+import dev.readiness.engine.ConfigBinder;
+import dev.readiness.engine.ConfigElement;
+import dev.readiness.engine.ConfigurationException;
+import dev.readiness.engine.Engine;
+import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.Level;
+import dev.readiness.engine.Outcome;
+import dev.readiness.engine.ReadinessConfig;
+import dev.readiness.engine.ReadinessYaml;
+import dev.readiness.report.ConsoleReport;
+import dev.readiness.report.Reports;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * What the goals that run the gate share ({@code verify}, {@code baseline}): their parameters, the
+ * configuration gathered from the POM, {@code -D} properties, readiness.yaml and settings.xml, the run
+ * of the checks and the reports. Each goal decides what the outcome means for the build.
+ */
+abstract class GateMojo extends AbstractMojo {
+
+    /** The team's Markdown checklist, relative to the project folder. Default: the built-in catalog (one item per configured check). */
+    @Parameter
+    private String checklist;
+
+    /** The checks to run, each an element named by its id with its parameters: {@code <coverage><minimum>80%</minimum></coverage>}. */
+    @Parameter
+    private PlexusConfiguration checks;
+
+    /** The deployed service's base URL, for the HTTP checks. Set here only, never in readiness.yaml: it decides where credentials go. */
+    @Parameter
+    private String target;
+
+    /**
+     * HTTP settings shared by the HTTP checks: {@code timeout} (10s), {@code trustCertificates}, {@code headers}, and
+     * {@code server} (a settings.xml server whose credentials become headers). readiness.yaml may set only the timeout;
+     * these win over it key by key.
+     */
+    @Parameter
+    private PlexusConfiguration http;
+
+    /** The time limit of each check. Default 5m. */
+    @Parameter
+    private String checkTimeout;
+
+    /** Skips the gate. */
+    @Parameter(property = "readiness.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Runs only these configured checks (comma-separated ids); the others are SKIPPED. */
+    @Parameter(property = "readiness.checks")
+    private String runChecks;
+
+    /** Does not run these configured checks (comma-separated ids); they are SKIPPED. */
+    @Parameter(property = "readiness.skipChecks")
+    private String skipChecks;
+
+    /**
+     * Fails the build on unmet RECOMMENDED items too: {@code true} or {@code false}. Default: {@code failOnWarnings} of
+     * readiness.yaml, else false. Text, not a Boolean, so that an unset parameter can be told from false and a misspelt
+     * one ({@code yes}, which Maven would read as false) is an error rather than a gate that quietly stops failing.
+     */
+    @Parameter(property = "readiness.failOnWarnings")
+    private String failOnWarnings;
+
+    /**
+     * The sections (by heading, at any depth) and item keys whose items must be attested when no claim settles them:
+     * {@code <requireAttestation><section>Final Sign-Off</section></requireAttestation>}; an item without an attestation
+     * that counts then FAILs as REQUIRED. Default: {@code requireAttestation} of readiness.yaml, else none.
+     */
+    @Parameter(property = "readiness.requireAttestation")
+    private List<String> requireAttestation;
+
+    /**
+     * How many days ahead a waiver's {@code until} may be, from 1 to 366; a waiver running longer is a configuration error.
+     * Default: {@code maxWaiverDays} of readiness.yaml, else 90.
+     */
+    @Parameter(property = "readiness.maxWaiverDays")
+    private String maxWaiverDays;
+
+    /** Whether checks may use their on-disk caches (OSV answers). */
+    @Parameter(property = "readiness.cache", defaultValue = "true")
+    private boolean cache;
+
+    /** Where the reports are written. */
+    @Parameter(defaultValue = "${project.build.directory}/readiness", required = true)
+    private File outputDirectory;
+
+    /** A Markdown file the report is appended to as well; GitHub Actions names it in {@code GITHUB_STEP_SUMMARY}. */
+    @Parameter(property = "readiness.stepSummary", defaultValue = "${env.GITHUB_STEP_SUMMARY}")
+    private String stepSummary;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Component
+    private ProjectDependenciesResolver dependenciesResolver;
+
+    /** "Now" and "today" of the run: expiry dates of waivers and attestations, the baseline's date. */
+    Clock clock = Clock.systemUTC();
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    /**
+     * Runs the checks and decides the verdict, and logs one line per item and every notice.
+     *
+     * @param gate whether this run is the gate: it writes the reports (and appends to the step summary); otherwise
+     *             ({@code baseline}) it writes none, so that the gate's last reports stay as they were
+     * @return the outcome, or {@code null} when {@code readiness.skip} is set
+     * @throws MojoExecutionException for broken configuration, before any check runs, or reports that cannot be written
+     */
+    protected Outcome runGate(boolean gate) throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Readiness gate skipped (readiness.skip)");
+            return null;
+        }
+        Path basedir = project.getBasedir().toPath();
+        CheckContext.Builder context = CheckContext.builder(basedir)
+                .buildDirectory(Path.of(project.getBuild().getDirectory()))
+                .outputDirectory(Path.of(project.getBuild().getOutputDirectory()))
+                .testOutputDirectory(Path.of(project.getBuild().getTestOutputDirectory()))
+                .packaging(project.getPackaging())
+                .project(new ProjectId(project.getGroupId(), project.getArtifactId(), project.getVersion()))
+                .dependencies(() -> MavenAdapters.dependencyGraph(dependenciesResolver, project, session))
+                .offline(session.isOffline())
+                .useCache(cache)
+                .cacheDirectory(MavenAdapters.cacheDirectory(session))
+                .clock(clock);
+        Outcome outcome;
+        try {
+            rejectUnknownParameters();
+            outcome = Engine.discover(getClass().getClassLoader()).verify(sources(basedir), context, log());
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
+        }
+        report(outcome, gate);
+        return outcome;
+    }
+
+    /** The project's folder. */
+    protected Path basedir() {
+        return project.getBasedir().toPath();
+    }
+
+    /** Where the reports go. */
+    protected Path outputDirectory() {
+        return outputDirectory.toPath();
+    }
+
+    /**
+     * Everything Maven-specific, gathered before the engine sees anything: the POM's elements (expressions
+     * evaluated) and -D properties, readiness.yaml as the engine reads it, the credentials of the settings.xml
+     * server {@code <http><server>} names as headers, the proxy (its password decrypted), and the secrets
+     * settings.xml and the environment hold, as written and as decrypted.
+     */
+    private ReadinessConfig.Sources sources(Path basedir) throws ConfigurationException {
+        ReadinessYaml yaml = ReadinessYaml.read(basedir.resolve(ReadinessYaml.FILE));
+        PomElements elements = new PomElements(session, mojoExecution);
+        List<ConfigElement> checkElements = elements.children(checks);
+        ConfigElement httpElement = http == null ? null : elements.element(http);
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(checklist, checkElements, target, httpElement, checkTimeout,
+                failOnWarnings, ids(runChecks), ids(skipChecks), requireAttestation, maxWaiverDays);
+        ConfigElement server = httpElement == null ? null : httpElement.child("server");
+        Map<String, String> serverHeaders = server == null || server.value() == null ? null : serverHeaders(server.value());
+        Settings settings = session.getSettings();
+        SettingsDecryptionResult decrypted = settings == null ? null
+                : settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(settings));
+        return new ReadinessConfig.Sources(basedir, pom, yaml, serverHeaders, MavenAdapters.proxy(settings, settingsDecrypter),
+                Secrets.of(settings, decrypted, environment()));
+    }
+
+    /** The build's environment variables: the process's, and those Maven gives the session as {@code env.*} properties. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        Properties system = session.getSystemProperties();
+        if (system != null) {
+            for (String name : system.stringPropertyNames()) {
+                if (name.startsWith("env.")) {
+                    environment.putIfAbsent(name.substring("env.".length()), system.getProperty(name));
+                }
+            }
+        }
+        return environment;
+    }
+
+    /** The headers the settings.xml server with this id stands for, its credentials decrypted as Maven does. */
+    private Map<String, String> serverHeaders(String id) throws ConfigurationException {
+        Server server = session.getSettings() == null ? null : session.getSettings().getServer(id);
+        if (server == null) {
+            throw new ConfigurationException("http.server: no <server> with id '" + id + "' in settings.xml"
+                    + (session.getSettings() == null || session.getSettings().getServers().isEmpty() ? ""
+                    : "; servers: " + String.join(", ", session.getSettings().getServers().stream().map(Server::getId).toList())));
+        }
+        SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!decrypted.getProblems().isEmpty()) {
+            throw new ConfigurationException("http.server: cannot decrypt the credentials of server '" + id + "' ("
+                    + MavenAdapters.decryptionProblem(decrypted) + "): encrypt them again with mvn --encrypt-password under the"
+                    + " master password of settings-security.xml");
+        }
+        try {
+            return ServerCredentials.headers(decrypted.getServer());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("http.server: " + e.getMessage());
+        }
+    }
+
+    /**
+     * One line per item (unmet REQUIRED ones as errors, other unmet ones as warnings), every notice as a warning, then the
+     * verdict; as the gate, the reports are written and an unmet verdict is an error line.
+     */
+    private void report(Outcome outcome, boolean gate) throws MojoExecutionException {
+        List<String> lines = ConsoleReport.lines(outcome);
+        for (int i = 0; i < outcome.items().size(); i++) {
+            ItemResult item = outcome.items().get(i);
+            if (item.unmet() && item.level() == Level.REQUIRED) {
+                getLog().error(lines.get(i));
+            } else if (item.unmet()) {
+                getLog().warn(lines.get(i));
+            } else {
+                getLog().info(lines.get(i));
+            }
+        }
+        outcome.notices().forEach(getLog()::warn);
+        String verdict = lines.get(lines.size() - 1);
+        if (!gate) {
+            getLog().info(verdict);
+            return;
+        }
+        try {
+            Reports.writeAll(outcome, outputDirectory.toPath(), stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the readiness reports to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        if (outcome.passed()) {
+            getLog().info(verdict);
+        } else {
+            getLog().error(verdict);
+        }
+        getLog().info("Reports: " + outputDirectory.toPath().resolve(Reports.MARKDOWN) + ", " + Reports.JSON + ", " + Reports.JUNIT);
+    }
+
+    /**
+     * Maven 3 drops unknown elements of a plugin's configuration silently; the gate does not: a
+     * misspelt parameter is an error naming it and the known ones.
+     */
+    private void rejectUnknownParameters() throws ConfigurationException {
+        org.apache.maven.model.Plugin plugin = project.getPlugin(mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId());
+        if (plugin == null) {
+            return;
+        }
+        List<Object> configurations = new ArrayList<>();
+        configurations.add(plugin.getConfiguration());
+        org.apache.maven.model.PluginExecution execution = plugin.getExecutionsAsMap().get(mojoExecution.getExecutionId());
+        if (execution != null) {
+            configurations.add(execution.getConfiguration());
+        }
+        Set<String> known = knownParameters();
+        for (Object configuration : configurations) {
+            if (configuration instanceof Xpp3Dom dom) {
+                for (Xpp3Dom child : dom.getChildren()) {
+                    if (!known.contains(child.getName())) {
+                        throw new ConfigurationException("unknown parameter '" + child.getName() + "' of readiness:" + mojoExecution.getGoal()
+                                + ConfigBinder.suggestion(child.getName(), known) + "; known parameters: " + String.join(", ", known));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The parameters a POM may set, from this goal's own descriptor: the editable ones, by name and alias. */
+    private Set<String> knownParameters() {
+        Set<String> known = new TreeSet<>();
+        for (org.apache.maven.plugin.descriptor.Parameter parameter : mojoExecution.getMojoDescriptor().getParameters()) {
+            if (parameter.isEditable()) {
+                Stream.of(parameter.getName(), parameter.getAlias()).filter(Objects::nonNull).forEach(known::add);
+            }
+        }
+        return known;
+    }
+
+    private static Set<String> ids(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return Set.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(ids::add);
+        return ids;
+    }
+
+    /** The checks' log: Maven's (the engine masks secrets before it writes). */
+    private CheckLog log() {
+        return new CheckLog() {
+            @Override
+            public void info(String message) {
+                getLog().info(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                getLog().warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                getLog().debug(message);
+            }
+        };
+    }
+}
