@@ -68,14 +68,21 @@ public record Baseline(LocalDate date, List<Entry> entries) {
         return fixed;
     }
 
-    /** Today's failing findings (the causes of every FAIL claim), as a baseline recorded on that day. */
+    /**
+     * Today's failing findings (the causes of every FAIL claim), as a baseline recorded on that day; those a
+     * waiver covers are left to the waiver, so that they fail again when it expires.
+     */
     public static Baseline of(Outcome outcome, LocalDate today) {
         TreeSet<String> seen = new TreeSet<>();
         List<Entry> entries = new ArrayList<>();
         outcome.checks().stream().flatMap(run -> run.claims().stream()).filter(c -> c.status() == Status.FAIL)
-                .forEach(c -> c.result().findings().stream().filter(Finding::cause)
-                        .filter(f -> seen.add(c.id() + "\u0000" + f.key()))
-                        .forEach(f -> entries.add(new Entry(c.id(), f.key(), Words.cut(Words.oneLine(f.message()), 200)))));
+                .forEach(c -> {
+                    ClaimAccount account = outcome.account(c);
+                    c.result().findings().stream().filter(Finding::cause)
+                            .filter(f -> account.waiver() == null && !account.findings().containsKey(f.key()))
+                            .filter(f -> seen.add(c.id() + "\u0000" + f.key()))
+                            .forEach(f -> entries.add(new Entry(c.id(), f.key(), Words.cut(Words.oneLine(f.message()), 200))));
+                });
         return new Baseline(today, entries);
     }
 

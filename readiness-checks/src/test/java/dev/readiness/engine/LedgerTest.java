@@ -419,6 +419,15 @@ class LedgerTest {
     }
 
     @Test
+    void leavesWhatAWaiverCoversOutOfTheBaselineSoThatItFailsAgainWhenTheWaiverEnds() throws Exception {
+        waive("finding: com.shop.CartTest#totals", TODAY.plusDays(30));
+
+        Baseline baseline = Baseline.of(run(failing(CART, PAY), UP, COOKIES_OK), TODAY);
+
+        assertThat(baseline.entries()).extracting(Baseline.Entry::key).containsExactly("com.shop.PayTest#charges");
+    }
+
+    @Test
     void recordsTheBaselineSortedSoThatItDiffsWell() throws Exception {
         Baseline.of(run(failing(PAY, CART), Result.fail("no redirect").finding(Finding.of("no redirect").key("redirection-missing")
                 .build()).build(), COOKIES_OK), TODAY).write(dir.resolve(Baseline.FILE));
