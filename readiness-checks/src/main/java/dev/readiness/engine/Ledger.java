@@ -179,9 +179,30 @@ public record Ledger(Map<String, Attestation> attestations, List<Waiver> waivers
             }
         }
         List<String> keys = checklist.items().stream().map(Item::key).toList();
+        String slug = ChecklistParser.slug(wanted);
+        String close = ConfigBinder.suggestion(slug, keys);
         throw new ConfigurationException(where + ": '" + Words.cut(Words.oneLine(wanted), 120) + "' names no item of checklist "
-                + checklist.source() + ConfigBinder.suggestion(ChecklistParser.slug(wanted), keys)
-                + "; mvn readiness:list prints every item's key");
+                + checklist.source() + (close.isEmpty() ? sharingWords(slug, keys) : close) + "; mvn readiness:list prints every item's key");
+    }
+
+    /** " (did you mean 'a', 'b' or 'c'?)": the keys sharing most of the name's words, for a name too far from every key to be a typo. */
+    private static String sharingWords(String slug, List<String> keys) {
+        Set<String> words = Set.of(slug.split("-"));
+        List<String> nearest = keys.stream()
+                .filter(k -> shared(words, k) > 0)
+                .sorted(java.util.Comparator.comparingLong((String k) -> -shared(words, k)).thenComparing(k -> k))
+                .limit(3).toList();
+        if (nearest.isEmpty()) {
+            return "";
+        }
+        String last = nearest.get(nearest.size() - 1);
+        String listed = nearest.size() == 1 ? "'" + last + "'" : nearest.subList(0, nearest.size() - 1).stream()
+                .map(k -> "'" + k + "'").collect(Collectors.joining(", ")) + " or '" + last + "'";
+        return " (did you mean " + listed + "?)";
+    }
+
+    private static long shared(Set<String> words, String key) {
+        return java.util.Arrays.stream(key.split("-")).distinct().filter(words::contains).count();
     }
 
     /**

@@ -197,6 +197,15 @@ class LedgerTest {
     }
 
     @Test
+    void suggestsTheKeysSharingMostWordsWhenTheNameIsNoTypo() throws Exception {
+        attest("sign off engineering", "2026-12-01", "validFor: 30d");
+
+        assertThatThrownBy(this::passing).hasMessage("readiness-attestations.yaml:2: 'sign off engineering' names no item of checklist"
+                + " ready.md (did you mean 'engineering-sign-off-engineering-lead' or 'product-sign-off'?); mvn readiness:list prints"
+                + " every item's key");
+    }
+
+    @Test
     void refusesTwoAttestationsOfOneItemNamingBoth() throws Exception {
         write(Ledger.ATTESTATIONS_FILE, """
                 attestations:
