@@ -51,7 +51,7 @@ class ListMojoTest {
             "  <endToEndReports> List<String> — folders of the JUnit XML (*.xml) an end-to-end suite writes (Playwright, "
                     + "Cypress, Selenium), relative to the project folder; each must hold reports, and at least one test "
                     + "must have run; not held to the compiled tests' time; default: none (a checklist item asking for "
-                    + "end-to-end tests is then an ERROR)",
+                    + "end-to-end tests is then SKIPPED, saying why)",
             "  <level> Level — REQUIRED (unmet fails the build), RECOMMENDED (unmet warns) or INFO; default REQUIRED",
             "  <items> List<String> — keys or texts of checklist items the main claim decides, besides markers and phrases; default none",
             "  <claims> Map<String, {level, items}> — a claim's own level and items, by its name: integration: {level: RECOMMENDED}; "
