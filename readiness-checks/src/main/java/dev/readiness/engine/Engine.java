@@ -1,23 +1,23 @@
 package dev.readiness.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Check;
-import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
+import dev.readiness.check.Claim;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
 import dev.readiness.text.Words;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

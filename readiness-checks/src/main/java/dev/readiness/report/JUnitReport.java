@@ -1,8 +1,8 @@
 package dev.readiness.report;
 
 import dev.readiness.check.Finding;
-import dev.readiness.check.Status;
 import dev.readiness.check.Result;
+import dev.readiness.check.Status;
 import dev.readiness.engine.CheckRun;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;

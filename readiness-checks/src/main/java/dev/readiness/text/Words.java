@@ -34,6 +34,12 @@ public final class Words {
         return text.substring(0, end) + "…";
     }
 
+    /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
+    public static String oneLine(String text, int max) {
+        String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return cut(line, max);
+    }
+
     /** "1 test", "3 tests": the count and the word, with an s unless the count is one. */
     public static String plural(long count, String word) {
         return plural(count, word, word + "s");

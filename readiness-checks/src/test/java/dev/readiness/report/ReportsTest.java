@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.ProjectId;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
-import dev.readiness.check.Claim;
 import dev.readiness.engine.CheckRun;
-import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.Checklist;
+import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.Item;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Level;

@@ -1,7 +1,7 @@
 package dev.readiness.checks.coverage;
 
-import dev.readiness.text.Words;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
+import dev.readiness.text.Words;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;

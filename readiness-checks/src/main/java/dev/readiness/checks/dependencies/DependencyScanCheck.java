@@ -1,8 +1,8 @@
 package dev.readiness.checks.dependencies;
 
 import dev.readiness.check.Check;
-import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Claim;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;

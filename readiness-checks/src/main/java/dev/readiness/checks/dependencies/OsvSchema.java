@@ -2,7 +2,7 @@ package dev.readiness.checks.dependencies;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.text.Words;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -45,9 +45,9 @@ final class OsvSchema {
             root = root.getCause();
         }
         if (!(root instanceof JsonProcessingException json)) {
-            return root.getMessage() == null ? root.getClass().getSimpleName() : HttpMessages.oneLine(root.getMessage().lines().findFirst().orElse(""), 200);
+            return root.getMessage() == null ? root.getClass().getSimpleName() : Words.oneLine(root.getMessage().lines().findFirst().orElse(""), 200);
         }
-        String message = HttpMessages.oneLine(json.getOriginalMessage().lines().findFirst().orElse("")
+        String message = Words.oneLine(json.getOriginalMessage().lines().findFirst().orElse("")
                 .replaceAll("\\s*\\(start marker at \\[Source:.*$", ""), 200);
         return json.getLocation() == null || json.getLocation().getLineNr() < 0 ? message
                 : message + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
@@ -249,7 +249,7 @@ final class OsvSchema {
 
     /** Outside text as one short line. */
     static String shown(String text) {
-        return HttpMessages.oneLine(text, 60);
+        return Words.oneLine(text, 60);
     }
 
     /** The first broken part of a record. */

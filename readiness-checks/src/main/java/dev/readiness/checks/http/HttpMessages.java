@@ -1,7 +1,7 @@
 package dev.readiness.checks.http;
 
-import dev.readiness.text.Words;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.text.Words;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -47,7 +47,7 @@ public final class HttpMessages {
         if (refused != null) {
             String reason = String.valueOf(deepest(refused).getMessage());
             return "could not connect to " + where + within + ": "
-                    + (reason.toLowerCase(Locale.ROOT).contains("refused") ? "connection refused" : oneLine(reason, 200));
+                    + (reason.toLowerCase(Locale.ROOT).contains("refused") ? "connection refused" : Words.oneLine(reason, 200));
         }
         if (find(failure, NoRouteToHostException.class) != null) {
             return "could not connect to " + where + within + ": no route to host";
@@ -63,7 +63,7 @@ public final class HttpMessages {
         Throwable root = deepest(failure);
         String rootMessage = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (failure instanceof SSLException) {
-            return "the TLS handshake with " + where + " failed: " + oneLine(rootMessage, 300);
+            return "the TLS handshake with " + where + " failed: " + Words.oneLine(rootMessage, 300);
         }
         if (rootMessage.contains("not found: limit=0 ") || rootMessage.endsWith("not found: limit=0")
                 || rootMessage.startsWith("unexpected end of stream")) {
@@ -72,13 +72,7 @@ public final class HttpMessages {
         if (rootMessage.contains("not found: limit=")) {
             return "the response headers of " + where + " are larger than the 256 KiB an HTTP client reads; not read further";
         }
-        return "the call to " + where + " failed: " + oneLine(rootMessage, 300);
-    }
-
-    /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
-    public static String oneLine(String text, int max) {
-        String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-        return Words.cut(line, max);
+        return "the call to " + where + " failed: " + Words.oneLine(rootMessage, 300);
     }
 
     /** What to do when a service cannot be reached: the remedy every HTTP check gives for it. */

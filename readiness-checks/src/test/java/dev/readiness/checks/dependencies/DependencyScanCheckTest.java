@@ -1,8 +1,8 @@
 package dev.readiness.checks.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.readiness.check.CheckContext;
-import dev.readiness.check.Strength;
 import dev.readiness.check.Claim;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Strength;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.engine.ConfigBinder;
