@@ -191,13 +191,12 @@ class HostileBuildOutputsTest {
                             p -> measured(p, Arrays.copyOf(greeter(), greeter().length / 2))),
                     errs("an empty class file", "coverage", "cannot be analysed as a class file", p -> measured(p, new byte[0])),
                     errs("a macOS universal binary (the same CAFEBABE magic) named like a class", "coverage",
-                            "cannot be analysed as a class file", p -> {
+                            "cannot be analysed as a class file: its constant pool holds an entry of no known kind", p -> {
                                 byte[] fat = new byte[4096];
                                 System.arraycopy(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 2,
                                         1, 0, 0, 7, (byte) 0x80, 0, 0, 3, 0, 0, 0x40, 0}, 0, fat, 0, 20);
                                 measured(p, fat);
-                            }).defect("the reason ends in a bare exception name: 'target/classes/com/shop/Cart.class cannot be analysed as"
-                                    + " a class file: IllegalArgumentException' (ASM's exception has no message); expected what is wrong with the file"),
+                            }),
                     errs("a 17 MiB file named like a class", "coverage", "larger than", p -> {
                         measured(p, greeter());
                         sparse(p.dir.resolve("target/classes/com/shop/Generated.class"), 17L << 20);
@@ -238,11 +237,9 @@ class HostileBuildOutputsTest {
 
         static Stream<Row> rows() {
             return Stream.of(
-                    errs("a LINE counter repeated after a 0-of-0 decoy", "coverage", "twice",
+                    errs("a LINE counter repeated after a 0-of-0 decoy", "coverage", "gives the report's LINE counter twice",
                             p -> report(p, "<report name=\"shop\"><counter type=\"INSTRUCTION\" missed=\"0\" covered=\"100\"/>"
-                                    + "<counter type=\"LINE\" missed=\"0\" covered=\"0\"/><counter type=\"LINE\" missed=\"0\" covered=\"100\"/></report>"))
-                            .defect("coverage passes a jacoco.xml that gives the report's LINE counter twice when the first is 0 of 0"
-                                    + " (a repeat is refused only once the counter has a total): 100% is taken from the repeat; expected ERROR"),
+                                    + "<counter type=\"LINE\" missed=\"0\" covered=\"0\"/><counter type=\"LINE\" missed=\"0\" covered=\"100\"/></report>")),
                     errs("billion laughs in the internal DTD subset", "coverage", "not well-formed XML",
                             p -> report(p, "<?xml version=\"1.0\"?><!DOCTYPE report [<!ENTITY a \"aaaaaaaaaa\">"
                                     + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
