@@ -83,32 +83,32 @@ public final class ConfigBinder {
         } catch (UnrecognizedPropertyException e) {
             TreeSet<String> known = new TreeSet<>(knownKeys(type));
             known.addAll(extraKnown);
-            throw refusal("unknown parameter '" + e.getPropertyName() + "' of " + where
+            throw new ConfigurationException("unknown parameter '" + e.getPropertyName() + "' of " + where
                     + suggestion(e.getPropertyName(), known) + "; known parameters: " + String.join(", ", known));
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
                 String valid = Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-                throw refusal(where + path(e) + ": '" + e.getValue() + "' is not valid; valid values: " + valid);
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not valid; valid values: " + valid);
             }
             Class<?> target = e.getTargetType();
             if (target != null && (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class))) {
-                throw refusal(where + path(e) + ": '" + e.getValue() + "' is not "
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not "
                         + (target == Double.class || target == double.class ? "a number" : "a whole number"));
             }
             if (target == Boolean.class || target == boolean.class) {
-                throw refusal(where + path(e) + ": '" + e.getValue() + "' is not true or false");
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not true or false");
             }
-            throw refusal(where + path(e) + ": " + rootMessage(e));
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (MismatchedInputException e) {
             String shape = shape(e.getOriginalMessage());
             if (shape != null && e.getTargetType() != null) {
-                throw refusal(where + path(e) + ": expects " + expects(e.getTargetType()) + ", not " + shape);
+                throw new ConfigurationException(where + path(e) + ": expects " + expects(e.getTargetType()) + ", not " + shape);
             }
-            throw refusal(where + path(e) + ": " + rootMessage(e));
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (JsonMappingException e) {
-            throw refusal(where + path(e) + ": " + rootMessage(e));
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (IOException | RuntimeException e) {
-            throw refusal(where + ": " + rootMessage(e));
+            throw new ConfigurationException(where + ": " + rootMessage(e));
         }
     }
 
@@ -163,11 +163,6 @@ public final class ConfigBinder {
             return "a list";
         }
         return "a single value";
-    }
-
-    /** A refusal in one line, though the values and names it quotes from the configuration may hold line breaks. */
-    private static ConfigurationException refusal(String message) {
-        return new ConfigurationException(message.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " "));
     }
 
     /** The keys a record accepts: its component names. */
