@@ -110,10 +110,9 @@ class HostileServicesTest {
                     })),
                     errs("a gzip bomb", "health", "larger than", p -> health(p, new MockResponse.Builder().code(200)
                             .addHeader("Content-Type", "application/json").addHeader("Content-Encoding", "gzip").body(gzipBomb()).build())),
-                    errs("Content-Encoding gzip over a body that is not gzip", "health", "gzip",
-                            p -> health(p, json(200, "{\"status\":\"UP\"}").newBuilder().addHeader("Content-Encoding", "gzip").build()))
-                            .defect("the reason is 'the call to localhost:<port> failed: ID1ID2: actual 0x00007b22 != expected"
-                                    + " 0x00001f8b' (okio's gzip header check); expected it to say the body is declared gzip but is not"),
+                    errs("Content-Encoding gzip over a body that is not gzip", "health",
+                            "is declared gzip (Content-Encoding: gzip), but is not gzip data",
+                            p -> health(p, json(200, "{\"status\":\"UP\"}").newBuilder().addHeader("Content-Encoding", "gzip").build())),
                     errs("a status code that is not a number", "health", "Unexpected status line",
                             p -> scriptedHealth(p, (out, socket) -> ScriptedServer.write(out,
                                     "HTTP/1.1 2OO OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"status\":\"UP\"}"))),

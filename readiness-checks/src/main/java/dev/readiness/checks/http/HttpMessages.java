@@ -43,6 +43,9 @@ public final class HttpMessages {
         if (tooLarge != null) {
             return tooLarge.getMessage();
         }
+        if (inGzipDecoding(failure)) {
+            return "the body from " + where + " is declared gzip (Content-Encoding: gzip), but is not gzip data";
+        }
         ConnectException refused = find(failure, ConnectException.class);
         if (refused != null) {
             String reason = String.valueOf(deepest(refused).getMessage());
@@ -88,6 +91,24 @@ public final class HttpMessages {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code failure} (or a cause) was raised by okio's gzip reader on data that is not gzip:
+     * OkHttp un-gzips only a body declared {@code Content-Encoding: gzip}, and okio's own words ("ID1ID2:
+     * actual 0x00007b22 != expected 0x00001f8b") name no cause a user knows. A connection that breaks
+     * off while a body is un-gzipped is raised elsewhere, and described as such.
+     */
+    private static boolean inGzipDecoding(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            String raisedBy = frames.length == 0 ? "" : frames[0].getClassName();
+            if (raisedBy.equals("okio.GzipSource") || raisedBy.equals("okio.InflaterSource")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The deepest cause of {@code failure} (itself when it has none). */

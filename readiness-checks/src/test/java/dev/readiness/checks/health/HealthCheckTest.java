@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -363,6 +364,22 @@ class HealthCheckTest {
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).isEqualTo(url() + " answered HTTP 200 with an HTML page, not a health status (after 1 redirect)");
         assertThat(result.evidence()).containsEntry("redirects", List.of(Map.of("status", 302, "location", server.url("/login").toString())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain JSON                    | 7b22737461747573223a225550227d
+            a gzip header over bad deflate| 1f8b0800000000000003ffffffffffffffff
+            """)
+    void reportsErrorWhenABodyDeclaredGzipIsNotGzip(String what, String hex) throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .setHeader("Content-Encoding", "gzip").body(new Buffer().write(HexFormat.of().parseHex(hex))).build());
+
+        Result result = run(null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the body from " + server.getHostName() + ":" + server.getPort()
+                + " is declared gzip (Content-Encoding: gzip), but is not gzip data");
     }
 
     @Test
