@@ -10,6 +10,7 @@ import dev.readiness.check.Status;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.text.Words;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -195,6 +196,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
     private Result verdict(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies, OsvLookup.Lookup lookup) {
         Severity failOn = config.failOn();
+        Instant now = context.clock().instant();
         LocalDate today = LocalDate.now(context.clock());
         List<Vulnerability> vulnerabilities = new ArrayList<>();
         List<Map<String, Object>> ignored = new ArrayList<>();
@@ -202,7 +204,7 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         Set<Ignore> used = new LinkedHashSet<>();
         lookup.records().forEach((dependency, records) -> {
             for (OsvRecord record : records) {
-                if (record.isWithdrawn()) {
+                if (record.isWithdrawnAt(now)) {
                     withdrawn.add(record.id());
                     continue;
                 }

@@ -776,6 +776,20 @@ class DependencyScanCheckTest {
         }
 
         @Test
+        void countsAnAdvisoryUntilTheTimeItIsWithdrawn() throws Exception {
+            copyAdvisories(temp.resolve("osv"), "derived/withdrawn/GHSA-269g-pwp5-87pp.json");
+            DependencyNode graph = project(dep("junit:junit:4.12"));
+            Clock beforeWithdrawal = Clock.fixed(Instant.parse("2026-10-31T23:59:59Z"), ZoneOffset.UTC);
+
+            Result result = check.run(offline("osv", Severity.LOW, null),
+                    CheckContext.builder(temp).dependencies(graph).clock(beforeWithdrawal).build());
+
+            assertThat(result.status()).isEqualTo(Status.FAIL);
+            assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.evidence()).containsEntry("id", "GHSA-269g-pwp5-87pp"));
+            assertThat(result.evidence().get("withdrawn")).isNull();
+        }
+
+        @Test
         void listsAdvisoriesBelowTheThresholdWithoutFailing() throws Exception {
             DependencyNode graph = project(dep("junit:junit:4.12"));
 
