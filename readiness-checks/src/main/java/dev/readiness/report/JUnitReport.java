@@ -7,6 +7,7 @@ import dev.readiness.engine.CheckRun;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,34 +23,45 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitReport {
 
+    /** The bytes gathered before each write to the file. */
+    private static final int BUFFER_BYTES = 64 * 1024;
+
     private JUnitReport() {
     }
 
+    /** Writes the report to {@code file}, replacing it. */
     public static void write(Outcome outcome, Path file) throws IOException {
-        Map<Status, Integer> counts = outcome.counts();
         try (OutputStream out = Files.newOutputStream(file)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "readiness." + outcome.project().artifactId());
-            xml.writeAttribute("tests", Integer.toString(outcome.items().size()));
-            xml.writeAttribute("failures", Integer.toString(counts.get(Status.FAIL)));
-            xml.writeAttribute("errors", Integer.toString(counts.get(Status.ERROR)));
-            xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL)));
-            long millis = outcome.checks().stream().mapToLong(CheckRun::durationMs).max().orElse(0);
-            xml.writeAttribute("time", seconds(millis));
-            xml.writeCharacters("\n");
-            for (ItemResult item : outcome.items()) {
-                testcase(xml, outcome, item);
-            }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
+            write(outcome, out);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the report to {@code out} through a buffer, a few writes for any number of items; the caller closes it. */
+    static void write(Outcome outcome, OutputStream out) throws IOException, XMLStreamException {
+        Map<Status, Integer> counts = outcome.counts();
+        BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES);
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffered, "UTF-8");
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "readiness." + outcome.project().artifactId());
+        xml.writeAttribute("tests", Integer.toString(outcome.items().size()));
+        xml.writeAttribute("failures", Integer.toString(counts.get(Status.FAIL)));
+        xml.writeAttribute("errors", Integer.toString(counts.get(Status.ERROR)));
+        xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL)));
+        long millis = outcome.checks().stream().mapToLong(CheckRun::durationMs).max().orElse(0);
+        xml.writeAttribute("time", seconds(millis));
+        xml.writeCharacters("\n");
+        for (ItemResult item : outcome.items()) {
+            testcase(xml, outcome, item);
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+        xml.close();
+        buffered.flush();
     }
 
     private static void testcase(XMLStreamWriter xml, Outcome outcome, ItemResult item) throws XMLStreamException {
