@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
 import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -37,19 +38,27 @@ import org.commonmark.parser.Parser;
 /**
  * Reads a team's Markdown checklist with commonmark-java and its task-list extension: every task
  * item ({@code - [ ]} or {@code - [x]}) with its section heading, a stable key and its
- * {@code <!-- readiness: id -->} markers. Fails on a missing, oversized or non-UTF-8 file, or on
- * one without a single task item.
+ * {@code <!-- readiness: id -->} markers. Fails on a missing, oversized or non-UTF-8 file, on one
+ * without a single task item, or on one nesting block quotes and lists {@value #MAX_OPEN_BLOCKS}
+ * blocks deep, where the parser stops opening blocks and would read what lies deeper as plain text.
  */
 public final class ChecklistParser {
 
     /** The largest checklist this reads: 4 MiB. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
+    /**
+     * The most blocks open at once, the document's among them, that the parser follows: an item inside
+     * 100 block quotes is read, one inside 100,000 refuses the checklist.
+     */
+    static final int MAX_OPEN_BLOCKS = 256;
+
     private static final Pattern IDS_SEPARATOR = Pattern.compile("[,\\s]+");
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(TaskListItemsExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
             .build();
 
     /** Parses the checklist file; {@code shownAs} is how messages and reports name it. */
@@ -74,12 +83,58 @@ public final class ChecklistParser {
         return checklist;
     }
 
-    /** Parses Markdown text; a byte order mark before it is not part of the first line. */
-    public Checklist parse(String markdown, String shownAs) {
+    /**
+     * Parses Markdown text; a byte order mark before it is not part of the first line.
+     *
+     * @throws ConfigurationException when blocks nest so deep that the parser may have read a task item as text
+     */
+    public Checklist parse(String markdown, String shownAs) throws ConfigurationException {
         Node document = parser.parse(markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown);
+        int tooDeep = lineNestedTooDeep(document);
+        if (tooDeep > 0) {
+            throw new ConfigurationException("checklist " + shownAs + " nests block quotes and lists too deep at line " + tooDeep
+                    + ": " + MAX_OPEN_BLOCKS + " blocks open at once, more than the " + (MAX_OPEN_BLOCKS - 1)
+                    + " the Markdown reader follows, so a task item there would be lost; nest it less");
+        }
         Collector collector = new Collector();
         document.accept(collector);
         return new Checklist(shownAs, collector.title == null ? "Production readiness" : collector.title, collector.items);
+    }
+
+    /**
+     * The line of the first block nested {@value #MAX_OPEN_BLOCKS} deep (the document counts as one),
+     * where the parser stopped opening blocks and read the rest as text; 0 when none is. Walked without
+     * recursion.
+     */
+    private static int lineNestedTooDeep(Node document) {
+        Node node = document;
+        int depth = 1;
+        while (node != null) {
+            if (depth >= MAX_OPEN_BLOCKS) {
+                return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().get(0).getLineIndex() + 1;
+            }
+            Node child = firstBlock(node.getFirstChild());
+            if (child != null) {
+                node = child;
+                depth++;
+                continue;
+            }
+            while (node != null && firstBlock(node.getNext()) == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == null ? null : firstBlock(node.getNext());
+        }
+        return 0;
+    }
+
+    /** The node or the first block after it among its siblings; {@code null} when none is a block. */
+    private static Node firstBlock(Node node) {
+        Node block = node;
+        while (block != null && !(block instanceof Block)) {
+            block = block.getNext();
+        }
+        return block;
     }
 
     /** The slug of a text: lower case ASCII words joined by dashes. */

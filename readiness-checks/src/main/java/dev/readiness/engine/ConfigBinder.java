@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import dev.readiness.check.Ratio;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,7 +18,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.readiness.check.Ratio;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -83,32 +83,32 @@ public final class ConfigBinder {
         } catch (UnrecognizedPropertyException e) {
             TreeSet<String> known = new TreeSet<>(knownKeys(type));
             known.addAll(extraKnown);
-            throw refusal("unknown parameter '" + e.getPropertyName() + "' of " + where
+            throw new ConfigurationException("unknown parameter '" + e.getPropertyName() + "' of " + where
                     + suggestion(e.getPropertyName(), known) + "; known parameters: " + String.join(", ", known));
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && e.getTargetType().isEnum()) {
                 String valid = Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
-                throw refusal(where + path(e) + ": '" + e.getValue() + "' is not valid; valid values: " + valid);
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not valid; valid values: " + valid);
             }
             Class<?> target = e.getTargetType();
             if (target != null && (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class))) {
-                throw refusal(where + path(e) + ": '" + e.getValue() + "' is not "
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not "
                         + (target == Double.class || target == double.class ? "a number" : "a whole number"));
             }
             if (target == Boolean.class || target == boolean.class) {
-                throw refusal(where + path(e) + ": '" + e.getValue() + "' is not true or false");
+                throw new ConfigurationException(where + path(e) + ": '" + e.getValue() + "' is not true or false");
             }
-            throw refusal(where + path(e) + ": " + rootMessage(e));
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (MismatchedInputException e) {
             String shape = shape(e.getOriginalMessage());
             if (shape != null && e.getTargetType() != null) {
-                throw refusal(where + path(e) + ": expects " + expects(e.getTargetType()) + ", not " + shape);
+                throw new ConfigurationException(where + path(e) + ": expects " + expects(e.getTargetType()) + ", not " + shape);
             }
-            throw refusal(where + path(e) + ": " + rootMessage(e));
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (JsonMappingException e) {
-            throw refusal(where + path(e) + ": " + rootMessage(e));
+            throw new ConfigurationException(where + path(e) + ": " + rootMessage(e));
         } catch (IOException | RuntimeException e) {
-            throw refusal(where + ": " + rootMessage(e));
+            throw new ConfigurationException(where + ": " + rootMessage(e));
         }
     }
 
@@ -163,11 +163,6 @@ public final class ConfigBinder {
             return "a list";
         }
         return "a single value";
-    }
-
-    /** A refusal in one line, though the values and names it quotes from the configuration may hold line breaks. */
-    private static ConfigurationException refusal(String message) {
-        return new ConfigurationException(message.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " "));
     }
 
     /** The keys a record accepts: its component names. */

@@ -1,26 +1,26 @@
 package dev.readiness.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Check;
-import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
+import dev.readiness.check.Claim;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
 import dev.readiness.check.Waiver;
 import dev.readiness.text.Words;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.Arrays;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -435,12 +435,59 @@ public final class Engine {
                 throw new ConfigurationException("http.server: '" + http.server() + "' names a settings.xml server, whose"
                         + " credentials only the Maven plugin reads; set http.headers instead");
             }
+            requireSendable("http.server '" + http.server() + "'", config.serverHeaders());
             headers.putAll(config.serverHeaders());
         }
         if (http.headers() != null) {
+            requireSendable("http.headers", http.headers());
             headers.putAll(http.headers());
         }
         return new HttpSettings(target, http.timeout(), trust, headers, config.proxy());
+    }
+
+    /**
+     * Refuses a header the HTTP client could not send (it would fail at the first request): a name
+     * that is empty or holds other than visible ASCII, a value holding other than tabs and printable
+     * ASCII, such as a line break. The value is a secret and is not shown.
+     */
+    private static void requireSendable(String where, Map<String, String> headers) throws ConfigurationException {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            int badName = name.isEmpty() ? 0 : firstUnsendable(name, false);
+            if (badName >= 0) {
+                throw new ConfigurationException(where + ": the header name '" + Words.oneLine(name, 100) + "' is "
+                        + (name.isEmpty() ? "empty" : "not a header name: " + what(name.charAt(badName)) + " at " + (badName + 1))
+                        + "; a name is letters, digits and punctuation, such as Authorization");
+            }
+            String value = header.getValue() == null ? "" : header.getValue();
+            int badValue = firstUnsendable(value, true);
+            if (badValue >= 0) {
+                throw new ConfigurationException(where + ": the value of " + name + " holds " + what(value.charAt(badValue))
+                        + " at character " + (badValue + 1) + ", which a header cannot carry (the value is not shown):"
+                        + " write it on one line of printable ASCII");
+            }
+        }
+    }
+
+    /** The index of the first character not allowed in a header name (visible ASCII) or value (also space and tab); -1 when none. */
+    private static int firstUnsendable(String text, boolean value) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c > ' ' && c < '\u007f' || value && (c == ' ' || c == '\t');
+            if (!allowed) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String what(char c) {
+        return switch (c) {
+            case '\r' -> "a carriage return";
+            case '\n' -> "a line feed";
+            case ' ' -> "a space";
+            default -> c < ' ' || c == '\u007f' ? "a control character" : "a character outside ASCII";
+        };
     }
 
     /**

@@ -83,6 +83,12 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
              JsonParser parser = parser(in)) {
             root = YAML.readTree(parser);
         } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BoundedInput.LimitExceededException) {
+                    throw new ConfigurationException(FILE + " is larger than " + (MAX_BYTES >> 20) + " MiB, the most it may be:"
+                            + " keep only the readiness configuration in it");
+                }
+            }
             throw new ConfigurationException(FILE + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || root.isNull() || root.isMissingNode()) {

@@ -1,9 +1,9 @@
 package dev.readiness.engine;
 
-import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Result;
+import dev.readiness.text.Words;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,13 @@
 package dev.readiness.report;
 
 import dev.readiness.check.Finding;
-import dev.readiness.check.Status;
 import dev.readiness.check.Result;
+import dev.readiness.check.Status;
 import dev.readiness.engine.CheckRun;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Outcome;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,38 +19,49 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes {@code TEST-readiness.xml}: JUnit XML with one testcase per item, so CI servers show the
- * gate as tests. FAIL is a failure, ERROR an error, SKIPPED and MANUAL are skipped with the reason.
+ * gate as tests. FAIL is a failure, ERROR an error, SKIPPED, MANUAL and WAIVED are skipped with the reason.
  */
 public final class JUnitReport {
+
+    /** The bytes gathered before each write to the file. */
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private JUnitReport() {
     }
 
+    /** Writes the report to {@code file}, replacing it. */
     public static void write(Outcome outcome, Path file) throws IOException {
-        Map<Status, Integer> counts = outcome.counts();
         try (OutputStream out = Files.newOutputStream(file)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "readiness." + outcome.project().artifactId());
-            xml.writeAttribute("tests", Integer.toString(outcome.items().size()));
-            xml.writeAttribute("failures", Integer.toString(counts.get(Status.FAIL)));
-            xml.writeAttribute("errors", Integer.toString(counts.get(Status.ERROR)));
-            xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL) + counts.get(Status.WAIVED)));
-            long millis = outcome.checks().stream().mapToLong(CheckRun::durationMs).max().orElse(0);
-            xml.writeAttribute("time", seconds(millis));
-            xml.writeCharacters("\n");
-            for (ItemResult item : outcome.items()) {
-                testcase(xml, outcome, item);
-            }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
+            write(outcome, out);
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the report to {@code out} through a buffer, a few writes for any number of items; the caller closes it. */
+    static void write(Outcome outcome, OutputStream out) throws IOException, XMLStreamException {
+        Map<Status, Integer> counts = outcome.counts();
+        BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES);
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffered, "UTF-8");
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "readiness." + outcome.project().artifactId());
+        xml.writeAttribute("tests", Integer.toString(outcome.items().size()));
+        xml.writeAttribute("failures", Integer.toString(counts.get(Status.FAIL)));
+        xml.writeAttribute("errors", Integer.toString(counts.get(Status.ERROR)));
+        xml.writeAttribute("skipped", Integer.toString(counts.get(Status.SKIPPED) + counts.get(Status.MANUAL) + counts.get(Status.WAIVED)));
+        long millis = outcome.checks().stream().mapToLong(CheckRun::durationMs).max().orElse(0);
+        xml.writeAttribute("time", seconds(millis));
+        xml.writeCharacters("\n");
+        for (ItemResult item : outcome.items()) {
+            testcase(xml, outcome, item);
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+        xml.close();
+        buffered.flush();
     }
 
     private static void testcase(XMLStreamWriter xml, Outcome outcome, ItemResult item) throws XMLStreamException {

@@ -50,6 +50,11 @@ public final class Words {
     private static final Pattern INVISIBLE =
             Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF]+");
 
+    /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
+    public static String oneLine(String text, int max) {
+        return cut(oneLine(text), max);
+    }
+
     /** "1 test", "3 tests": the count and the word, with an s unless the count is one. */
     public static String plural(long count, String word) {
         return plural(count, word, word + "s");

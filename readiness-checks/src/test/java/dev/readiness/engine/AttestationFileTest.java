@@ -15,13 +15,21 @@ class AttestationFileTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
-    private static final Checklist CHECKLIST = new ChecklistParser().parse("""
+    private final Checklist checklist = checklist("""
             # Production readiness
             ## Final Sign-Off
             - [ ] Engineering sign-off
             - [ ] Product sign-off
             - [ ] Security sign-off
-            """, "CHECKLIST.md");
+            """);
+
+    private static Checklist checklist(String markdown) {
+        try {
+            return new ChecklistParser().parse(markdown, "CHECKLIST.md");
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @TempDir
     Path basedir;
@@ -32,7 +40,7 @@ class AttestationFileTest {
 
     @Test
     void writesANewFileWithOneEntryForTheItemByItsText() throws Exception {
-        AttestationFile.Recorded recorded = AttestationFile.attest(basedir, CHECKLIST, "Engineering sign-off", "Dana Reyes <dana@example.com>",
+        AttestationFile.Recorded recorded = AttestationFile.attest(basedir, checklist, "Engineering sign-off", "Dana Reyes <dana@example.com>",
                 "https://tracker.example.com/REL-42", null, "signed off in the release review", TODAY);
 
         assertThat(recorded.item()).isEqualTo("engineering-sign-off");
@@ -51,9 +59,9 @@ class AttestationFileTest {
 
     @Test
     void writesWhatTheLedgerReadsAsACountingAttestation() throws Exception {
-        AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", "pat@example.com", "https://tracker.example.com/REL-43", "30d", null, TODAY);
+        AttestationFile.attest(basedir, checklist, "product-sign-off", "pat@example.com", "https://tracker.example.com/REL-43", "30d", null, TODAY);
 
-        Ledger ledger = Ledger.read(basedir, CHECKLIST, Set.of(), List.of(), List.of(), 90, TODAY);
+        Ledger ledger = Ledger.read(basedir, checklist, Set.of(), List.of(), List.of(), 90, TODAY);
 
         Attestation attestation = ledger.attestations().get("product-sign-off");
         assertThat(attestation.counts()).isTrue();
@@ -80,7 +88,7 @@ class AttestationFileTest {
                     note: "pen test: no findings"
                 """);
 
-        AttestationFile.Recorded recorded = AttestationFile.attest(basedir, CHECKLIST, "engineering-sign-off", "Dana Reyes",
+        AttestationFile.Recorded recorded = AttestationFile.attest(basedir, checklist, "engineering-sign-off", "Dana Reyes",
                 "https://tracker.example.com/REL-42", "60d", null, TODAY);
 
         assertThat(recorded.renewed()).isEqualTo("readiness-attestations.yaml:3");
@@ -98,7 +106,7 @@ class AttestationFileTest {
                     evidence: https://tracker.example.com/SEC-7
                     note: "pen test: no findings"
                 """);
-        Ledger ledger = Ledger.read(basedir, CHECKLIST, Set.of(), List.of(), List.of(), 90, TODAY);
+        Ledger ledger = Ledger.read(basedir, checklist, Set.of(), List.of(), List.of(), 90, TODAY);
         assertThat(ledger.attestations()).containsOnlyKeys("engineering-sign-off", "security-sign-off");
     }
 
@@ -107,36 +115,36 @@ class AttestationFileTest {
         Files.createDirectories(basedir.resolve("docs"));
         Files.writeString(basedir.resolve("docs/security-review.md"), "# Security review\n");
 
-        AttestationFile.attest(basedir, CHECKLIST, "security-sign-off", "Sam Ortiz", "docs/security-review.md", null, null, TODAY);
+        AttestationFile.attest(basedir, checklist, "security-sign-off", "Sam Ortiz", "docs/security-review.md", null, null, TODAY);
 
         assertThat(Files.readString(file())).contains("evidence: docs/security-review.md");
     }
 
     @Test
     void refusesAnUnknownItemSuggestingTheNearestKey() {
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "engineering-signoff", "Dana", "https://x.example.com/1",
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "engineering-signoff", "Dana", "https://x.example.com/1",
                 null, null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("item: 'engineering-signoff' names no item of checklist CHECKLIST.md (did you mean 'engineering-sign-off'?);"
+                .hasMessage("item: 'engineering-signoff' names no item of checklist checklist.md (did you mean 'engineering-sign-off'?);"
                         + " mvn readiness:list prints every item's key");
         assertThat(file()).doesNotExist();
     }
 
     @Test
     void refusesAMissingBy() {
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", " ", "https://x.example.com/1", null, null, TODAY))
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "product-sign-off", " ", "https://x.example.com/1", null, null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("by is missing: say who attests, a name or an e-mail (-Dby=\"Dana Reyes <dana@example.com>\")");
     }
 
     @Test
     void refusesEvidenceThatIsNeitherAnHttpsUrlNorAnExistingPath() {
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", "Pat", "http://tracker.example.com/1",
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "product-sign-off", "Pat", "http://tracker.example.com/1",
                 null, null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("evidence: its evidence http://tracker.example.com/1 is neither an https URL nor a path in the repository:"
                         + " give an https URL or a path in the repository");
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", "Pat", "docs/missing.md", null, null, TODAY))
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "product-sign-off", "Pat", "docs/missing.md", null, null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("evidence: its evidence docs/missing.md does not exist in the repository: give an https URL or a path in the repository");
         assertThat(file()).doesNotExist();
@@ -144,7 +152,7 @@ class AttestationFileTest {
 
     @Test
     void refusesAValidForThatIsNotWholeDays() {
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", "Pat", "https://x.example.com/1", "36h",
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "product-sign-off", "Pat", "https://x.example.com/1", "36h",
                 null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("validFor 36h is not a whole number of days: write days, such as 90d");
@@ -157,7 +165,7 @@ class AttestationFileTest {
                   - {item: product-sign-off, by: Pat, date: 2026-11-01, validFor: 90d, evidence: "https://x.example.com/1"}
                 """);
 
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "Product sign-off", "Pat", "https://x.example.com/2", null,
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "Product sign-off", "Pat", "https://x.example.com/2", null,
                 null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("the item 'product-sign-off' is attested in readiness.yaml:2: renew it there, or move it to"
@@ -168,7 +176,7 @@ class AttestationFileTest {
     void refusesAFileThatHoldsSomethingElse() throws Exception {
         Files.writeString(file(), "waivers: []\n");
 
-        assertThatThrownBy(() -> AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", "Pat", "https://x.example.com/1", null,
+        assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "product-sign-off", "Pat", "https://x.example.com/1", null,
                 null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("readiness-attestations.yaml:1:")
@@ -178,11 +186,11 @@ class AttestationFileTest {
 
     @Test
     void endsAnAttestationValidForOneDayOnTheDayItIsGiven() throws Exception {
-        AttestationFile.Recorded recorded = AttestationFile.attest(basedir, CHECKLIST, "product-sign-off", "Pat", "https://x.example.com/1",
+        AttestationFile.Recorded recorded = AttestationFile.attest(basedir, checklist, "product-sign-off", "Pat", "https://x.example.com/1",
                 "1d", null, TODAY);
 
         assertThat(recorded.expires()).isEqualTo(TODAY);
-        assertThat(Ledger.read(basedir, CHECKLIST, Set.of(), List.of(), List.of(), 90, TODAY).attestations().get("product-sign-off")
+        assertThat(Ledger.read(basedir, checklist, Set.of(), List.of(), List.of(), 90, TODAY).attestations().get("product-sign-off")
                 .expires()).isEqualTo(TODAY);
     }
 }

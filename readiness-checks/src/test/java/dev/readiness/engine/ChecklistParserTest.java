@@ -36,7 +36,7 @@ class ChecklistParserTest {
     }
 
     @Test
-    void readsMarkersTicksAndInlineMarkup() {
+    void readsMarkersTicksAndInlineMarkup() throws Exception {
         Checklist checklist = parser.parse("""
                 # Ours
                 ## Quality
@@ -60,7 +60,7 @@ class ChecklistParserTest {
     }
 
     @Test
-    void readsClaimMarkersInLinearTimeWhateverTheirLength() {
+    void readsClaimMarkersInLinearTimeWhateverTheirLength() throws Exception {
         String padded = "- [ ] Fast <!-- readiness:" + " ".repeat(200_000) + "> -->\n- [ ] Slow <!-- readiness: tests, tests.integration -->\n";
 
         long start = System.nanoTime();
@@ -73,10 +73,43 @@ class ChecklistParserTest {
     }
 
     @Test
-    void givesRepeatedItemsDistinctKeys() {
+    void givesRepeatedItemsDistinctKeys() throws Exception {
         Checklist checklist = parser.parse("- [ ] Backups tested\n\n## Later\n- [ ] Backups tested\n", "c.md");
 
         assertThat(checklist.items()).extracting(Item::key).containsExactly("backups-tested", "backups-tested-2");
+    }
+
+    @Test
+    void readsItemsNestedAHundredBlockQuotesOrFiftyListsDeep() throws Exception {
+        Checklist checklist = parser.parse("- [ ] Docs written\n\n" + "> ".repeat(100) + "- [ ] All unit tests pass\n\n"
+                + nestedList(50), "c.md");
+
+        assertThat(checklist.items()).hasSize(52).extracting(Item::text)
+                .startsWith("Docs written", "All unit tests pass", "Level 0").endsWith("Level 49");
+    }
+
+    @Test
+    void rejectsAChecklistNestedDeeperThanItIsRead() {
+        assertThatThrownBy(() -> parser.parse("# Release\n\n- [ ] Docs written\n\n" + "> ".repeat(100_000) + "- [ ] All unit tests pass\n", "c.md"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("checklist c.md nests block quotes and lists too deep at line 5: 256 blocks open at once, more than the 255"
+                        + " the Markdown reader follows, so a task item there would be lost; nest it less");
+    }
+
+    @Test
+    void rejectsAChecklistNestingListsDeeperThanItIsRead() {
+        assertThatThrownBy(() -> parser.parse(nestedList(200), "c.md"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("checklist c.md nests block quotes and lists too deep at line 127: ");
+    }
+
+    /** A list nesting a task item in each of its levels, each indented two spaces deeper. */
+    private static String nestedList(int levels) {
+        StringBuilder markdown = new StringBuilder();
+        for (int level = 0; level < levels; level++) {
+            markdown.append("  ".repeat(level)).append("- [ ] Level ").append(level).append('\n');
+        }
+        return markdown.toString();
     }
 
     @Test

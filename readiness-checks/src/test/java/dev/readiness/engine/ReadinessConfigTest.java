@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,6 +142,37 @@ class ReadinessConfigTest {
                 "Authorization", "Bearer s3rv3r-t0ken", "X-Trace", "on", "X-Tenant", "shop"));
         assertThat(plan.http().proxy()).isEqualTo(PROXY);
         assertThat(plan.http().target()).hasToString("https://staging.example.com/");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CR LF and a second header | Bearer s3cr3t-0001\\r\\nX-Forwarded-For: 127.0.0.1 | http.headers: the value of Authorization holds a carriage return at character 19, which a header cannot carry (the value is not shown): write it on one line of printable ASCII
+            a bare line feed          | s3cr3t-0001\\n                                  | http.headers: the value of Authorization holds a line feed at character 12, which a header cannot carry (the value is not shown): write it on one line of printable ASCII
+            a character outside ASCII | s3cr3t-ü-0001                                  | http.headers: the value of Authorization holds a character outside ASCII at character 8, which a header cannot carry (the value is not shown): write it on one line of printable ASCII
+            """)
+    void rejectsAHeaderValueTheClientCouldNotSendWithoutShowingIt(String what, String value, String message) throws Exception {
+        String sent = value.replace("\\r", "\r").replace("\\n", "\n");
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), "https://staging.example.com/",
+                new ConfigElement("http", null, List.of(new ConfigElement("headers", null, List.of(ConfigElement.text("Authorization", sent))))),
+                null, null, Set.of(), Set.of());
+
+        assertThatThrownBy(() -> engine.plan(engine.config(sources(pom, null)), dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> new Request.Builder().url("https://staging.example.com/").header("Authorization", sent))
+                .as("OkHttp refuses it too, at the first request").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsAServerHeaderTheClientCouldNotSend() throws Exception {
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<tests/>")), "https://staging.example.com/",
+                xml("<http><server>staging</server></http>"), null, null, Set.of(), Set.of());
+        Map<String, String> serverHeaders = Map.of("Authorization", "Bearer s3rv3r\t0ken\u0000");
+
+        assertThatThrownBy(() -> engine.plan(engine.config(new ReadinessConfig.Sources(dir, pom, null, serverHeaders, PROXY, Set.of())), dir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("http.server 'staging': the value of Authorization holds a control character at character 19, which a header"
+                        + " cannot carry (the value is not shown): write it on one line of printable ASCII");
     }
 
     @Test

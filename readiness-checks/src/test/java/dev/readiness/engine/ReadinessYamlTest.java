@@ -52,6 +52,25 @@ class ReadinessYamlTest {
                         + "checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, attestations, waivers");
     }
 
+    @Test
+    void rejectsAnUnknownKeyHoldingALineBreakInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "\"chec\\nks\": {}\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml: unknown key 'chec\\nks' (did you mean 'checks'?); known keys: "
+                        + "checklist, http, checkTimeout, failOnWarnings, checks");
+    }
+
+    @Test
+    void rejectsAFileLargerThanOneMebibyteSayingSo() throws Exception {
+        Path file = Files.writeString(dir.resolve(ReadinessYaml.FILE), "# generated\n".repeat(100_000) + "checks:\n  tests: {}\n");
+
+        assertThatThrownBy(() -> ReadinessYaml.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("readiness.yaml is larger than 1 MiB, the most it may be: keep only the readiness configuration in it");
+    }
+
     /** A file in the repository must not say where credentials go: DESIGN's rule, one row per key it names. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -110,10 +110,9 @@ class HostileServicesTest {
                     })),
                     errs("a gzip bomb", "health", "larger than", p -> health(p, new MockResponse.Builder().code(200)
                             .addHeader("Content-Type", "application/json").addHeader("Content-Encoding", "gzip").body(gzipBomb()).build())),
-                    errs("Content-Encoding gzip over a body that is not gzip", "health", "gzip",
-                            p -> health(p, json(200, "{\"status\":\"UP\"}").newBuilder().addHeader("Content-Encoding", "gzip").build()))
-                            .defect("the reason is 'the call to localhost:<port> failed: ID1ID2: actual 0x00007b22 != expected"
-                                    + " 0x00001f8b' (okio's gzip header check); expected it to say the body is declared gzip but is not"),
+                    errs("Content-Encoding gzip over a body that is not gzip", "health",
+                            "is declared gzip (Content-Encoding: gzip), but is not gzip data",
+                            p -> health(p, json(200, "{\"status\":\"UP\"}").newBuilder().addHeader("Content-Encoding", "gzip").build())),
                     errs("a status code that is not a number", "health", "Unexpected status line",
                             p -> scriptedHealth(p, (out, socket) -> ScriptedServer.write(out,
                                     "HTTP/1.1 2OO OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"status\":\"UP\"}"))),
@@ -227,10 +226,7 @@ class HostileServicesTest {
                                     + "\n\u001b[31mpwned\u001b[0m " + TOKEN.substring(5)))))),
                     fails("an advisory withdrawn only from a future date", "dependencyScan", "at or above HIGH",
                             p -> osv(p, request -> request.getMethod().equals("POST") ? listed(LOG4SHELL)
-                                    : json(200, record(r -> r.put("withdrawn", "2999-01-01T00:00:00Z")))))
-                            .defect("a record whose withdrawn time is in the future is skipped as withdrawn now: Log4Shell on"
-                                    + " log4j-core 2.14.1 passes the scan; expected it to count until that time (OSV: withdrawn is when"
-                                    + " the entry should be considered withdrawn)"),
+                                    : json(200, record(r -> r.put("withdrawn", "2999-01-01T00:00:00Z"))))),
                     fails("an advisory with a CVSS vector that does not parse and an unknown label", "dependencyScan", "UNKNOWN",
                             p -> osv(p, request -> request.getMethod().equals("POST") ? listed(LOG4SHELL)
                                     : json(200, record(r -> {
@@ -250,9 +246,7 @@ class HostileServicesTest {
                         p.run(); // a build on that machine, before the advisory was published, fills the cache
                         published.set(true);
                         rewriteCache(p, entry -> entry.put("fetched", "2999-01-01T00:00:00Z"));
-                    }).defect("a cache entry whose fetched time is in the future counts as fresh until then (fetched + cacheTtl"
-                            + " is after now): Log4Shell, published since, is never asked for and the scan passes; expected a"
-                            + " future entry to be a miss"),
+                    }),
                     errs("offline, with cache entries cut short by a full disk", "dependencyScan", "not in the cache", p -> {
                         osv(p, request -> json(200, "{\"results\":[{}]}"));
                         p.run(); // an online build fills the cache
@@ -286,9 +280,7 @@ class HostileServicesTest {
                         p.write("osv/" + LOG4SHELL + ".json", record(r -> ((ObjectNode) r.withArray("affected").get(0)).put("ranges",
                                 "introduced 2.0-beta9, fixed 2.15.0")));
                         offline(p, "osv");
-                    }).defect("a record that names org.apache.logging.log4j:log4j-core but does not bind (ranges given as text) is"
-                            + " left out with a finding and the scan passes: Log4Shell is not counted; expected ERROR, since the"
-                            + " database cannot say whether the dependency is affected"),
+                    }),
                     errs("a zip whose directory understates an entry's size", "dependencyScan", "larger than", p -> {
                         p.write("all.zip", lyingZip(LOG4SHELL + ".json", 17 << 20));
                         offline(p, "all.zip");

@@ -20,6 +20,9 @@ import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Level;
 import dev.readiness.engine.Outcome;
 import dev.readiness.io.SafeXml;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -281,6 +284,40 @@ class ReportsTest {
         assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("demo.Test0.fails: @everyone evil <script>");
         assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("skipped").item(0)).getAttribute("message"))
                 .isEqualTo("verified by a person, not by a check");
+    }
+
+    @Test
+    void writesJUnitXmlForTenThousandItemsInAFewWritesToTheFile() throws Exception {
+        List<Item> items = new ArrayList<>();
+        List<ItemResult> results = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Item item = new Item("item-" + i, "Operations", "Runbook step " + i + " rehearsed", false, List.of(), i + 1);
+            items.add(item);
+            results.add(new ItemResult(item, Level.INFO, Status.MANUAL, List.of(), List.of(), "verified by a person, not by a check"));
+        }
+        Outcome outcome = new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", items),
+                results, List.of(), true, List.of(), List.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int[] writes = {0};
+        OutputStream counted = new OutputStream() {
+            @Override
+            public void write(int b) {
+                writes[0]++;
+                bytes.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes[0]++;
+                bytes.write(b, off, len);
+            }
+        };
+
+        JUnitReport.write(outcome, counted);
+
+        assertThat(writes[0]).as("writes to the file for %s bytes", bytes.size()).isLessThanOrEqualTo(bytes.size() / (32 * 1024) + 2);
+        Document xml = SafeXml.parse(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(10_000);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.readiness.checks.coverage;
 
-import dev.readiness.text.Words;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
+import dev.readiness.text.Words;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -289,10 +289,22 @@ final class CoverageAnalysis {
                 throw new AnalysisException("two different classes are named " + javaName(same.name) + ": "
                         + same.first + " and " + Words.path(basedir, path) + "; JaCoCo cannot report on both: remove the stale one (mvn clean)");
             }
-            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-            throw new AnalysisException(Words.path(basedir, path) + " cannot be analysed as a class file: "
-                    + why.lines().findFirst().orElse(why));
+            throw new AnalysisException(Words.path(basedir, path) + " cannot be analysed as a class file: " + whatIsWrong(cause));
         }
+    }
+
+    /** What ASM or JaCoCo found wrong with a class file, as a phrase: never a bare exception name. */
+    private static String whatIsWrong(Throwable cause) {
+        if (cause instanceof IndexOutOfBoundsException) {
+            return "it ends in the middle of its structure (cut short or corrupt)";
+        }
+        if (cause.getMessage() == null || cause.getMessage().isBlank()) {
+            // ASM's ClassReader throws a bare IllegalArgumentException at a constant pool entry of no known tag.
+            return cause instanceof IllegalArgumentException ? "its constant pool holds an entry of no known kind (a corrupt"
+                    + " file, or another format with the CAFEBABE magic, such as a macOS universal binary)"
+                    : "its bytes do not follow the class file format";
+        }
+        return Words.oneLine(cause.getMessage(), 200);
     }
 
     private static String sourceKey(IClassCoverage c) {

@@ -1,6 +1,5 @@
 package dev.readiness.checks.coverage;
 
-import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -14,6 +13,7 @@ import dev.readiness.checks.coverage.CoverageConfig.Counter;
 import dev.readiness.checks.coverage.JacocoXmlReport.ReportException;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.io.NewestFile;
+import dev.readiness.text.Words;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -26,8 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jacoco.core.data.IncompatibleExecDataVersionException;
 import org.jacoco.core.data.ExecutionDataStore;
+import org.jacoco.core.data.IncompatibleExecDataVersionException;
 import org.jacoco.core.data.SessionInfoStore;
 
 /**

@@ -3,12 +3,15 @@ package dev.readiness.checks.coverage;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.io.SafeXml;
+import dev.readiness.text.Words;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -40,12 +43,14 @@ final class JacocoXmlReport {
     }
 
     /**
-     * Reads the totals; a counter the report leaves out (JaCoCo omits those with nothing to count) is 0 of 0.
+     * Reads the totals; a counter the report leaves out (JaCoCo omits those with nothing to count) is 0 of 0,
+     * and one it gives twice, whatever its figures, makes the report broken.
      *
      * @param shown how the file is named in messages: {@code target/site/jacoco/jacoco.xml}
      */
     static Counts totals(Path file, String shown) throws IOException, ReportException {
         Counts counts = new Counts();
+        Set<Counter> seen = EnumSet.noneOf(Counter.class);
         try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, shown)) {
             XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
             try {
@@ -59,7 +64,7 @@ final class JacocoXmlReport {
                                     + xml.getLocalName() + ">, not <report>");
                         }
                         if (depth == 2 && "counter".equals(xml.getLocalName())) {
-                            read(xml, counts, shown);
+                            read(xml, counts, seen, shown);
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT) {
                         depth--;
@@ -87,7 +92,7 @@ final class JacocoXmlReport {
         return counts;
     }
 
-    private static void read(XMLStreamReader xml, Counts counts, String shown) throws ReportException {
+    private static void read(XMLStreamReader xml, Counts counts, Set<Counter> seen, String shown) throws ReportException {
         String type = xml.getAttributeValue(null, "type");
         Counter counter = Arrays.stream(Counter.values()).filter(c -> c.name().equals(type)).findFirst().orElse(null);
         if (counter == null) {
@@ -95,7 +100,7 @@ final class JacocoXmlReport {
         }
         String missed = xml.getAttributeValue(null, "missed");
         String covered = xml.getAttributeValue(null, "covered");
-        if (counts.total(counter) > 0) {
+        if (!seen.add(counter)) {
             throw new ReportException(shown + " is not a JaCoCo XML report: it gives the report's " + type + " counter twice");
         }
         try {
@@ -109,6 +114,6 @@ final class JacocoXmlReport {
             // reported below
         }
         throw new ReportException(shown + " is not a JaCoCo XML report: its " + type + " counter has missed=\""
-                + missed + "\" covered=\"" + covered + "\"");
+                + Words.oneLine(String.valueOf(missed), 40) + "\" covered=\"" + Words.oneLine(String.valueOf(covered), 40) + "\"");
     }
 }

@@ -1,8 +1,8 @@
 package dev.readiness.checks.dependencies;
 
 import dev.readiness.check.Check;
-import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.Claim;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
@@ -10,6 +10,7 @@ import dev.readiness.check.Status;
 import dev.readiness.check.Waiver;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.text.Words;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -194,11 +195,12 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
 
     private Result verdict(DependencyScanConfig config, CheckContext context, List<Dependency> dependencies, OsvLookup.Lookup lookup) {
         Severity failOn = config.failOn();
+        Instant now = context.clock().instant();
         List<Vulnerability> vulnerabilities = new ArrayList<>();
         Set<String> withdrawn = new LinkedHashSet<>();
         lookup.records().forEach((dependency, records) -> {
             for (OsvRecord record : records) {
-                if (record.isWithdrawn()) {
+                if (record.isWithdrawnAt(now)) {
                     withdrawn.add(record.id());
                     continue;
                 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.text.Words;
 import java.io.BufferedInputStream;
@@ -280,7 +279,7 @@ final class OfflineDatabase {
 
     private DatabaseException invalid(String name, String problem) {
         return new DatabaseException("osvDatabase " + shown + ": " + printable(name) + " is not a valid OSV record ("
-                + HttpMessages.oneLine(problem, 200) + "): the database is not used", DOWNLOAD_AGAIN);
+                + Words.oneLine(problem, 200) + "): the database is not used", DOWNLOAD_AGAIN);
     }
 
     private DatabaseException unreadable(Exception e) {

@@ -1,6 +1,5 @@
 package dev.readiness.checks.dependencies;
 
-import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.text.Words;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -352,7 +352,7 @@ final class OsvClient {
      */
     private String failure(IOException e, String what) {
         Throwable cause = e instanceof BrokenOff ? e.getCause() : e;
-        String detail = HttpMessages.oneLine(String.valueOf(HttpMessages.deepest(cause).getMessage()), 200);
+        String detail = Words.oneLine(String.valueOf(HttpMessages.deepest(cause).getMessage()), 200);
         if (e instanceof BrokenOff) {
             boolean closed = HttpMessages.find(cause, EOFException.class) != null || detail.startsWith("unexpected end of stream");
             return "broke off its answer to " + what + " (" + (closed ? "the connection closed before the answer's end" : detail) + ")";
@@ -361,7 +361,7 @@ final class OsvClient {
             return "could not be reached for " + what + " (unknown host " + base.host() + ")";
         }
         if (HttpMessages.find(e, ConnectException.class) != null || HttpMessages.find(e, NoRouteToHostException.class) != null) {
-            return "could not be reached for " + what + " (" + HttpMessages.oneLine(String.valueOf(e.getMessage()), 200) + ")";
+            return "could not be reached for " + what + " (" + Words.oneLine(String.valueOf(e.getMessage()), 200) + ")";
         }
         if (HttpMessages.find(e, SSLException.class) != null) {
             return "could not be reached for " + what + " (the TLS handshake failed: " + detail + ")";

@@ -81,8 +81,12 @@ record OsvRecord(String id, List<String> aliases, String summary, String modifie
         return text != null && ID.matcher(text).matches();
     }
 
-    boolean isWithdrawn() {
-        return withdrawn != null && !withdrawn.isBlank();
+    /**
+     * Whether the record is withdrawn at {@code now}: OSV's {@code withdrawn} is the time from which the
+     * entry should be considered withdrawn, so one dated later still counts until then.
+     */
+    boolean isWithdrawnAt(Instant now) {
+        return withdrawn != null && !withdrawn.isBlank() && !OsvSchema.time(withdrawn).isAfter(now);
     }
 
     /** GitHub's label ({@code database_specific.severity}: LOW, MODERATE, HIGH, CRITICAL), or {@code null}. */

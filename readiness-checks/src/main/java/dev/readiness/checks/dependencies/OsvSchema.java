@@ -2,7 +2,7 @@ package dev.readiness.checks.dependencies;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.text.Words;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,7 +15,8 @@ import java.util.List;
  * least one {@code introduced}, exactly one of {@code introduced}, {@code fixed}, {@code last_affected},
  * {@code limit} per event, {@code fixed} and {@code last_affected} never in one range, {@code repo} for
  * a {@code GIT} range; a severity's {@code type} and {@code score}; a reference's {@code type} and
- * {@code url}; a credit's {@code name}), and times in RFC 3339. Values the schema enumerates
+ * {@code url}; a credit's {@code name}), times in RFC 3339, and versions of at most
+ * {@value #MAX_VERSION_CHARS} characters. Values the schema enumerates
  * (range, severity and reference types) are not checked against a list, so that a record of a newer
  * schema version, with a {@code CVSS_V4} vector, a {@code GIT} range or another ecosystem, keeps to it;
  * fields the schema does not name are ignored. A record that breaks the structure cannot be trusted to
@@ -24,6 +25,9 @@ import java.util.List;
 final class OsvSchema {
 
     private static final List<String> EVENTS = List.of("introduced", "fixed", "last_affected", "limit");
+
+    /** The longest version a record may give, in characters. */
+    static final int MAX_VERSION_CHARS = 256;
 
     private OsvSchema() {
     }
@@ -45,9 +49,9 @@ final class OsvSchema {
             root = root.getCause();
         }
         if (!(root instanceof JsonProcessingException json)) {
-            return root.getMessage() == null ? root.getClass().getSimpleName() : HttpMessages.oneLine(root.getMessage().lines().findFirst().orElse(""), 200);
+            return root.getMessage() == null ? root.getClass().getSimpleName() : Words.oneLine(root.getMessage().lines().findFirst().orElse(""), 200);
         }
-        String message = HttpMessages.oneLine(json.getOriginalMessage().lines().findFirst().orElse("")
+        String message = Words.oneLine(json.getOriginalMessage().lines().findFirst().orElse("")
                 .replaceAll("\\s*\\(start marker at \\[Source:.*$", ""), 200);
         return json.getLocation() == null || json.getLocation().getLineNr() < 0 ? message
                 : message + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
@@ -118,7 +122,10 @@ final class OsvSchema {
         for (int i = 0; ranges != null && i < ranges.size(); i++) {
             range(objectAt(ranges, i, path + ".ranges"), path + ".ranges[" + i + "]");
         }
-        strings(a, "versions", path + ".versions", false);
+        JsonNode versions = strings(a, "versions", path + ".versions", false);
+        for (int i = 0; versions != null && i < versions.size(); i++) {
+            version(versions.get(i).textValue(), path + ".versions[" + i + "]");
+        }
         object(a, "ecosystem_specific", path + ".ecosystem_specific");
         object(a, "database_specific", path + ".database_specific");
     }
@@ -148,7 +155,7 @@ final class OsvSchema {
                 throw new Invalid(eventPath + (given.isEmpty() ? " holds none of " + String.join(", ", EVENTS)
                         : " holds " + String.join(" and ", given) + ": an event holds exactly one"));
             }
-            string(event, given.get(0), eventPath + "." + given.get(0), true);
+            version(string(event, given.get(0), eventPath + "." + given.get(0), true), eventPath + "." + given.get(0));
             introduced |= given.get(0).equals("introduced");
             fixed |= given.get(0).equals("fixed");
             lastAffected |= given.get(0).equals("last_affected");
@@ -209,12 +216,25 @@ final class OsvSchema {
         return value;
     }
 
-    private static void strings(JsonNode parent, String field, String path, boolean nullable) throws Invalid {
+    /** The array of strings at {@code field}; {@code null} when absent (or, where the schema allows it, null). */
+    private static JsonNode strings(JsonNode parent, String field, String path, boolean nullable) throws Invalid {
         JsonNode values = array(parent, field, path, nullable);
         for (int i = 0; values != null && i < values.size(); i++) {
             if (!values.get(i).isTextual()) {
                 throw new Invalid(path + "[" + i + "] is " + kind(values.get(i)) + ", not a string");
             }
+        }
+        return values;
+    }
+
+    /**
+     * Refuses a version longer than {@value #MAX_VERSION_CHARS} characters: none is, and Maven's version
+     * order takes time that grows with the square of a version's digits (200,000 of them take seconds a comparison).
+     */
+    private static void version(String version, String path) throws Invalid {
+        if (version.length() > MAX_VERSION_CHARS) {
+            throw new Invalid(path + " is a version of " + version.length() + " characters, more than the "
+                    + MAX_VERSION_CHARS + " a version may have");
         }
     }
 
@@ -249,7 +269,7 @@ final class OsvSchema {
 
     /** Outside text as one short line. */
     static String shown(String text) {
-        return HttpMessages.oneLine(text, 60);
+        return Words.oneLine(text, 60);
     }
 
     /** The first broken part of a record. */

@@ -331,7 +331,7 @@ final class HeaderClaims {
 
     /** A value from the outside world as one line of at most {@value #SHOWN_VALUE} characters. */
     static String shown(String value) {
-        return HttpMessages.oneLine(value, SHOWN_VALUE);
+        return Words.oneLine(value, SHOWN_VALUE);
     }
 
     /** All values of a header joined with ", "; {@code null} when absent. */

@@ -1,6 +1,5 @@
 package dev.readiness.checks.headers;
 
-import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
@@ -9,6 +8,7 @@ import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.text.Words;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -113,7 +113,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         }
         HttpUrl site = withoutUserInfo(HttpUrl.parse(configured.toString()));
         if (site == null) {
-            return Result.error("securityHeaders url '" + HttpMessages.oneLine(configured.toString(), 200)
+            return Result.error("securityHeaders url '" + Words.oneLine(configured.toString(), 200)
                             + "' is not an http or https address")
                     .remedy("Set <url> to the site's https:// address.").build();
         }
@@ -148,7 +148,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         if (config.csrfUrl() != null) {
             csrfUrl = withoutUserInfo(site.resolve(config.csrfUrl().toString()));
             if (csrfUrl == null) {
-                return Result.error("securityHeaders csrfUrl '" + HttpMessages.oneLine(config.csrfUrl().toString(), 200)
+                return Result.error("securityHeaders csrfUrl '" + Words.oneLine(config.csrfUrl().toString(), 200)
                                 + "' is not an http or https address, nor one relative to " + site)
                         .remedy("Set <csrfUrl> to the page that sets the session cookie, e.g. /login or " + site.resolve("/login") + ".")
                         .build();
@@ -457,7 +457,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
                     hops.add(new Observation.Hop(answered, response.code(), next));
                     if (next == null) {
                         throw new FetchException("securityHeaders cannot follow the redirect of " + current + " to '"
-                                + HttpMessages.oneLine(location, 200) + "': not an http or https address",
+                                + Words.oneLine(location, 200) + "': not an http or https address",
                                 "Redirect " + current + " to an http(s) address.");
                     }
                     current = next;

@@ -1,7 +1,7 @@
 package dev.readiness.checks.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.text.Words;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,7 +96,7 @@ final class HealthBody {
         if (root == null || !root.isObject() || !root.path("status").isTextual()) {
             return null;
         }
-        String status = HttpMessages.oneLine(root.get("status").asText(), 100);
+        String status = Words.oneLine(root.get("status").asText(), 100);
         JsonNode checks = root.path("checks");
         HealthBody body;
         if (checks.isArray()) {
@@ -186,8 +186,8 @@ final class HealthBody {
                 if (!child.isObject() || !child.path("status").isTextual()) {
                     continue;
                 }
-                String path = prefix + HttpMessages.oneLine(entry.getKey(), 100);
-                String childStatus = HttpMessages.oneLine(child.get("status").asText(), 100);
+                String path = prefix + Words.oneLine(entry.getKey(), 100);
+                String childStatus = Words.oneLine(child.get("status").asText(), 100);
                 note(path, childStatus);
                 boolean childProblemBelow = readSpring(child, path + "/", depth + 1);
                 problemBelow |= judge(path, childStatus, child, childProblemBelow);
@@ -202,8 +202,8 @@ final class HealthBody {
             if (!check.path("status").isTextual()) {
                 continue;
             }
-            String name = check.path("name").isTextual() ? HttpMessages.oneLine(check.get("name").asText(), 100) : "check " + componentCount;
-            String checkStatus = HttpMessages.oneLine(check.get("status").asText(), 100);
+            String name = check.path("name").isTextual() ? Words.oneLine(check.get("name").asText(), 100) : "check " + componentCount;
+            String checkStatus = Words.oneLine(check.get("status").asText(), 100);
             note(name, checkStatus);
             judge(name, checkStatus, check, false);
         }
@@ -212,13 +212,13 @@ final class HealthBody {
     /** health+json: {@code checks: {"component:measurement": [{status, output, ...}, ...]}}, one element per node. */
     private void readHealthJson(JsonNode checks) {
         for (Map.Entry<String, JsonNode> entry : checks.properties()) {
-            String key = HttpMessages.oneLine(entry.getKey(), 100);
+            String key = Words.oneLine(entry.getKey(), 100);
             JsonNode nodes = entry.getValue();
             int index = 0;
             for (JsonNode node : nodes.isArray() ? nodes : List.of(nodes)) {
                 if (node.path("status").isTextual()) {
                     String path = nodes.isArray() && nodes.size() > 1 ? key + "/" + index : key;
-                    String nodeStatus = HttpMessages.oneLine(node.get("status").asText(), 100);
+                    String nodeStatus = Words.oneLine(node.get("status").asText(), 100);
                     note(path, nodeStatus);
                     judge(path, nodeStatus, node, false);
                 }
@@ -254,7 +254,7 @@ final class HealthBody {
             for (String key : DETAIL_KEYS) {
                 JsonNode value = place.path(key);
                 if (value.isTextual() && !value.asText().isBlank()) {
-                    return HttpMessages.oneLine(value.asText(), 300);
+                    return Words.oneLine(value.asText(), 300);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.readiness.checks.health;
 
-import dev.readiness.text.Words;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -18,6 +17,7 @@ import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.text.Words;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ public final class HealthCheck implements Check<HealthConfig> {
         }
         HttpUrl url = HttpUrl.parse(configured);
         if (url == null) {
-            return Result.error("health cannot call '" + HttpMessages.oneLine(configured, 200) + "': it is not an http(s) URL")
+            return Result.error("health cannot call '" + Words.oneLine(configured, 200) + "': it is not an http(s) URL")
                     .remedy("Set <target> (or the health <url>) to an http(s) URL.")
                     .build();
         }
@@ -235,10 +235,10 @@ public final class HealthCheck implements Check<HealthConfig> {
             try {
                 tree = JSON.readTree(bytes);
             } catch (JsonProcessingException e) {
-                invalidJson = HttpMessages.oneLine(e.getOriginalMessage(), 200)
+                invalidJson = Words.oneLine(e.getOriginalMessage(), 200)
                         + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
             } catch (IOException e) {
-                invalidJson = HttpMessages.oneLine(String.valueOf(e.getMessage()), 200);
+                invalidJson = Words.oneLine(String.valueOf(e.getMessage()), 200);
             }
         }
         HealthBody body = tree != null ? HealthBody.parse(tree, type != null && type.subtype().equals("health+json"))
@@ -342,7 +342,7 @@ public final class HealthCheck implements Check<HealthConfig> {
     /** "db is DOWN (java.sql.SQLException: timeout), diskSpace is DOWN and 4 more". */
     private static String names(List<HealthBody.Component> components, int total) {
         String named = components.stream().limit(NAMED_IN_SUMMARY)
-                .map(c -> c.path() + " is " + c.status() + (c.detail() == null ? "" : " (" + HttpMessages.oneLine(c.detail(), 120) + ")"))
+                .map(c -> c.path() + " is " + c.status() + (c.detail() == null ? "" : " (" + Words.oneLine(c.detail(), 120) + ")"))
                 .collect(Collectors.joining(", "));
         int more = total - Math.min(NAMED_IN_SUMMARY, components.size());
         return more > 0 ? named + " and " + more + " more" : named;

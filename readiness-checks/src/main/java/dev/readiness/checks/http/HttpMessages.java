@@ -1,7 +1,7 @@
 package dev.readiness.checks.http;
 
-import dev.readiness.text.Words;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.text.Words;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -43,11 +43,14 @@ public final class HttpMessages {
         if (tooLarge != null) {
             return tooLarge.getMessage();
         }
+        if (inGzipDecoding(failure)) {
+            return "the body from " + where + " is declared gzip (Content-Encoding: gzip), but is not gzip data";
+        }
         ConnectException refused = find(failure, ConnectException.class);
         if (refused != null) {
             String reason = String.valueOf(deepest(refused).getMessage());
             return "could not connect to " + where + within + ": "
-                    + (reason.toLowerCase(Locale.ROOT).contains("refused") ? "connection refused" : oneLine(reason, 200));
+                    + (reason.toLowerCase(Locale.ROOT).contains("refused") ? "connection refused" : Words.oneLine(reason, 200));
         }
         if (find(failure, NoRouteToHostException.class) != null) {
             return "could not connect to " + where + within + ": no route to host";
@@ -63,7 +66,7 @@ public final class HttpMessages {
         Throwable root = deepest(failure);
         String rootMessage = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (failure instanceof SSLException) {
-            return "the TLS handshake with " + where + " failed: " + oneLine(rootMessage, 300);
+            return "the TLS handshake with " + where + " failed: " + Words.oneLine(rootMessage, 300);
         }
         if (rootMessage.contains("not found: limit=0 ") || rootMessage.endsWith("not found: limit=0")
                 || rootMessage.startsWith("unexpected end of stream")) {
@@ -72,13 +75,7 @@ public final class HttpMessages {
         if (rootMessage.contains("not found: limit=")) {
             return "the response headers of " + where + " are larger than the 256 KiB an HTTP client reads; not read further";
         }
-        return "the call to " + where + " failed: " + oneLine(rootMessage, 300);
-    }
-
-    /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
-    public static String oneLine(String text, int max) {
-        String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-        return Words.cut(line, max);
+        return "the call to " + where + " failed: " + Words.oneLine(rootMessage, 300);
     }
 
     /** What to do when a service cannot be reached: the remedy every HTTP check gives for it. */
@@ -94,6 +91,24 @@ public final class HttpMessages {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code failure} (or a cause) was raised by okio's gzip reader on data that is not gzip:
+     * OkHttp un-gzips only a body declared {@code Content-Encoding: gzip}, and okio's own words ("ID1ID2:
+     * actual 0x00007b22 != expected 0x00001f8b") name no cause a user knows. A connection that breaks
+     * off while a body is un-gzipped is raised elsewhere, and described as such.
+     */
+    private static boolean inGzipDecoding(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            String raisedBy = frames.length == 0 ? "" : frames[0].getClassName();
+            if (raisedBy.equals("okio.GzipSource") || raisedBy.equals("okio.InflaterSource")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The deepest cause of {@code failure} (itself when it has none). */

@@ -1,15 +1,18 @@
 package dev.readiness.checks.tests;
 
-import dev.readiness.text.Words;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.io.SafeXml;
+import dev.readiness.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -49,12 +52,28 @@ final class SurefireReport {
         }
     }
 
+    /**
+     * Where a suite's declared counts and its testcases disagree, as a phrase ("the suite com.shop.CheckoutTest
+     * counts 12 tests, but holds 1 testcase").
+     *
+     * @param hidesFailure whether the suite counts more failing tests than its testcases hold
+     */
+    record Disagreement(String phrase, boolean hidesFailure) {
+    }
+
+    /** What a testcase came to. */
+    private enum Outcome {
+        PASSED, FAILED, SKIPPED
+    }
+
     int tests;
     int failures;
     int errors;
     int skipped;
     int flaky;
     final List<FailedTest> failed = new ArrayList<>();
+    /** The first suite counting failing tests its testcases do not hold, else the first other disagreement; {@code null} when none. */
+    Disagreement disagreement;
 
     private SurefireReport() {
     }
@@ -84,6 +103,9 @@ final class SurefireReport {
         } catch (SAXParseException e) {
             throw new UnreadableReportException(name, "not well-formed XML at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + ": " + firstLine(e.getMessage()));
+        } catch (UnsupportedEncodingException e) {
+            throw new UnreadableReportException(name, "the report declares the encoding '" + Words.oneLine(String.valueOf(e.getMessage()), 60)
+                    + "', which this JVM does not support");
         } catch (SAXException | IOException e) {
             throw new UnreadableReportException(name, firstLine(e.getMessage()));
         }
@@ -93,14 +115,91 @@ final class SurefireReport {
                     + ">, not <testsuite> or <testsuites>: not a JUnit XML test report");
         }
         SurefireReport report = new SurefireReport();
+        Map<Element, int[]> countedBySuite = new IdentityHashMap<>();
         NodeList testcases = root.getElementsByTagName("testcase");
         for (int i = 0; i < testcases.getLength(); i++) {
-            report.count((Element) testcases.item(i));
+            Element testcase = (Element) testcases.item(i);
+            Outcome outcome = report.count(testcase);
+            for (Node up = testcase.getParentNode(); up instanceof Element suite; up = up.getParentNode()) {
+                if (isSuite(suite)) {
+                    int[] counted = countedBySuite.computeIfAbsent(suite, s -> new int[Outcome.values().length]);
+                    counted[outcome.ordinal()]++;
+                }
+            }
+        }
+        List<Element> suites = new ArrayList<>(List.of(root));
+        for (String tag : List.of("testsuite", "testsuites")) {
+            NodeList nested = root.getElementsByTagName(tag);
+            for (int i = 0; i < nested.getLength(); i++) {
+                suites.add((Element) nested.item(i));
+            }
+        }
+        for (Element suite : suites) {
+            Disagreement found = disagreement(suite, countedBySuite.getOrDefault(suite, new int[Outcome.values().length]));
+            if (found != null && (report.disagreement == null || found.hidesFailure() && !report.disagreement.hidesFailure())) {
+                report.disagreement = found;
+            }
         }
         return report;
     }
 
-    private void count(Element testcase) {
+    private static boolean isSuite(Element element) {
+        return element.getTagName().equals("testsuite") || element.getTagName().equals("testsuites");
+    }
+
+    /** How the suite's declared counts disagree with its testcases' outcomes; {@code null} when they agree or it declares none. */
+    private static Disagreement disagreement(Element suite, int[] counted) {
+        int testcases = counted[Outcome.PASSED.ordinal()] + counted[Outcome.FAILED.ordinal()] + counted[Outcome.SKIPPED.ordinal()];
+        int failing = counted[Outcome.FAILED.ordinal()];
+        int skippedCases = counted[Outcome.SKIPPED.ordinal()];
+        String shown = suite.getAttribute("name").isBlank() ? "the <" + suite.getTagName() + ">"
+                : "the suite " + Words.oneLine(suite.getAttribute("name"), 100);
+        for (String attribute : List.of("tests", "failures", "errors", "skipped")) {
+            String value = suite.getAttribute(attribute).strip();
+            if (!value.isEmpty() && count(value) < 0) {
+                return new Disagreement(shown + " gives " + attribute + "=\"" + Words.oneLine(value, 40) + "\", which is not a count", false);
+            }
+        }
+        Integer failures = declared(suite, "failures");
+        Integer errors = declared(suite, "errors");
+        if ((failures != null || errors != null) && orZero(failures) + orZero(errors) > failing) {
+            return new Disagreement(shown + " counts " + Words.plural(orZero(failures), "failure") + " and "
+                    + Words.plural(orZero(errors), "error") + ", but " + (failing == 0 ? "none" : "only " + failing)
+                    + " of its " + Words.plural(testcases, "testcase") + " failed", true);
+        }
+        Integer tests = declared(suite, "tests");
+        if (tests != null && tests != testcases) {
+            return new Disagreement(shown + " counts " + Words.plural(tests, "test") + ", but holds "
+                    + Words.plural(testcases, "testcase"), false);
+        }
+        Integer skips = declared(suite, "skipped");
+        if (skips != null && skips != skippedCases) {
+            return new Disagreement(shown + " counts " + skips + " skipped, but " + skippedCases + " of its "
+                    + Words.plural(testcases, "testcase") + " were skipped", false);
+        }
+        return null;
+    }
+
+    /** The count the suite declares in this attribute (checked to be one); {@code null} when it declares none. */
+    private static Integer declared(Element suite, String attribute) {
+        String value = suite.getAttribute(attribute).strip();
+        return value.isEmpty() ? null : count(value);
+    }
+
+    /** The text as a count; -1 when it is not a whole number from 0 to {@link Integer#MAX_VALUE}. */
+    private static int count(String text) {
+        try {
+            return Math.max(-1, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int orZero(Integer count) {
+        return count == null ? 0 : count;
+    }
+
+    private Outcome count(Element testcase) {
         tests++;
         Element failure = null;
         Element rerunFailure = null;
@@ -132,11 +231,16 @@ final class SurefireReport {
             }
             failed.add(new FailedTest(name(testcase.getAttribute("classname")), name(testcase.getAttribute("name")),
                     kind, name(cause.getAttribute("type")), message));
-        } else if (wasSkipped) {
+            return Outcome.FAILED;
+        }
+        if (wasSkipped) {
             skipped++;
-        } else if (wasFlaky) {
+            return Outcome.SKIPPED;
+        }
+        if (wasFlaky) {
             flaky++;
         }
+        return Outcome.PASSED;
     }
 
     /** The first non-blank line, stripped and cut to {@link #MAX_MESSAGE_CHARS}; empty for none. */

@@ -1,5 +1,6 @@
 package dev.readiness.checks.tests;
 
+import dev.readiness.checks.tests.SurefireReport.Disagreement;
 import dev.readiness.checks.tests.SurefireReport.FailedTest;
 import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
 import dev.readiness.text.Words;
@@ -24,6 +25,10 @@ final class TestReports {
     record Failed(FailedTest test, String file) {
     }
 
+    /** A report whose declared counts disagree with its testcases, as shown in messages. */
+    record Contradiction(Disagreement disagreement, String file) {
+    }
+
     /** The counts of every report read, and the first failing tests. */
     static final class Tally {
         int tests;
@@ -33,6 +38,8 @@ final class TestReports {
         int flaky;
         /** The first failing tests, at most the limit given to {@link #read}; the counts give the total. */
         final List<Failed> listed = new ArrayList<>();
+        /** The first report counting failing tests it does not name, else the first that contradicts itself; {@code null} when none. */
+        Contradiction contradiction;
 
         int ran() {
             return tests - skipped;
@@ -114,6 +121,10 @@ final class TestReports {
             tally.errors += report.errors;
             tally.skipped += report.skipped;
             tally.flaky += report.flaky;
+            if (report.disagreement != null && (tally.contradiction == null
+                    || report.disagreement.hidesFailure() && !tally.contradiction.disagreement().hidesFailure())) {
+                tally.contradiction = new Contradiction(report.disagreement, name);
+            }
             for (FailedTest test : report.failed) {
                 if (tally.listed.size() < maxListed) {
                     tally.listed.add(new Failed(test, name));

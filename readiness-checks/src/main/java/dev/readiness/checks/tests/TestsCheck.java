@@ -7,6 +7,7 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.checks.tests.SurefireReport.FailedTest;
 import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
+import dev.readiness.checks.tests.TestReports.Contradiction;
 import dev.readiness.checks.tests.TestReports.Failed;
 import dev.readiness.checks.tests.TestReports.Newest;
 import dev.readiness.checks.tests.TestReports.Tally;
@@ -25,9 +26,11 @@ import java.util.List;
  * tests ({@code tests}) by Surefire's reports, integration tests ({@code tests.integration}) by
  * Failsafe's, end-to-end tests ({@code tests.endToEnd}) by the JUnit XML of the suite that runs them.
  * A claim passes when no test of its reports failed or broke and enough ran; it fails naming each
- * failing test; it is an ERROR when its reports are missing, older than the compiled tests (stale
- * evidence of an earlier run; end-to-end reports, written outside the build, are not held to that), or
- * unreadable (empty, truncated, not UTF-8, a DOCTYPE or entity payload, too large).
+ * failing test, or when a suite counts failures its testcases do not hold; it is an ERROR when its
+ * reports are missing, older than the compiled tests (stale evidence of an earlier run; end-to-end
+ * reports, written outside the build, are not held to that), unreadable (empty, truncated, not UTF-8,
+ * in an encoding the JVM lacks, a DOCTYPE or entity payload, too large), or contradict themselves (a
+ * suite's other counts disagree with its testcases).
  *
  * <p>Integration tests are decided when Failsafe's reports exist, when {@code integrationReports} is
  * set, or when a checklist item asks for them (then missing reports are an ERROR that says how to
@@ -238,8 +241,15 @@ public final class TestsCheck implements Check<TestsConfig> {
 
         int ran = tally.ran();
         int failed = tally.failed();
+        Contradiction contradiction = tally.contradiction;
         Result.Builder result;
-        if (failed > 0) {
+        if (failed == 0 && contradiction != null && contradiction.disagreement().hidesFailure()) {
+            result = Result.fail(contradiction.disagreement().phrase() + " in " + contradiction.file()
+                            + ": the report says a test failed that it does not name")
+                    .evidence("file", contradiction.file())
+                    .remedy("Run the tests again (" + kind.runAgain + ") and read " + kind.writer + "'s output for the failure"
+                            + " the report counts; a failure outside any test (a class setup or teardown) is counted so.");
+        } else if (failed > 0) {
             int listed = tally.listed.size();
             String rerun = kind.rerun(tally.listed.get(0).test());
             result = Result.fail(failed + " of " + Words.plural(tally.tests, "test") + " failed (" + Words.plural(tally.failures, "failure")
@@ -250,6 +260,11 @@ public final class TestsCheck implements Check<TestsConfig> {
             result = Result.fail(Words.plural(ran, "test") + " ran in " + where + (tally.skipped > 0 ? " (" + tally.skipped + " skipped)" : "")
                             + ", but expected at least " + minimum)
                     .remedy(kind.tooFewRemedy());
+        } else if (contradiction != null) {
+            result = Result.error("the test report " + contradiction.file() + " contradicts itself: " + contradiction.disagreement().phrase())
+                    .evidence("file", contradiction.file())
+                    .remedy("Delete " + contradiction.file() + " and run the tests again (" + kind.runAgain + "); a report whose"
+                            + " counts disagree with its testcases was cut short, merged or edited by hand.");
         } else {
             List<String> notes = new ArrayList<>();
             if (tally.skipped > 0) {

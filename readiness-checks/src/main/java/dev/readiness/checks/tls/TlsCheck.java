@@ -1,12 +1,12 @@
 package dev.readiness.checks.tls;
 
-import dev.readiness.text.Words;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.text.Words;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;
@@ -79,7 +79,7 @@ public final class TlsCheck implements Check<TlsConfig> {
         }
         HttpUrl url = HttpUrl.parse(configured);
         if (url == null) {
-            return Result.error("tls cannot probe '" + HttpMessages.oneLine(configured, 200) + "': it is not an http(s) URL")
+            return Result.error("tls cannot probe '" + Words.oneLine(configured, 200) + "': it is not an http(s) URL")
                     .remedy("Set <target> (or the tls <url>) to the service's https:// URL.")
                     .build();
         }
@@ -184,7 +184,7 @@ public final class TlsCheck implements Check<TlsConfig> {
                             + " otherwise serve a certificate from a publicly trusted CA, with its intermediate certificates."));
         } else if (failure != null && !rejectedForDates) {
             problems.add(Problem.error("tls-handshake-failed", "the TLS handshake with " + origin + " failed after the server presented its certificate: "
-                            + HttpMessages.oneLine(rootMessage(failure), 300),
+                            + Words.oneLine(rootMessage(failure), 300),
                     "Check the server's TLS configuration for " + url.host() + "."));
         }
         if (expired) {
@@ -214,7 +214,7 @@ public final class TlsCheck implements Check<TlsConfig> {
     }
 
     private static String trustReason(IOException failure, Certificate leaf) {
-        String reason = HttpMessages.oneLine(rootMessage(failure), 200);
+        String reason = Words.oneLine(rootMessage(failure), 200);
         if (leaf.chainLength == 1 && leaf.certificate.getSubjectX500Principal().equals(leaf.certificate.getIssuerX500Principal())) {
             return reason + " (a self-signed certificate, " + leaf.subject() + ")";
         }

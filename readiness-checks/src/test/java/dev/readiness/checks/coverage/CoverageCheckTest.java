@@ -9,8 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
-import dev.readiness.check.Ratio;
 import dev.readiness.check.Measure;
+import dev.readiness.check.Ratio;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
 import dev.readiness.checks.coverage.CoverageConfig.Counter;
@@ -19,19 +19,17 @@ import dev.readiness.checks.coverage.sample.Invoice;
 import dev.readiness.checks.coverage.sample.generated.Stub;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigurationException;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.jacoco.core.data.ExecutionDataWriter;
-import java.time.Instant;
 import java.nio.file.attribute.FileTime;
-import java.io.DataOutputStream;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +38,14 @@ import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IBundleCoverage;
 import org.jacoco.core.data.ExecutionDataStore;
+import org.jacoco.core.data.ExecutionDataWriter;
 import org.jacoco.core.tools.ExecFileLoader;
 import org.jacoco.report.IReportVisitor;
 import org.jacoco.report.xml.XMLFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -238,7 +239,9 @@ class CoverageCheckTest {
             "counts that overflow when added|<counter type=\"LINE\" missed=\"1\" covered=\"2147483647\"/>"
                     + "|its LINE counter has missed=\"1\" covered=\"2147483647\"",
             "a counter given twice|<counter type=\"LINE\" missed=\"1\" covered=\"1\"/><counter type=\"LINE\" missed=\"0\" covered=\"9\"/>"
-                    + "|it gives the report's LINE counter twice"})
+                    + "|it gives the report's LINE counter twice",
+            "a counter given twice, first as 0 of 0|<counter type=\"LINE\" missed=\"0\" covered=\"0\"/>"
+                    + "<counter type=\"LINE\" missed=\"0\" covered=\"9\"/>|it gives the report's LINE counter twice"})
     void reportsErrorOnAJacocoXmlReportWhoseTotalsCannotBeTrue(String what, String counters, String why) throws Exception {
         classes(Greeter.class);
         Path report = project.resolve("target/site/jacoco/jacoco.xml");
@@ -427,17 +430,22 @@ class CoverageCheckTest {
         assertThat(result.remedy()).contains("mvn verify");
     }
 
-    @Test
-    void reportsErrorWhenAClassFileIsBroken() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "cut short in its constant pool|cafebabe0000003d0009|it ends in the middle of its structure (cut short or corrupt)",
+            "a macOS universal binary|cafebabe00000002010000078000000300004000000000000000|its constant pool holds an entry of no known"
+                    + " kind (a corrupt file, or another format with the CAFEBABE magic, such as a macOS universal binary)",
+            "from a future JDK|cafebabe00000063000a0a000200030c000400050100016101000162|Unsupported class file version 99.0"})
+    void reportsErrorSayingWhatIsWrongWithABrokenClassFile(String what, String hex, String why) throws Exception {
         recordPartialRun();
         Path broken = project.resolve("target/classes/dev/readiness/checks/coverage/sample/Broken.class");
-        Files.write(broken, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 9});
+        Files.write(broken, HexFormat.of().parseHex(hex));
 
         Result result = run(config(null, null));
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).startsWith("target/classes/dev/readiness/checks/coverage/sample/Broken.class"
-                + " cannot be analysed as a class file: ");
+        assertThat(result.summary()).isEqualTo("target/classes/dev/readiness/checks/coverage/sample/Broken.class"
+                + " cannot be analysed as a class file: " + why);
     }
 
     @Test

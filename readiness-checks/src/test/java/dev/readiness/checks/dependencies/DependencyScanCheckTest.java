@@ -1,8 +1,8 @@
 package dev.readiness.checks.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +11,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.readiness.check.CheckContext;
-import dev.readiness.check.Strength;
 import dev.readiness.check.Claim;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.check.Strength;
 import dev.readiness.check.Waiver;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Ignore;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
@@ -780,6 +780,20 @@ class DependencyScanCheckTest {
             assertThat(result.status()).isEqualTo(Status.PASS);
             assertThat(result.findings()).isEmpty();
             assertThat(result.evidence()).containsEntry("withdrawn", List.of("GHSA-269g-pwp5-87pp")).containsEntry("advisories", 0);
+        }
+
+        @Test
+        void countsAnAdvisoryUntilTheTimeItIsWithdrawn() throws Exception {
+            copyAdvisories(temp.resolve("osv"), "derived/withdrawn/GHSA-269g-pwp5-87pp.json");
+            DependencyNode graph = project(dep("junit:junit:4.12"));
+            Clock beforeWithdrawal = Clock.fixed(Instant.parse("2026-10-31T23:59:59Z"), ZoneOffset.UTC);
+
+            Result result = check.run(offline("osv", Severity.LOW, null),
+                    CheckContext.builder(temp).dependencies(graph).clock(beforeWithdrawal).build());
+
+            assertThat(result.status()).isEqualTo(Status.FAIL);
+            assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.evidence()).containsEntry("id", "GHSA-269g-pwp5-87pp"));
+            assertThat(result.evidence().get("withdrawn")).isNull();
         }
 
         @Test

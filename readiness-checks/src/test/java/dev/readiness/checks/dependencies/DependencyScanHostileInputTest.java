@@ -145,6 +145,11 @@ class DependencyScanHostileInputTest {
                             "affected[0].ranges[0].events holds both fixed and last_affected events"),
                     arguments("a GIT range without its repository", affected("\"ranges\":[{\"type\":\"GIT\",\"events\":[{\"introduced\":\"0\"}]}]"),
                             "affected[0].ranges[0].repo is missing"),
+                    arguments("a fixed version of 200,000 digits", affected("\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":"
+                            + "[{\"introduced\":\"0\"},{\"fixed\":\"1" + "0".repeat(199_999) + "\"}]}]"),
+                            "affected[0].ranges[0].events[1].fixed is a version of 200000 characters, more than the 256 a version may have"),
+                    arguments("a listed version of 257 characters", affected("\"versions\":[\"2.14.0\",\"2." + "1".repeat(255) + "\"]"),
+                            "affected[0].versions[1] is a version of 257 characters, more than the 256 a version may have"),
                     arguments("a listed version that is a number", affected("\"versions\":[\"2.14.0\",2.141]"),
                             "affected[0].versions[1] is a number, not a string"),
                     arguments("a severity without its score", record("\"severity\":[{\"type\":\"CVSS_V3\"}]"), "severity[0].score is missing"),
@@ -509,7 +514,7 @@ class DependencyScanHostileInputTest {
         void cutsALongSummaryAliasesAndFixedVersionOnCodePoints() throws Exception {
             String summary = "x".repeat(298) + "\uD83D\uDE00" + "y".repeat(10_000);
             List<String> aliases = IntStream.range(0, 1000).mapToObj(i -> "CVE-2026-" + (10_000 + i)).toList();
-            String fixed = "9".repeat(500);
+            String fixed = "9".repeat(OsvSchema.MAX_VERSION_CHARS);
             ObjectNode json = (ObjectNode) OsvReplay.read(record("\"summary\":\"" + summary + "\",\"database_specific\":{\"severity\":\"HIGH\"},"
                     + "\"affected\":[{\"package\":{\"ecosystem\":\"Maven\",\"name\":\"org.example:lib\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
                     + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"" + fixed + "\"}]}]}]"));

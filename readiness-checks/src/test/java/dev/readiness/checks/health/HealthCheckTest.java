@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,9 +29,6 @@ import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.SocketEffect;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
@@ -40,6 +38,8 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The real OkHttp client against MockWebServer on loopback, serving the health bodies of Spring
@@ -364,6 +364,22 @@ class HealthCheckTest {
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).isEqualTo(url() + " answered HTTP 200 with an HTML page, not a health status (after 1 redirect)");
         assertThat(result.evidence()).containsEntry("redirects", List.of(Map.of("status", 302, "location", server.url("/login").toString())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plain JSON                    | 7b22737461747573223a225550227d
+            a gzip header over bad deflate| 1f8b0800000000000003ffffffffffffffff
+            """)
+    void reportsErrorWhenABodyDeclaredGzipIsNotGzip(String what, String hex) throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .setHeader("Content-Encoding", "gzip").body(new Buffer().write(HexFormat.of().parseHex(hex))).build());
+
+        Result result = run(null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the body from " + server.getHostName() + ":" + server.getPort()
+                + " is declared gzip (Content-Encoding: gzip), but is not gzip data");
     }
 
     @Test

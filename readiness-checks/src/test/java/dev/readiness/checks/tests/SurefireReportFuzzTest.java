@@ -68,8 +68,9 @@ class SurefireReportFuzzTest {
 
     /**
      * The {@code tests} check on that one report: PASS exactly when the report reads, at least one
-     * test ran and none failed; FAIL when it reads and a test failed or none ran; ERROR when it cannot
-     * be read. The summary is one line.
+     * test ran, none failed and every suite's counts agree with its testcases; FAIL when it reads and a
+     * test failed, a suite counts more failing tests than it holds, or none ran; ERROR when it cannot be
+     * read or its other counts disagree. The summary is one line.
      */
     @FuzzTest(maxDuration = "10m")
     void testsCheckPassesOnlyWhenATestRanAndNoneFailed(byte[] bytes) throws IOException {
@@ -87,7 +88,8 @@ class SurefireReportFuzzTest {
         check(isOneLine(result.summary()), () -> "one-line summary: " + result.summary());
         check(!readable || expected != null, () -> "a report the JDK's parser refuses was read");
         Status status = !readable ? Status.ERROR
-                : expected.failing > 0 || expected.testcases - expected.skipped < 1 ? Status.FAIL
+                : expected.failing > 0 || expected.hidesFailure || expected.testcases - expected.skipped < 1 ? Status.FAIL
+                : !expected.countsAgree ? Status.ERROR
                 : Status.PASS;
         check(result.status() == status, () -> "status " + result.status() + ", expected " + status + ": " + result.summary());
     }
@@ -102,9 +104,12 @@ class SurefireReportFuzzTest {
     /**
      * What a report holds, counted here over the JDK's DOM in another way than the reader does: every
      * element named {@code testcase} at any depth; failing when a direct child is a failure or error
-     * (first run or rerun); skipped when not failing and a direct child is {@code skipped}.
+     * (first run or rerun); skipped when not failing and a direct child is {@code skipped}. Each suite's
+     * declared counts are held to the testcases below it: {@code hidesFailure} when one whose counts are
+     * all whole numbers counts more failures and errors than fail there, {@code countsAgree} when every count given is a whole number
+     * equal to what is there.
      */
-    private record Expected(int testcases, int failing, int skipped) {
+    private record Expected(int testcases, int failing, int skipped, boolean hidesFailure, boolean countsAgree) {
 
         /** {@code null} when the hardened parser refuses the bytes or the root is not a test suite. */
         static Expected of(byte[] bytes) {
@@ -118,19 +123,38 @@ class SurefireReportFuzzTest {
             if (!root.equals("testsuite") && !root.equals("testsuites")) {
                 return null;
             }
+            Expected whole = below(document.getDocumentElement());
+            boolean hidesFailure = false;
+            boolean countsAgree = true;
+            NodeList all = document.getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element suite = (Element) all.item(i);
+                if (!suite.getTagName().equals("testsuite") && !suite.getTagName().equals("testsuites")) {
+                    continue;
+                }
+                Expected here = below(suite);
+                long tests = declared(suite, "tests");
+                long failures = declared(suite, "failures");
+                long errors = declared(suite, "errors");
+                long skips = declared(suite, "skipped");
+                boolean counts = failures >= -1 && errors >= -1 && tests >= -1 && skips >= -1;
+                hidesFailure |= counts && Math.max(failures, 0) + Math.max(errors, 0) > here.failing;
+                countsAgree &= counts && (tests == -1 || tests == here.testcases) && (skips == -1 || skips == here.skipped);
+            }
+            return new Expected(whole.testcases, whole.failing, whole.skipped, hidesFailure, countsAgree);
+        }
+
+        /** The testcases at any depth below the element. */
+        private static Expected below(Element element) {
             int testcases = 0;
             int failing = 0;
             int skipped = 0;
-            NodeList all = document.getElementsByTagName("*");
+            NodeList all = element.getElementsByTagName("testcase");
             for (int i = 0; i < all.getLength(); i++) {
-                Element element = (Element) all.item(i);
-                if (!element.getTagName().equals("testcase")) {
-                    continue;
-                }
                 testcases++;
                 boolean fails = false;
                 boolean skips = false;
-                for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                for (Node child = all.item(i).getFirstChild(); child != null; child = child.getNextSibling()) {
                     if (child.getNodeType() == Node.ELEMENT_NODE) {
                         fails |= FAILING.contains(child.getNodeName());
                         skips |= child.getNodeName().equals("skipped");
@@ -142,7 +166,21 @@ class SurefireReportFuzzTest {
                     skipped++;
                 }
             }
-            return new Expected(testcases, failing, skipped);
+            return new Expected(testcases, failing, skipped, false, true);
+        }
+
+        /** The count an attribute gives: -1 when absent or blank, -2 when not a whole number from 0 to 2^31 - 1. */
+        private static long declared(Element suite, String attribute) {
+            String value = suite.getAttribute(attribute).strip();
+            if (value.isEmpty()) {
+                return -1;
+            }
+            try {
+                int count = Integer.parseInt(value);
+                return count >= 0 ? count : -2;
+            } catch (NumberFormatException e) {
+                return -2;
+            }
         }
     }
 

@@ -410,6 +410,47 @@ class TestsCheckTest {
     }
 
     @Test
+    void failsWhenASuiteCountsAFailureThatNoTestcaseHolds() throws Exception {
+        Result result = runOn("<testsuite name=\"com.example.EvilTest\" tests=\"2\" failures=\"1\" errors=\"0\">"
+                + "<testcase classname=\"com.example.EvilTest\" name=\"a\"/><testcase classname=\"com.example.EvilTest\" name=\"b\"/>"
+                + "</testsuite>");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("the suite com.example.EvilTest counts 1 failure and 0 errors, but none of its"
+                + " 2 testcases failed in target/surefire-reports/TEST-com.example.EvilTest.xml: the report says a test failed"
+                + " that it does not name");
+        assertThat(result.evidence()).contains(entry("file", "target/surefire-reports/TEST-com.example.EvilTest.xml"),
+                entry("failures", 0), entry("tests", 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            more tests than testcases | tests="3"                | the suite com.example.EvilTest counts 3 tests, but holds 2 testcases
+            fewer tests than testcases| tests="1"                | the suite com.example.EvilTest counts 1 test, but holds 2 testcases
+            skips no testcase holds   | tests="2" skipped="2"    | the suite com.example.EvilTest counts 2 skipped, but 0 of its 2 testcases were skipped
+            a count that is not one   | tests="2" errors="-1"    | the suite com.example.EvilTest gives errors="-1", which is not a count
+            """)
+    void reportsErrorWhenASuitesCountsDisagreeWithItsTestcases(String name, String counts, String phrase) throws Exception {
+        Result result = runOn("<testsuite name=\"com.example.EvilTest\" " + counts + ">"
+                + "<testcase classname=\"com.example.EvilTest\" name=\"a\"/><testcase classname=\"com.example.EvilTest\" name=\"b\"/>"
+                + "</testsuite>");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the test report target/surefire-reports/TEST-com.example.EvilTest.xml contradicts itself: "
+                + phrase);
+        assertThat(result.remedy()).startsWith("Delete target/surefire-reports/TEST-com.example.EvilTest.xml and run the tests again");
+    }
+
+    @Test
+    void reportsErrorOnAReportInAnEncodingTheJvmDoesNotSupport() throws Exception {
+        Result result = runOn("<?xml version=\"1.0\" encoding=\"x-ebcdic-klingon\"?>"
+                + "<testsuite tests=\"1\"><testcase name=\"a\"/></testsuite>");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo(unreadable("the report declares the encoding 'x-ebcdic-klingon', which this JVM does not support"));
+    }
+
+    @Test
     void readsConfiguredFoldersRelativeToTheProjectFolder() throws Exception {
         copyTree(caseFolder("passing").resolve("surefire-reports"), project.resolve("build/test-results"));
 
