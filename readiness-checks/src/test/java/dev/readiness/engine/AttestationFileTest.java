@@ -125,7 +125,7 @@ class AttestationFileTest {
         assertThatThrownBy(() -> AttestationFile.attest(basedir, checklist, "engineering-signoff", "Dana", "https://x.example.com/1",
                 null, null, TODAY))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("item: 'engineering-signoff' names no item of checklist checklist.md (did you mean 'engineering-sign-off'?);"
+                .hasMessage("item: 'engineering-signoff' names no item of checklist CHECKLIST.md (did you mean 'engineering-sign-off'?);"
                         + " mvn readiness:list prints every item's key");
         assertThat(file()).doesNotExist();
     }

@@ -34,11 +34,33 @@ final class SurefireReport {
     /** The longest first line of a failure message kept, in characters. */
     static final int MAX_MESSAGE_CHARS = 500;
 
+    /** How much of a stack trace is searched for the test's own frame, in characters. */
+    static final int MAX_TRACE_CHARS = 64 * 1024;
+
     /** The longest class name, test name or exception type kept, in characters: a 50 MB name is not copied into every report. */
     static final int MAX_NAME_CHARS = 300;
 
     /** A test that failed (kind {@code failure}) or broke (kind {@code error}), even after reruns. */
-    record FailedTest(String className, String method, String kind, String type, String message) {
+    /**
+     * @param source the test's own frame of the stack trace, {@code CartTest.java:42}, or "" when the trace names none
+     */
+    record FailedTest(String className, String method, String kind, String type, String message, String source) {
+
+        /** The source file the frame names ({@code CartTest.java}), or "". */
+        String sourceFile() {
+            int colon = source.lastIndexOf(':');
+            return colon < 0 ? source : source.substring(0, colon);
+        }
+
+        /** The line the frame names, or 0. */
+        int line() {
+            int colon = source.lastIndexOf(':');
+            try {
+                return colon < 0 ? 0 : Integer.parseInt(source.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
 
         /** "AveragingTest.averagesRoundedUp", as Surefire names a test of a Java class in its summary. */
         String javaName() {
@@ -229,8 +251,10 @@ final class SurefireReport {
             if (message.isEmpty()) {
                 message = firstLine(leadingText(cause));
             }
-            failed.add(new FailedTest(name(testcase.getAttribute("classname")), name(testcase.getAttribute("name")),
-                    kind, name(cause.getAttribute("type")), message));
+            String className = name(testcase.getAttribute("classname"));
+            String method = name(testcase.getAttribute("name"));
+            failed.add(new FailedTest(className, method, kind, name(cause.getAttribute("type")), message,
+                    frame(leadingText(cause, MAX_TRACE_CHARS), className, method)));
             return Outcome.FAILED;
         }
         if (wasSkipped) {
@@ -241,6 +265,28 @@ final class SurefireReport {
             flaky++;
         }
         return Outcome.PASSED;
+    }
+
+    /**
+     * The file and line of the test method's own frame in a stack trace, {@code CartTest.java:42}: the
+     * frame {@code at com.shop.CartTest.totals(CartTest.java:42)}, found by plain string search; "" when
+     * the trace has none (a failure in setup, a trace cut short, a suite that is not Java).
+     */
+    static String frame(String trace, String className, String method) {
+        if (className.isEmpty() || method.isEmpty()) {
+            return "";
+        }
+        String call = "at " + className + "." + method + "(";
+        int at = trace.indexOf(call);
+        if (at < 0) {
+            return "";
+        }
+        int start = at + call.length();
+        int end = trace.indexOf(')', start);
+        String source = end < 0 ? "" : trace.substring(start, end);
+        int colon = source.lastIndexOf(':');
+        return colon > 0 && source.substring(0, colon).endsWith(".java") && source.substring(colon + 1).chars().allMatch(Character::isDigit)
+                && colon < source.length() - 1 ? source : "";
     }
 
     /** The first non-blank line, stripped and cut to {@link #MAX_MESSAGE_CHARS}; empty for none. */
@@ -261,9 +307,14 @@ final class SurefireReport {
      * times the longest message kept (a stack trace's first line is what is shown).
      */
     private static String leadingText(Element element) {
+        return leadingText(element, 4 * MAX_MESSAGE_CHARS);
+    }
+
+    /** The element's text in document order, walked without recursion, read up to about {@code max} characters. */
+    private static String leadingText(Element element, int max) {
         StringBuilder text = new StringBuilder();
         Node node = element.getFirstChild();
-        while (node != null && text.length() <= 4 * MAX_MESSAGE_CHARS) {
+        while (node != null && text.length() <= max) {
             if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
                 text.append(node.getNodeValue());
             }

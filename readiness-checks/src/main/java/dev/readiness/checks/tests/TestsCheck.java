@@ -286,8 +286,32 @@ public final class TestsCheck implements Check<TestsConfig> {
                 .evidence("flaky", tally.flaky)
                 .evidence("reports", read)
                 .evidence("files", files)
-                .findings(tally.listed.stream().map(f -> finding(kind, f)).toList());
+                .findings(tally.listed.stream().map(f -> finding(kind, f, context.basedir())).toList());
     }
+
+    /**
+     * The test's source file in the project ({@code src/test/java/com/shop/CartTest.java}), from its class's
+     * package and the file its stack trace names, under the usual test source folders; {@code null} when
+     * the trace names none or no such file exists.
+     */
+    private static String sourceFile(Path basedir, FailedTest test) {
+        String file = test.sourceFile();
+        int dot = test.className().lastIndexOf('.');
+        if (file.isEmpty() || file.contains("/") || file.contains("\\") || file.contains("..")) {
+            return null;
+        }
+        String relative = (dot < 0 ? "" : test.className().substring(0, dot).replace('.', '/') + "/") + file;
+        for (String root : TEST_SOURCE_FOLDERS) {
+            Path candidate = basedir.resolve(root).resolve(relative).normalize();
+            if (candidate.startsWith(basedir) && Files.isRegularFile(candidate)) {
+                return Words.path(basedir, candidate);
+            }
+        }
+        return null;
+    }
+
+    /** Where a failing test's source is looked for, in this order. */
+    private static final List<String> TEST_SOURCE_FOLDERS = List.of("src/test/java", "src/it/java", "src/integration-test/java");
 
     /** The newest compiled test (any file under the test output folder); {@code null} when there is none. */
     private static Newest newestCompiledTest(Path testClasses) throws IOException {
@@ -307,12 +331,15 @@ public final class TestsCheck implements Check<TestsConfig> {
         return newest[0];
     }
 
-    private static Finding finding(Kind kind, Failed failed) {
+    private static Finding finding(Kind kind, Failed failed, Path basedir) {
         FailedTest test = failed.test();
         String message = !test.message().isEmpty() ? test.message() : !test.type().isEmpty() ? test.type() : test.kind();
+        String source = sourceFile(basedir, test);
         return Finding.of(kind.testName(test) + ": " + message)
                 .key(test.method().isEmpty() ? test.className() : test.className() + "#" + test.method())
                 .at(failed.file())
+                .with("file", source)
+                .with("line", source == null || test.line() == 0 ? null : test.line())
                 .with("class", test.className())
                 .with("method", test.method().isEmpty() ? null : test.method())
                 .with("kind", test.kind())

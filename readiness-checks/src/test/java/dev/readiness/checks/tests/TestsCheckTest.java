@@ -142,6 +142,21 @@ class TestsCheckTest {
     }
 
     @Test
+    void placesAFailingTestAtTheLineOfItsSourceThatTheStackTraceNames() throws Exception {
+        copyCase("failing");
+        Path source = project.resolve("src/test/java/com/example/AveragingTest.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package com.example;\n");
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.findings()).extracting(f -> f.evidence().get("file"), f -> f.evidence().get("line")).containsExactly(
+                tuple("src/test/java/com/example/AveragingTest.java", 19),
+                tuple("src/test/java/com/example/AveragingTest.java", 24),
+                tuple(null, null));
+    }
+
+    @Test
     void failsNamingEachFailingTestWithItsReport() throws Exception {
         copyCase("failing");
 
