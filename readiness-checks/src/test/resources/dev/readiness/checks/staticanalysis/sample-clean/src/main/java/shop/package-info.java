@@ -1,0 +1,2 @@
+/** Greetings. */
+package shop;
