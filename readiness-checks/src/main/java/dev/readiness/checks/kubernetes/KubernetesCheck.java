@@ -202,7 +202,7 @@ public final class KubernetesCheck implements Check<KubernetesConfig> {
     private static Result.Builder resourceLimits(Model model) {
         List<Finding> findings = new ArrayList<>();
         int containers = 0;
-        int short_ = 0;
+        int incomplete = 0;
         for (Resource workload : model.workloads()) {
             LimitRangeDefaults defaults = LimitRangeDefaults.of(model.all("", "LimitRange"), workload.namespace());
             for (Container container : workload.containers()) {
@@ -218,7 +218,7 @@ public final class KubernetesCheck implements Check<KubernetesConfig> {
                                 .build());
                     }
                 }
-                short_ += complete ? 0 : 1;
+                incomplete += complete ? 0 : 1;
             }
         }
         String expected = "every container: resources.requests.cpu, resources.requests.memory and resources.limits.memory";
@@ -228,8 +228,8 @@ public final class KubernetesCheck implements Check<KubernetesConfig> {
                     .measured("0 of " + containers + " containers incomplete").expected(expected)
                     .evidence("containers", containers);
         }
-        return failing(short_ + " of " + of + " lack a CPU or memory request or a memory limit", findings)
-                .measured(short_ + " of " + containers + " containers incomplete").expected(expected)
+        return failing(incomplete + " of " + of + (incomplete == 1 ? " lacks" : " lack") + " a CPU or memory request or a memory limit", findings)
+                .measured(incomplete + " of " + containers + " containers incomplete").expected(expected)
                 .evidence("containers", containers)
                 .remedy("Give each container named above resources: {requests: {cpu: 250m, memory: 256Mi}, limits: {memory: 512Mi}}"
                         + " sized from its observed use, in the chart's values or the manifest; or a LimitRange with default and"

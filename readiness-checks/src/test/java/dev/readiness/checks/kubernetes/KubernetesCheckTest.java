@@ -89,7 +89,7 @@ class KubernetesCheckTest {
         Result result = run();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.summary()).isEqualTo("1 of 1 container of 1 workload lack a CPU or memory request or a memory limit; first:"
+        assertThat(result.summary()).isEqualTo("1 of 1 container of 1 workload lacks a CPU or memory request or a memory limit; first:"
                 + " deploy/all.yaml:35 (document 4): Deployment/api container api has no memory request: set resources.requests.memory (e.g. 256Mi)");
         assertThat(result.findings()).extracting(Finding::key).containsExactly(
                 "deploy/all.yaml:Deployment/api:api/requests.memory", "deploy/all.yaml:Deployment/api:api/limits.memory");
