@@ -1,5 +1,6 @@
 package dev.readiness.maven;
 
+import dev.readiness.text.SecretNames;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -19,10 +20,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * ({@code https://user:pass@host}). The engine adds the header values and the target's user info.
  */
 final class Secrets {
-
-    /** Names that say a variable holds a secret: ..._TOKEN, ..._PASSPHRASE, PRIVATE_KEY, ..._API_KEY, ..._CREDENTIALS, ... */
-    private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_?KEY|API_?KEY|CREDENTIAL).*");
 
     /** Names of variables that hold an address, whose user info is a secret: DATABASE_URL, REPOSITORY_URI. */
     private static final Pattern URL_NAME = Pattern.compile("(?i)(.*_)?UR[LI]");
@@ -52,7 +49,7 @@ final class Secrets {
             if (value == null) {
                 continue;
             }
-            if (SECRET_NAME.matcher(name).matches()) {
+            if (SecretNames.isSecret(name)) {
                 addEnvironment(values, value);
             } else if (URL_NAME.matcher(name).matches()) {
                 String userInfo = userInfo(value);
