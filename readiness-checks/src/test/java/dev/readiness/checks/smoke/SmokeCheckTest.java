@@ -9,6 +9,7 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Stage;
+import dev.readiness.checks.http.LoopbackServer;
 import dev.readiness.check.Status;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigurationException;

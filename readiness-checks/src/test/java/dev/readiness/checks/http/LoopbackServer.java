@@ -1,4 +1,4 @@
-package dev.readiness.checks.smoke;
+package dev.readiness.checks.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -15,28 +15,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The JDK's HTTP server on loopback, recording every request it receives: for the tests of the HTTP checks. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
                     .findFirst().orElse(null);
         }
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
         server.start();
     }
 
     /** Serves {@code path} (and below) with the handler, recording each request first. */
-    LoopbackServer on(String path, HttpHandler handler) {
+    public LoopbackServer on(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
@@ -51,11 +51,11 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** The base URL: {@code http://127.0.0.1:port}. */
-    String url() {
+    public String url() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -68,7 +68,7 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    static HttpHandler json(int status, String body) {
+    public static HttpHandler json(int status, String body) {
         return exchange -> answer(exchange, status, "application/json", body);
     }
 
