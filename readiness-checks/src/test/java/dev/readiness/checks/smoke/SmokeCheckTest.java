@@ -287,6 +287,8 @@ class SmokeCheckTest {
             /items/0/id exists   | {"items":[]}           | false
             /a~1b == true        | {"a/b":true}           | true
             /x == null           | {"x":null}             | true
+            /n == 1e400          | {"n":1}                | false
+            /n != 1e400          | {"n":1e400}            | false
             """)
     void evaluatesExpectationsWithJsonPointers(String expectation, String json, boolean met) throws Exception {
         assertThat(Expectation.parse(expectation).unmetBy(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) == null)
