@@ -29,6 +29,7 @@ public final class CheckContext {
     private final Clock clock;
     private final CheckLog log;
     private final Set<String> boundClaims;
+    private final Stage stage;
 
     private CheckContext(Builder b) {
         basedir = b.basedir;
@@ -47,6 +48,7 @@ public final class CheckContext {
         clock = b.clock;
         log = b.log;
         boundClaims = Set.copyOf(b.boundClaims);
+        stage = b.stage;
     }
 
     /**
@@ -62,10 +64,33 @@ public final class CheckContext {
 
     /** A copy of this context in which exactly these claims are bound to checklist items. */
     public CheckContext withBoundClaims(Set<String> claimIds) {
+        return copy().boundClaims(claimIds).build();
+    }
+
+    /**
+     * A copy of this context for a run of the given stage.
+     *
+     * @since 0.4.0
+     */
+    public CheckContext withStage(Stage value) {
+        return copy().stage(value).build();
+    }
+
+    private Builder copy() {
         return new Builder(basedir).buildDirectory(buildDirectory).outputDirectory(outputDirectory)
                 .testOutputDirectory(testOutputDirectory).packaging(packaging).project(project).dependencies(dependencies)
                 .http(http).offline(offline).useCache(useCache).cacheDirectory(cacheDirectory).clock(clock).log(log)
-                .boundClaims(claimIds).build();
+                .boundClaims(boundClaims).stage(stage);
+    }
+
+    /**
+     * The stage of this run: a check whose claims belong to several stages decides only those of this one
+     * (the engine reports the others SKIPPED, and does not run a check none of whose claims belong to it).
+     *
+     * @since 0.4.0
+     */
+    public Stage stage() {
+        return stage;
     }
 
     /** The module's base folder (where its {@code pom.xml} is). */
@@ -168,6 +193,7 @@ public final class CheckContext {
         private Clock clock = Clock.systemUTC();
         private CheckLog log = CheckLog.silent();
         private Set<String> boundClaims = Set.of();
+        private Stage stage = Stage.BUILD;
 
         private Builder(Path basedir) {
             this.basedir = Objects.requireNonNull(basedir, "basedir");
@@ -242,6 +268,12 @@ public final class CheckContext {
         /** The claims bound to checklist items (the engine sets them for each run). */
         public Builder boundClaims(Set<String> value) {
             boundClaims = Set.copyOf(value);
+            return this;
+        }
+
+        /** The stage of the run (the engine sets it); {@link Stage#BUILD} by default. */
+        public Builder stage(Stage value) {
+            stage = Objects.requireNonNull(value);
             return this;
         }
 

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param description one sentence: what a PASS of this claim means
  * @param phrases     the checklist phrases it binds (containment after normalising case, punctuation and spacing)
  * @param strength    whether its evidence settles the item or only supports it
+ * @param stage       the run that decides it ({@link Stage#BUILD} unless declared with {@link #inStage}); a run of
+ *                    another stage reports it SKIPPED (since 0.4.0)
  * @since 0.2.0
  */
-public record Claim(String id, String description, List<String> phrases, Strength strength) {
+public record Claim(String id, String description, List<String> phrases, Strength strength, Stage stage) {
 
     private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?");
 
@@ -23,10 +25,25 @@ public record Claim(String id, String description, List<String> phrases, Strengt
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(strength, "strength");
+        Objects.requireNonNull(stage, "stage");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("a claim id is 'check' or 'check.name' in lowerCamel, got '" + id + "'");
         }
         phrases = List.copyOf(phrases);
+    }
+
+    /** A claim decided in the build stage. */
+    public Claim(String id, String description, List<String> phrases, Strength strength) {
+        this(id, description, phrases, strength, Stage.BUILD);
+    }
+
+    /**
+     * This claim, decided in the given stage: {@code Claim.settles("smoke", …).inStage(Stage.POST_DEPLOY)}.
+     *
+     * @since 0.4.0
+     */
+    public Claim inStage(Stage stage) {
+        return new Claim(id, description, phrases, strength, stage);
     }
 
     /** A claim whose evidence decides the items it binds. */

@@ -1,6 +1,7 @@
 package dev.readiness.engine;
 
 import dev.readiness.check.Result;
+import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +23,17 @@ public record CheckRun(String id, Level level, Result result, long durationMs, L
      * The run of a configured check from its result. The main claim is always offered; another
      * claim is offered when the check returned a verdict on it or an item binds it. A bound claim
      * without a verdict takes the main verdict when the check could not run (ERROR, SKIPPED), and is
-     * otherwise ERROR; a verdict on a claim the check does not declare makes the check ERROR.
+     * otherwise ERROR; a verdict on a claim the check does not declare makes the check ERROR. A claim
+     * of another stage than the run's is SKIPPED, naming the stage that evaluates it, whatever the
+     * check returned: never FAIL.
      */
-    static CheckRun of(ConfiguredCheck check, Result result, long durationMs, Set<String> boundClaims) {
+    static CheckRun of(Stage stage, ConfiguredCheck check, Result result, long durationMs, Set<String> boundClaims) {
         for (String id : result.claims().keySet()) {
             if (check.claim(id) == null || check.claim(id).claim().isMain()) {
                 Result wrong = Result.error("check '" + check.id() + "' returned a verdict on '" + id + "', which is not one of its "
                                 + "other claims (" + String.join(", ", check.claims().stream().skip(1).map(ConfiguredClaim::id).toList()) + ")")
                         .remedy("report it to the check's authors: a check declares every claim it decides in claims()").build();
-                return of(check, wrong, durationMs, boundClaims);
+                return of(stage, check, wrong, durationMs, boundClaims);
             }
         }
         Result main = result.withoutClaims();
@@ -41,6 +44,9 @@ public record CheckRun(String id, Level level, Result result, long durationMs, L
             if (verdict == null && boundClaims.contains(claim.id())) {
                 verdict = couldNotRun ? main : Result.error("check '" + check.id() + "' gave no verdict on its claim '" + claim.id() + "'")
                         .remedy("report it to the check's authors: a bound claim needs a verdict").build();
+            }
+            if (claim.claim().stage() != stage && (verdict != null || claim.claim().isMain())) {
+                verdict = Result.skipped("'" + claim.id() + "' " + claim.claim().stage().evaluatedBy()).build();
             }
             if (verdict != null) {
                 verdicts.add(new ClaimVerdict(claim.claim(), claim.level(), verdict));

@@ -9,6 +9,7 @@ import dev.readiness.check.CheckLog;
 import dev.readiness.check.Claim;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Param;
+import dev.readiness.check.Stage;
 import dev.readiness.check.Waiver;
 import dev.readiness.text.Words;
 import java.lang.reflect.RecordComponent;
@@ -133,11 +134,27 @@ public final class Engine {
                 ? ConfigBinder.bind("failOnWarnings", Boolean.class, JsonNodeFactory.instance.textNode(pom.failOnWarnings()), List.of())
                 : yaml.failOnWarnings();
         String maxWaiverDays = pom.maxWaiverDays() != null ? pom.maxWaiverDays() : yaml.maxWaiverDays();
+        Stage stage = pom.stage() != null ? stage("stage", pom.stage()) : stage(ReadinessYaml.FILE + ": stage", yaml.stage());
         return new ReadinessConfig(checklist == null ? null : sources.basedir().resolve(checklist), checklist, checks, pom.target(),
                 http, timeout, pom.onlyChecks(), pom.skipChecks(), Boolean.TRUE.equals(failOnWarnings), sources.serverHeaders(),
                 sources.proxy(), pom.requireAttestation() != null ? pom.requireAttestation() : yaml.requireAttestation(),
                 maxWaiverDays == null || maxWaiverDays.isBlank() ? Ledger.DEFAULT_MAX_WAIVER_DAYS
-                        : ConfigBinder.bind("maxWaiverDays", Integer.class, JsonNodeFactory.instance.textNode(maxWaiverDays.trim()), List.of()));
+                        : ConfigBinder.bind("maxWaiverDays", Integer.class, JsonNodeFactory.instance.textNode(maxWaiverDays.trim()), List.of()),
+                stage);
+    }
+
+    /** The stage as written, {@link Stage#BUILD} when nothing is; another word is an error naming the stages. */
+    private static Stage stage(String where, String text) throws ConfigurationException {
+        if (text == null || text.isBlank()) {
+            return Stage.BUILD;
+        }
+        Stage stage = Stage.of(text.trim());
+        if (stage == null) {
+            throw new ConfigurationException(where + ": '" + Words.oneLine(text.trim(), 100) + "' is not a stage"
+                    + ConfigBinder.suggestion(text.trim(), Stage.ids()) + "; valid stages: " + String.join(", ", Stage.ids())
+                    + " (build before deployment, postDeploy against the deployed service)");
+        }
+        return stage;
     }
 
     /**
@@ -224,13 +241,13 @@ public final class Engine {
         Ledger ledger = Ledger.read(basedir, checklist, claims, checkWaivers, config.requireAttestation(), config.maxWaiverDays(),
                 LocalDate.now(clock));
         return new Plan(checklist, configured, bindings, http(config, http, basedir), config.checkTimeout(), config.failOnWarnings(),
-                ledger);
+                ledger, config.stage());
     }
 
     /** Runs the plan's checks and decides the verdict. */
     public Outcome run(Plan plan, CheckContext context, Redactor redactor) {
         Set<String> bound = plan.boundClaims();
-        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound).run(plan.checks()).stream()
+        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage()).run(plan.checks()).stream()
                 .map(run -> run.redacted(redactor))
                 .toList();
         return Verdict.decide(plan, context.project(), runs, LocalDate.now(context.clock()));

@@ -1,6 +1,7 @@
 package dev.readiness.engine;
 
 import dev.readiness.check.ProjectId;
+import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,10 +15,11 @@ import java.util.Map;
  * @param notices  what needs a person besides the items: each waiver that ends within 14 days or matches nothing
  *                 failing, each attestation not used, the baseline's entries fixed since
  * @param accounts claim id to how its failure is accounted for, for every claim that ran
+ * @param stage    the run's stage
  */
 public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                       boolean passed, List<String> failures, List<String> warnings, List<String> notices,
-                      Map<String, ClaimAccount> accounts) {
+                      Map<String, ClaimAccount> accounts, Stage stage) {
 
     public Outcome {
         items = List.copyOf(items);
@@ -26,12 +28,20 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
         warnings = List.copyOf(warnings);
         notices = List.copyOf(notices);
         accounts = Map.copyOf(accounts);
+        stage = stage == null ? Stage.BUILD : stage;
+    }
+
+    /** An outcome of the build stage. */
+    public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
+                   boolean passed, List<String> failures, List<String> warnings, List<String> notices,
+                   Map<String, ClaimAccount> accounts) {
+        this(project, checklist, items, checks, passed, failures, warnings, notices, accounts, Stage.BUILD);
     }
 
     /** An outcome with no notices, nothing waived. */
     public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                    boolean passed, List<String> failures, List<String> warnings) {
-        this(project, checklist, items, checks, passed, failures, warnings, List.of(), Map.of());
+        this(project, checklist, items, checks, passed, failures, warnings, List.of(), Map.of(), Stage.BUILD);
     }
 
     /** How a claim's failure is accounted for; its own status when nothing accounts for it. */

@@ -2,6 +2,7 @@ package dev.readiness.engine;
 
 import dev.readiness.check.Claim;
 import dev.readiness.check.HttpSettings;
+import dev.readiness.check.Stage;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,12 +17,20 @@ import java.util.Set;
  * @param http     the shared HTTP settings, whole: target, timeout, trusted certificates, headers (a settings.xml
  *                 server's, then the configured ones) and proxy
  * @param ledger   the attestations, waivers and baseline that account for what no check settles or what fails
+ * @param stage    the run's stage: its claims are evaluated, the others SKIPPED
  */
 public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http,
-                   Duration checkTimeout, boolean failOnWarnings, Ledger ledger) {
+                   Duration checkTimeout, boolean failOnWarnings, Ledger ledger, Stage stage) {
 
     public Plan {
         checks = List.copyOf(checks);
+        stage = stage == null ? Stage.BUILD : stage;
+    }
+
+    /** A plan of the build stage. */
+    public Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http,
+                Duration checkTimeout, boolean failOnWarnings, Ledger ledger) {
+        this(checklist, checks, bindings, http, checkTimeout, failOnWarnings, ledger, Stage.BUILD);
     }
 
     /** The ids of the claims some checklist item binds. */

@@ -2,6 +2,7 @@ package dev.readiness.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.HttpSettings;
+import dev.readiness.check.Stage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,11 +30,12 @@ import java.util.Set;
  * @param proxy          the build tool's HTTP proxy, or {@code null}
  * @param requireAttestation the sections (by heading) and item keys whose items must be attested when no claim settles them
  * @param maxWaiverDays  how far ahead a waiver may run, in days
+ * @param stage          the run's stage: its claims are evaluated, the others SKIPPED
  */
 public record ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
                               JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
                               boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
-                              List<String> requireAttestation, int maxWaiverDays) {
+                              List<String> requireAttestation, int maxWaiverDays, Stage stage) {
 
     /** The default time limit of one check. */
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(5);
@@ -48,6 +50,16 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
         skipChecks = skipChecks == null ? Set.of() : Set.copyOf(skipChecks);
         serverHeaders = serverHeaders == null ? null : Map.copyOf(serverHeaders);
         requireAttestation = requireAttestation == null ? List.of() : List.copyOf(requireAttestation);
+        stage = stage == null ? Stage.BUILD : stage;
+    }
+
+    /** A configuration of the build stage. */
+    public ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
+                           JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
+                           boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
+                           List<String> requireAttestation, int maxWaiverDays) {
+        this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, serverHeaders,
+                proxy, requireAttestation, maxWaiverDays, Stage.BUILD);
     }
 
     /** A configuration without a settings.xml server or a proxy, no attestation required, waivers of up to 90 days (tests, embedding). */
@@ -55,7 +67,7 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
                            JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
                            boolean failOnWarnings) {
         this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, null, null,
-                List.of(), Ledger.DEFAULT_MAX_WAIVER_DAYS);
+                List.of(), Ledger.DEFAULT_MAX_WAIVER_DAYS, Stage.BUILD);
     }
 
     /**
@@ -72,10 +84,12 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
      * @param skipChecks     {@code readiness.skipChecks}
      * @param requireAttestation sections (by heading) and item keys that must be attested; {@code null} when the POM does not say
      * @param maxWaiverDays  as written, or {@code null}
+     * @param stage          as written ({@code build} or {@code postDeploy}), or {@code null} when neither the POM nor
+     *                       {@code -Dreadiness.stage} says
      */
     public record Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
                       String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks, List<String> requireAttestation,
-                      String maxWaiverDays) {
+                      String maxWaiverDays, String stage) {
         public Pom {
             checks = checks == null ? List.of() : List.copyOf(checks);
             onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);
@@ -83,10 +97,18 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
             requireAttestation = requireAttestation == null ? null : List.copyOf(requireAttestation);
         }
 
+        /** What a POM sets that leaves the stage to readiness.yaml (else build). */
+        public Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
+                   String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks, List<String> requireAttestation,
+                   String maxWaiverDays) {
+            this(checklist, checks, target, http, checkTimeout, failOnWarnings, onlyChecks, skipChecks, requireAttestation,
+                    maxWaiverDays, null);
+        }
+
         /** What a POM sets that requires no attestation and leaves the waiver limit as it is. */
         public Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
                    String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks) {
-            this(checklist, checks, target, http, checkTimeout, failOnWarnings, onlyChecks, skipChecks, null, null);
+            this(checklist, checks, target, http, checkTimeout, failOnWarnings, onlyChecks, skipChecks, null, null, null);
         }
     }
 

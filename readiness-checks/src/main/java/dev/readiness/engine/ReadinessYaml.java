@@ -29,14 +29,15 @@ import java.util.Map;
  * @param http           the raw {@code http} settings (its {@code timeout}), or {@code null}
  * @param failOnWarnings {@code null} when the file does not say
  * @param checks         check id to raw parameters, in file order
+ * @param stage          the run's stage as written ({@code build} or {@code postDeploy}), or {@code null}
  */
 public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings,
-                            Map<String, JsonNode> checks, List<String> requireAttestation, String maxWaiverDays) {
+                            Map<String, JsonNode> checks, List<String> requireAttestation, String maxWaiverDays, String stage) {
 
     public static final String FILE = "readiness.yaml";
 
     static final List<String> KEYS = List.of("checklist", "http", "checkTimeout", "failOnWarnings", "checks", "requireAttestation",
-            "maxWaiverDays", "attestations", "waivers");
+            "maxWaiverDays", "stage", "attestations", "waivers");
 
     /** What decides where credentials go: the POM (or settings.xml) only. */
     static final List<String> POM_ONLY = List.of("target", "http.server", "http.headers", "http.trustCertificates");
@@ -61,7 +62,13 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
 
     /** The settings of a file that names no attestation requirement and no waiver limit. */
     public ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings, Map<String, JsonNode> checks) {
-        this(checklist, http, checkTimeout, failOnWarnings, checks, List.of(), null);
+        this(checklist, http, checkTimeout, failOnWarnings, checks, List.of(), null, null);
+    }
+
+    /** The settings of a file that names no stage. */
+    public ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings, Map<String, JsonNode> checks,
+                         List<String> requireAttestation, String maxWaiverDays) {
+        this(checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, null);
     }
 
     /** A parser of YAML text in which only {@code true} and {@code false} are booleans, as in this file. */
@@ -128,7 +135,8 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
                 root.hasNonNull("failOnWarnings") ? ConfigBinder.bind(FILE + ": failOnWarnings", Boolean.class,
                         root.get("failOnWarnings"), List.of()) : null, checks,
                 root.hasNonNull("requireAttestation") ? Engine.texts(FILE + ": requireAttestation", root.get("requireAttestation")) : List.of(),
-                text(root, "maxWaiverDays", "a number of days, such as 90"));
+                text(root, "maxWaiverDays", "a number of days, such as 90"),
+                text(root, "stage", "a stage: " + String.join(" or ", dev.readiness.check.Stage.ids())));
     }
 
     /** The key's value as written, or {@code null}; a list or a mapping is an error saying what the key expects. */

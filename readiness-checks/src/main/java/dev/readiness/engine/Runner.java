@@ -3,6 +3,7 @@ package dev.readiness.engine;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Result;
+import dev.readiness.check.Stage;
 import dev.readiness.text.Words;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,18 +19,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the configured checks in parallel, each within the time limit. A check that throws or
- * overruns gives ERROR with the reason; it never stops the others or the run.
+ * overruns gives ERROR with the reason; it never stops the others or the run. A check none of whose
+ * claims belongs to the run's stage is not run: it is SKIPPED, naming the stage that evaluates it.
  */
 final class Runner {
 
     private final Duration timeout;
     private final CheckContext context;
     private final Set<String> boundClaims;
+    private final Stage stage;
 
-    Runner(Duration timeout, CheckContext context, Set<String> boundClaims) {
+    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage) {
         this.timeout = timeout;
-        this.context = context.withBoundClaims(boundClaims);
+        this.context = context.withBoundClaims(boundClaims).withStage(stage);
         this.boundClaims = boundClaims;
+        this.stage = stage;
     }
 
     List<CheckRun> run(List<ConfiguredCheck> checks) {
@@ -60,13 +64,13 @@ final class Runner {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return CheckRun.of(check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
+            return CheckRun.of(stage, check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
                     + Words.duration(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis(), boundClaims);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CheckRun.of(check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
+            return CheckRun.of(stage, check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
         } catch (ExecutionException e) {
-            return CheckRun.of(check, crashed(check.id(), e.getCause()), 0, boundClaims);
+            return CheckRun.of(stage, check, crashed(check.id(), e.getCause()), 0, boundClaims);
         }
     }
 
@@ -75,6 +79,8 @@ final class Runner {
         Result result;
         if (!configured.selected()) {
             result = Result.skipped("check '" + configured.id() + "' was not run: " + configured.reason()).build();
+        } else if (configured.claims().stream().noneMatch(c -> c.claim().stage() == stage)) {
+            result = Result.skipped("check '" + configured.id() + "' " + configured.claims().get(0).claim().stage().evaluatedBy()).build();
         } else if (configured.check().readsBuildOutputs() && "pom".equals(context.packaging())) {
             result = Result.skipped("a module of packaging pom has no build outputs of its own for '" + configured.id() + "' to read").build();
         } else {
@@ -88,7 +94,7 @@ final class Runner {
                 result = crashed(configured.id(), e);
             }
         }
-        return CheckRun.of(configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
+        return CheckRun.of(stage, configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
     }
 
     @SuppressWarnings("unchecked")

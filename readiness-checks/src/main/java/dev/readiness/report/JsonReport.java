@@ -47,6 +47,7 @@ public final class JsonReport {
         project.put("groupId", outcome.project().groupId());
         project.put("artifactId", outcome.project().artifactId());
         project.put("version", outcome.project().version());
+        root.put("stage", outcome.stage().id());
         root.put("verdict", outcome.passed() ? "PASS" : "FAIL");
         root.put("checklist", outcome.checklist().source());
         ObjectNode summary = root.putObject("summary");

@@ -67,7 +67,8 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Text.markdown(outcome.checklist().title())).append("\n\n");
         md.append("**Readiness: ").append(outcome.passed() ? "PASS" : "FAIL").append("** for `")
-                .append(Text.oneLine(outcome.project().toString()).replace("`", "'")).append("` — ")
+                .append(Text.oneLine(outcome.project().toString()).replace("`", "'")).append("` in the ")
+                .append(outcome.stage().id()).append(" stage — ")
                 .append(counts(outcome.counts())).append(". Checklist: ")
                 .append(Text.markdown(outcome.checklist().source())).append(".\n");
         for (String failure : outcome.failures()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.readiness.check.Check;
 import dev.readiness.check.Claim;
+import dev.readiness.check.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +26,13 @@ class ReadmeReferenceTest {
             Files.write(rowsDir.resolve(check.id() + ".md"), expectedRows(check)); // to paste when a declaration changes
         }
         return engine.available().values().stream()
-                .map(check -> DynamicTest.dynamicTest(check.id(), () -> assertThat(rows(section(readme, check)))
-                        .as("README section of %s", check.id())
-                        .isEqualTo(expectedRows(check))))
+                .map(check -> DynamicTest.dynamicTest(check.id(), () -> {
+                    String section = section(readme, check);
+                    assertThat(rows(section)).as("README section of %s", check.id()).isEqualTo(expectedRows(check));
+                    assertThat(section.contains("postDeploy")).as("README section of %s names the postDeploy stage exactly when"
+                            + " one of its claims is of it", check.id())
+                            .isEqualTo(check.claims().stream().anyMatch(c -> c.stage() == Stage.POST_DEPLOY));
+                }))
                 .toList();
     }
 

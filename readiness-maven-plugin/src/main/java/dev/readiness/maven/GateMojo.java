@@ -111,6 +111,14 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter(property = "readiness.maxWaiverDays")
     private String maxWaiverDays;
 
+    /**
+     * The stage of this run: {@code build} (before deployment) or {@code postDeploy} (after a deployment, against the
+     * deployed service). Claims of the other stage are SKIPPED, naming the stage that evaluates them. Default:
+     * {@code stage} of readiness.yaml, else build.
+     */
+    @Parameter(property = "readiness.stage")
+    private String stage;
+
     /** Whether checks may use their on-disk caches (OSV answers). */
     @Parameter(property = "readiness.cache", defaultValue = "true")
     private boolean cache;
@@ -199,7 +207,7 @@ abstract class GateMojo extends AbstractMojo {
         List<ConfigElement> checkElements = elements.children(checks);
         ConfigElement httpElement = http == null ? null : elements.element(http);
         ReadinessConfig.Pom pom = new ReadinessConfig.Pom(checklist, checkElements, target, httpElement, checkTimeout,
-                failOnWarnings, ids(runChecks), ids(skipChecks), requireAttestation, maxWaiverDays);
+                failOnWarnings, ids(runChecks), ids(skipChecks), requireAttestation, maxWaiverDays, stage);
         ConfigElement server = httpElement == null ? null : httpElement.child("server");
         Map<String, String> serverHeaders = server == null || server.value() == null ? null : serverHeaders(server.value());
         Settings settings = session.getSettings();

@@ -65,6 +65,13 @@ class VerifyMojoTest {
             </checks>
             """ + POM_TAIL;
 
+    private static final String POST_DEPLOY_POM = POM_HEAD + """
+            <stage>postDeploy</stage>
+            <checks>
+              <tests/>
+            </checks>
+            """ + POM_TAIL;
+
     private static final String UNKNOWN_CHECK_POM = POM_HEAD + """
             <checks>
               <tests/>
@@ -235,6 +242,22 @@ class VerifyMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "verify", pom = POST_DEPLOY_POM)
+    void skipsTheBuildStagesClaimsInAPostDeployRunAndNamesTheStage(VerifyMojo mojo) throws Exception {
+        copyReports("failing", "target/surefire-reports");
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        JsonNode json = JSON.readTree(projectDir.resolve("target/readiness/readiness.json").toFile());
+        assertThat(json.get("stage").asText()).isEqualTo("postDeploy");
+        assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(json.at("/items/0/status").asText()).isEqualTo("SKIPPED");
+        assertThat(json.at("/checks/0/claims/0/summary").asText())
+                .isEqualTo("'tests' evaluated in the build stage: mvn verify (or mvn readiness:verify without -Dreadiness.stage)");
+    }
+
+    @Test
     @InjectMojo(goal = "verify", pom = TESTS_POM)
     void failsTheBuildNamingTheItemWhenATestFailed(VerifyMojo mojo) throws Exception {
         copyReports("failing", "target/surefire-reports");
@@ -352,7 +375,7 @@ class VerifyMojoTest {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Readiness configuration error: unknown parameter 'checklsit' of readiness:verify (did you mean 'checklist'?); "
                         + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, maxWaiverDays, "
-                        + "outputDirectory, requireAttestation, runChecks, skip, skipChecks, stepSummary, target");
+                        + "outputDirectory, requireAttestation, runChecks, skip, skipChecks, stage, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
     }
@@ -366,8 +389,8 @@ class VerifyMojoTest {
     void acceptsEveryParameterTheReadmeDocuments(VerifyMojo mojo) throws Exception {
         copyReports("passing", "target/surefire-reports");
         List<String> documented = documentedParameters();
-        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary", "requireAttestation", "maxWaiverDays")
-                .hasSize(14);
+        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary", "requireAttestation", "maxWaiverDays", "stage")
+                .hasSize(15);
         Xpp3Dom configuration = new Xpp3Dom("configuration");
         documented.forEach(name -> configuration.addChild(new Xpp3Dom(name)));
         Plugin plugin = new Plugin();

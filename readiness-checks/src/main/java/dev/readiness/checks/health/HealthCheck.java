@@ -1,13 +1,8 @@
 package dev.readiness.checks.health;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -16,6 +11,7 @@ import dev.readiness.check.Status;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
+import dev.readiness.checks.http.StrictJson;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.text.Words;
 import java.io.IOException;
@@ -62,16 +58,7 @@ public final class HealthCheck implements Check<HealthConfig> {
     private static final long LONGEST_PAUSE_MS = 5000;
     private static final int NAMED_IN_SUMMARY = 3;
     private static final String ACCEPT = "application/json, application/health+json;q=0.9, */*;q=0.5";
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(64)
-                            .maxStringLength((int) HttpClients.MAX_BODY_BYTES)
-                            .maxNumberLength(100)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
     private static final String UNREACHABLE_REMEDY = HttpMessages.UNREACHABLE_REMEDY
             + " For a service that is still starting, set the health check's waitSeconds.";
 
@@ -216,12 +203,8 @@ public final class HealthCheck implements Check<HealthConfig> {
      * ({@code https://h/app?env=x} gives {@code https://h/app/actuator/health?env=x}).
      */
     private static String defaultUrl(java.net.URI target) {
-        HttpUrl base = target == null ? null : HttpUrl.get(target);
-        if (base == null) {
-            return null;
-        }
-        String path = base.encodedPath().replaceAll("/+$", "");
-        return base.newBuilder().encodedPath(path + "/actuator/health").fragment(null).build().toString();
+        HttpUrl url = HttpClients.under(target, "/actuator/health");
+        return url == null ? null : url.toString();
     }
 
     /** Judges the final answer: its status code, then what its body says. */

@@ -112,6 +112,32 @@ public final class HttpClients {
     }
 
     /**
+     * A path (with an optional query) under a base URL: appended to the base's path, never to its query
+     * ({@code https://h/app?env=x} and {@code /actuator/health} give {@code https://h/app/actuator/health?env=x});
+     * the path's own query, when it has one, replaces the base's.
+     *
+     * @param pathAndQuery starts with {@code /}
+     * @return the URL, or {@code null} when the base is not an http(s) URL or the path makes no URL
+     */
+    public static HttpUrl under(java.net.URI base, String pathAndQuery) {
+        HttpUrl url = base == null ? null : HttpUrl.get(base);
+        if (url == null) {
+            return null;
+        }
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        HttpUrl.Builder builder = url.newBuilder().encodedPath(url.encodedPath().replaceAll("/+$", "") + path).fragment(null);
+        if (q >= 0) {
+            builder.encodedQuery(pathAndQuery.substring(q + 1));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
      * The request, marked safe to send again on a fresh connection after its connection failed,
      * though its method is not idempotent: for a POST that only reads, such as OSV's
      * {@code /v1/querybatch}.
