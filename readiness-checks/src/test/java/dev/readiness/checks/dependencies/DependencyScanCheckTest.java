@@ -734,6 +734,21 @@ class DependencyScanCheckTest {
             assertThat(result.summary()).startsWith("osvDatabase all.zip is not a readable zip archive (");
         }
 
+        /** Found by OfflineDatabaseFuzzTest: ZipInputStream throws IllegalArgumentException, not ZipException, on such a name. */
+        @Test
+        void reportsErrorWhenAZipEntryNameIsNotUtf8() throws Exception {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(temp.resolve("all.zip")), StandardCharsets.ISO_8859_1)) {
+                out.putNextEntry(new ZipEntry("GHSA-\u00e9.json"));
+                out.write(read("advisories/GHSA-jfh8-c2jp-5v3q.json").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+
+            Result result = check.run(offline("all.zip", null, null), CheckContext.builder(temp).dependencies(SHOP).clock(CLOCK).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase all.zip is not a readable zip archive (the name of entry 1 is not valid UTF-8)");
+        }
+
         @Test
         void countsAnAdvisoryOfUnknownSeverityAsFailingWhateverTheThreshold() throws Exception {
             copyAdvisories(temp.resolve("osv"), "derived/unknown-severity/GHSA-6hgm-866r-3cjv.json");
