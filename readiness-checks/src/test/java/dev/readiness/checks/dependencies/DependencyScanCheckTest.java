@@ -269,6 +269,19 @@ class DependencyScanCheckTest {
             assertThat(rating.label()).isEqualTo(severity);
             assertThat(rating.score()).isEqualTo(score);
         }
+
+        /** Found by OsvRecordFuzzTest: cvss-calculator throws StringIndexOutOfBoundsException on a metric without a value. */
+        @Test
+        void fallsBackToTheLabelWhenTheLibraryCannotParseAVector() {
+            OsvRecord record = record("OsvRecordFuzzTestInputs/readsAnyRecordAndMatchesVersionsByTheOsvRules/crash-cvss-v3-metric-without-value.json");
+            assertThat(record.severity()).extracting(OsvRecord.SeverityVector::score)
+                    .containsExactly("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:/AH:H");
+
+            SeverityReader.Rating rating = SeverityReader.rate(record);
+
+            assertThat(rating.label()).isEqualTo("CRITICAL");
+            assertThat(rating.score()).isNull();
+        }
     }
 
     // ---------------------------------------------------------------- the OSV API
