@@ -12,6 +12,7 @@
 #   FUZZ_RUNS=100000 FUZZ_SECONDS=60 bench/fuzz-all.sh  # a short smoke campaign
 #   MVN_ARGS="-o -Dmaven.repo.local=/work/m2" bench/fuzz-all.sh   # extra Maven options (offline, a repository)
 #   bench/fuzz-all.sh --list                            # the targets found, in source order, and exit
+#   MVN_ARGS="-Djazzer.ignore=84ed0d3cf40b9a93" bench/fuzz-all.sh  # fuzz on past a known finding (its DEDUP_TOKEN)
 #
 # Environment: FUZZ_RUNS (1000000), FUZZ_SECONDS (720), FUZZ_TIMEOUT (10 s per input), FUZZ_TMPDIR
 # (/dev/shm when present: most targets write each input to a file), NICE (19), MVN (./mvnw), MVN_ARGS,
@@ -70,6 +71,8 @@ summarize() { # target log wall-seconds maven-status
   # Under JUnit a finding is the test's FuzzTestFindingException, caused by what the target threw: its
   # top frame, and the first frame of the project's own code (dev.readiness) when that is lower down.
   exception=$(sed -n 's/.*FuzzTestFindingException: //p' "$log" | head -1)
+  # (a bug detector's finding has its message on the next lines: then the cause's first line says it)
+  [[ -z "$exception" ]] && exception=$(sed -n 's/^Caused by: //p' "$log" | head -1)
   [[ -z "$exception" ]] && exception=$(sed -n 's/^== Java Exception: //p' "$log" | head -1)
   if [[ -n "$exception" ]]; then
     frame=$(awk '/^Caused by: |^== Java Exception: / { c = 1; next } c && /^[[:space:]]+at / { sub(/^[[:space:]]+at /, ""); print; exit }' "$log")
