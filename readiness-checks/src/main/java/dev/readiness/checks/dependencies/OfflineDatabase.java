@@ -160,7 +160,7 @@ final class OfflineDatabase {
     /** Entry by entry as the zip is read, so that neither its directory nor skipped entries are ever held whole. */
     private void readZip(Path zip) throws DatabaseException {
         try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip)))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+            for (ZipEntry entry; (entry = nextEntry(in)) != null; ) {
                 String name = entry.getName();
                 next(name);
                 if (OUTSIDE.matcher(name).find()) {
@@ -183,6 +183,19 @@ final class OfflineDatabase {
             throw new DatabaseException("osvDatabase " + shown + " is not a readable zip archive (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw unreadable(e);
+        }
+    }
+
+    /**
+     * The next zip entry. {@link ZipInputStream} decodes each name as UTF-8 and throws an
+     * {@link IllegalArgumentException}, not a {@link ZipException}, on a name that is not: that too is
+     * an archive that cannot be read.
+     */
+    private ZipEntry nextEntry(ZipInputStream in) throws IOException {
+        try {
+            return in.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new ZipException("the name of entry " + (entries + 1) + " is not valid UTF-8");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.readiness.checks.dependencies;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.CvssV2;
-import us.springett.cvss.MalformedVectorException;
 
 /**
  * Reads an advisory's severity: the highest base score of its CVSS v3.x vectors (scored with
@@ -73,7 +72,9 @@ final class SeverityReader {
                 return null;
             }
             return cvss.calculateScore().getBaseScore();
-        } catch (MalformedVectorException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Its MalformedVectorException, and not only: cvss-calculator 1.4.3 throws StringIndexOutOfBoundsException
+            // on a metric without a value (".../C:H/I:/AH:H"). A vector it cannot score gives no score.
             return null;
         }
     }

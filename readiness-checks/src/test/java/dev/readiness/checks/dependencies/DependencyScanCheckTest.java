@@ -276,6 +276,19 @@ class DependencyScanCheckTest {
             assertThat(rating.label()).isEqualTo(severity);
             assertThat(rating.score()).isEqualTo(score);
         }
+
+        /** Found by OsvRecordFuzzTest: cvss-calculator throws StringIndexOutOfBoundsException on a metric without a value. */
+        @Test
+        void fallsBackToTheLabelWhenTheLibraryCannotParseAVector() {
+            OsvRecord record = record("OsvRecordFuzzTestInputs/readsAnyRecordAndMatchesVersionsByTheOsvRules/crash-cvss-v3-metric-without-value.json");
+            assertThat(record.severity()).extracting(OsvRecord.SeverityVector::score)
+                    .containsExactly("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:/AH:H");
+
+            SeverityReader.Rating rating = SeverityReader.rate(record);
+
+            assertThat(rating.label()).isEqualTo("CRITICAL");
+            assertThat(rating.score()).isNull();
+        }
     }
 
     // ---------------------------------------------------------------- the OSV API
@@ -739,6 +752,21 @@ class DependencyScanCheckTest {
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.summary()).startsWith("osvDatabase all.zip is not a readable zip archive (");
+        }
+
+        /** Found by OfflineDatabaseFuzzTest: ZipInputStream throws IllegalArgumentException, not ZipException, on such a name. */
+        @Test
+        void reportsErrorWhenAZipEntryNameIsNotUtf8() throws Exception {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(temp.resolve("all.zip")), StandardCharsets.ISO_8859_1)) {
+                out.putNextEntry(new ZipEntry("GHSA-\u00e9.json"));
+                out.write(read("advisories/GHSA-jfh8-c2jp-5v3q.json").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+
+            Result result = check.run(offline("all.zip", null, null), CheckContext.builder(temp).dependencies(SHOP).clock(CLOCK).build());
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(result.summary()).isEqualTo("osvDatabase all.zip is not a readable zip archive (the name of entry 1 is not valid UTF-8)");
         }
 
         @Test
