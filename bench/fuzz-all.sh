@@ -58,7 +58,7 @@ if [[ $# -gt 0 ]]; then targets=("$@"); else mapfile -t targets < <(sed 's/ disa
 
 # One summary line from a target's log: executions, seconds, exec/s, cov, ft, findings.
 summarize() { # target log wall-seconds maven-status
-  local log=$2 wall=$3 status=$4 execs secs rate last cov ft findings="" exception frame written
+  local log=$2 wall=$3 status=$4 execs secs rate last cov ft findings="" exception frame own written
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
@@ -70,6 +70,7 @@ summarize() { # target log wall-seconds maven-status
   if [[ -z "$rate" && -n "$execs" && "$wall" -gt 0 ]]; then rate="~$((execs / wall))"; fi
   # Under JUnit a finding is the test's FuzzTestFindingException, caused by what the target threw: its
   # top frame, and the first frame of the project's own code (dev.readiness) when that is lower down.
+  written=$(sed -n "s/.*Test unit written to \(.*\)$/\1/p" "$log" | tr '\n' ' ')
   exception=$(sed -n 's/.*FuzzTestFindingException: //p' "$log" | head -1)
   # (a bug detector's finding has its message on the next lines: then the cause's first line says it)
   [[ -z "$exception" ]] && exception=$(sed -n 's/^Caused by: //p' "$log" | head -1)
@@ -79,10 +80,11 @@ summarize() { # target log wall-seconds maven-status
     own=$(awk '/^Caused by: |^== Java Exception: / { c = 1; next } c && /^[[:space:]]+at dev\.readiness\./ { sub(/^[[:space:]]+at /, ""); print; exit }' "$log")
     findings="exception: ${exception:0:160} at ${frame:-?}"
     [[ -n "$own" && "$own" != "$frame" ]] && findings="$findings via $own"
+    # Fuzzing went on past a finding named in -Djazzer.ignore, but JUnit still replays its kept input.
+    [[ -z "$written" ]] && findings="none new; replaying a kept input failed: $findings"
   fi
   grep -aq 'ALARM: working on the last Unit for' "$log" && findings="${findings:+$findings; }timeout (over ${timeout}s)"
   grep -aqE 'libFuzzer: out-of-memory|java.lang.OutOfMemoryError' "$log" && findings="${findings:+$findings; }out of memory"
-  written=$(sed -n "s/.*Test unit written to \(.*\)$/\1/p" "$log" | tr '\n' ' ')
   [[ -n "$written" ]] && findings="${findings:+$findings; }input: ${written% }"
   if [[ -z "$findings" && "$status" -ne 0 ]]; then
     findings="maven failed (status $status): $(grep -a -m1 -E '^\[ERROR\]' "$log" | cut -c1-200)"
