@@ -212,7 +212,8 @@ final class ContentSecurityPolicy {
     }
 
     /**
-     * Parses policies the Observatory's way. Within a policy, a source that merely extends another
+     * Parses policies the Observatory's way, except that a line break separates tokens as a browser reads
+     * it (the Observatory deletes it, joining what it splits). Within a policy, a source that merely extends another
      * (https://a.example/x after https://a.example/) is dropped. Every later policy narrows the
      * first: a source survives only where a policy lists it (or a path under it) next to an earlier
      * policy's source, and a directive left with no source becomes {@code 'none'}. A source list
@@ -223,7 +224,9 @@ final class ContentSecurityPolicy {
      *                                (other than report-uri and report-to)
      */
     static Parsed parse(List<String> policies) throws InvalidPolicyException {
-        List<String> clean = policies.stream().map(p -> p.replaceAll("[\\r\\n]", "").trim()).toList();
+        // A line break separates tokens, as in a browser: deleting it, as the Observatory does, would join
+        // "de\rfault-src" into a default-src no browser applies.
+        List<String> clean = policies.stream().map(p -> p.replaceAll("[\\r\\n]", " ").trim()).toList();
         for (String policy : clean) {
             if (policy.length() < SHORTEST_POLICY) {
                 throw new InvalidPolicyException("policy '" + policy + "' is too short");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 
 /**
  * Fuzzes the Observatory's content-security-policy test with any policies. The input is UTF-8 text,
@@ -33,9 +32,6 @@ class ContentSecurityPolicyFuzzTest {
      * scripts or objects unrestricted (neither {@code script-src} nor {@code default-src}, or neither
      * {@code object-src} nor {@code default-src}, in any of them) never passes. Nothing throws.
      */
-    @Disabled("finding: the parser deletes a CR or LF inside a policy as the Observatory does, so \"de\\rfault-src"
-            + " 'strict-dynamic' 'nonce-...'\" reads as default-src and passes CSP_NO_UNSAFE, while a browser (and this"
-            + " oracle) sees no default-src, script-src or object-src; see FUZZING.md, F3")
     @FuzzTest(maxDuration = "10m")
     void ratesAnyPolicyLikeTheObservatory(byte[] bytes) {
         List<String> headers = new ArrayList<>();
