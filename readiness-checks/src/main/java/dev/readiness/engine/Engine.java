@@ -431,7 +431,7 @@ public final class Engine {
         String targetUrl = config.target();
         URI target = null;
         if (targetUrl != null && !targetUrl.isBlank()) {
-            String shown = targetUrl.trim().replaceAll("//[^/@]*@", "//"); // never print user info
+            String shown = Words.withoutUserInfo(targetUrl.trim());
             try {
                 target = new URI(targetUrl.trim());
             } catch (URISyntaxException e) {

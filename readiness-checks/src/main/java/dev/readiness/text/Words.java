@@ -50,6 +50,11 @@ public final class Words {
     private static final Pattern INVISIBLE =
             Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF]+");
 
+    /** A URL as written, with any user info ({@code https://user:pass@host}) left out, for a message about it. */
+    public static String withoutUserInfo(String url) {
+        return url.replaceAll("//[^/@]*@", "//");
+    }
+
     /** Text from the outside world as one line of at most {@code max} characters ({@code …} marks a cut). */
     public static String oneLine(String text, int max) {
         return cut(oneLine(text), max);

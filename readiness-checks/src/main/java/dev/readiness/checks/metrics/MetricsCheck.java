@@ -92,7 +92,7 @@ public final class MetricsCheck implements Check<MetricsConfig> {
         HttpUrl url = config.url() != null ? HttpUrl.parse(config.url()) : HttpClients.under(context.http().target(), "/actuator/prometheus");
         if (url == null) {
             return Result.error(config.url() == null ? "metrics has no url and no <target> is configured"
-                            : "metrics cannot call '" + Words.oneLine(config.url().replaceAll("//[^/@]*@", "//"), 200) + "': it is not an http(s) URL")
+                            : "metrics cannot call '" + Words.oneLine(Words.withoutUserInfo(config.url()), 200) + "': it is not an http(s) URL")
                     .remedy("Set <target> to the deployed service's base URL, or give the metrics check a <url>.").build();
         }
         String shown = HttpMessages.display(url);

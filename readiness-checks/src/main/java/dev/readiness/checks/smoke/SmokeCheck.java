@@ -85,7 +85,7 @@ public final class SmokeCheck implements Check<SmokeConfig> {
         HttpUrl baseUrl = base == null ? null : HttpUrl.get(base);
         if (baseUrl == null) {
             return Result.error(config.url() == null ? "smoke has no url and no <target> is configured"
-                            : "smoke cannot send its probes under '" + Words.oneLine(config.url().replaceAll("//[^/@]*@", "//"), 200)
+                            : "smoke cannot send its probes under '" + Words.oneLine(Words.withoutUserInfo(config.url()), 200)
                             + "': it is not an http(s) URL")
                     .remedy("Set <target> to the deployed service's base URL, or give the smoke check a <url>.").build();
         }
