@@ -1,0 +1,266 @@
+package dev.readiness.checks.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.readiness.check.CheckContext;
+import dev.readiness.check.HttpSettings;
+import dev.readiness.check.Result;
+import dev.readiness.check.Stage;
+import dev.readiness.check.Status;
+import dev.readiness.checks.http.LoopbackServer;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real OkHttp client against the JDK's HTTP server on loopback standing in for Prometheus: each expr is answered with
+ * a fixture in the shape Prometheus' HTTP API documents (see the fixtures' README).
+ */
+@Timeout(30)
+class PrometheusQueryCheckTest {
+
+    private static final String ERROR_RATIO = "sum by (service) (rate(http_server_requests_seconds_count{status=~\"5..\"}[15m]))"
+            + " / sum by (service) (rate(http_server_requests_seconds_count[15m]))";
+    private static final Instant NOW = Instant.parse("2025-12-02T13:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final LoopbackServer server = new LoopbackServer();
+    private final PrometheusQueryCheck check = new PrometheusQueryCheck();
+    /** expr to [HTTP status, fixture file]. */
+    private final Map<String, Object[]> answers = new HashMap<>();
+
+    PrometheusQueryCheckTest() throws Exception {
+        server.on("/api/v1/query", exchange -> {
+            String expr = params(exchange.getRequestURI().getRawQuery()).get("query");
+            Object[] answer = answers.get(expr);
+            if (answer == null) {
+                LoopbackServer.answer(exchange, 500, "text/plain", "no answer recorded for " + expr);
+                return;
+            }
+            try (InputStream in = getClass().getResourceAsStream((String) answer[1])) {
+                LoopbackServer.answer(exchange, (Integer) answer[0], "application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static Map<String, String> params(String rawQuery) {
+        return Arrays.stream(rawQuery.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
+                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8), p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+
+    private void answer(String expr, int status, String fixture) {
+        answers.put(expr, new Object[] {status, fixture});
+    }
+
+    private CheckContext context(Set<String> bound) {
+        return CheckContext.builder(dir).http(new HttpSettings(null, Duration.ofSeconds(5), null, Map.of(), null))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).stage(Stage.POST_DEPLOY).boundClaims(bound).build();
+    }
+
+    private Result run(PrometheusQueryConfig.Query... queries) throws Exception {
+        return check.run(new PrometheusQueryConfig(server.url(), List.of(queries)), context(Set.of("prometheusQuery")));
+    }
+
+    private static PrometheusQueryConfig.Query query(String name, String expr, String claim, String min, String max) {
+        return new PrometheusQueryConfig.Query(name, expr, claim, min == null ? null : new BigDecimal(min),
+                max == null ? null : new BigDecimal(max));
+    }
+
+    @Test
+    void failsNamingTheSeriesAboveItsMaxAndAsksAtTheRunsTime() throws Exception {
+        answer(ERROR_RATIO, 200, "error-ratio-by-service.json");
+
+        Result result = run(query("5xx ratio", ERROR_RATIO, "errorRate", null, "0.01"));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query fell short: '5xx ratio' is 0.0342 on"
+                + " {service=\"checkout\"}, above its max 0.01");
+        assertThat(result.measured()).isEqualTo("0 of 1 met");
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("prometheusQuery:5xx ratio{service=\"checkout\"}");
+            assertThat(f.message()).isEqualTo("query '5xx ratio' is 0.0342 on {service=\"checkout\"}, above its max 0.01 ("
+                    + ERROR_RATIO + ")");
+            assertThat(f.location()).isEqualTo(server.url() + "/api/v1/query");
+        });
+        assertThat(result.remedy()).startsWith("Find and fix what raises the error rate");
+        assertThat(result.evidence()).containsEntry("prometheusUrl", server.url() + "/").containsEntry("time", "2025-12-02T13:00:00Z");
+        assertThat(server.received).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(params(r.pathAndQuery().substring(r.pathAndQuery().indexOf('?') + 1))).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("query", ERROR_RATIO, "time", "1764680400.000", "timeout", "5000ms"));
+        });
+    }
+
+    @Test
+    void passesEachClaimFromItsOwnQueriesAndReportsPrometheusInfos() throws Exception {
+        answer("error_ratio", 200, "error-ratio-within.json");
+        answer("p99", 200, "p99-latency-scalar.json");
+        answer("cpu", 200, "cpu-baseline-with-info.json");
+
+        Result result = run(query("5xx ratio", "error_ratio", "errorRate", null, "0.01"),
+                query("p99 latency", "p99", "performance", "0", "0.5"), query("cpu", "cpu", "baseline", null, null));
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("all 1 errorRate query met their bounds: '5xx ratio' 0.0031 (max 0.01)");
+        Result performance = result.claims().get(PrometheusQueryCheck.PERFORMANCE);
+        assertThat(performance.status()).isEqualTo(Status.PASS);
+        assertThat(performance.summary()).isEqualTo("all 1 performance query met their bounds: 'p99 latency' 0.245 (min 0, max 0.5)");
+        Result baseline = result.claims().get(PrometheusQueryCheck.BASELINE);
+        assertThat(baseline.status()).isEqualTo(Status.PASS);
+        assertThat(baseline.summary()).isEqualTo("all 1 baseline query returned data: 'cpu' 0.37 on {pod=\"shop-7d9f8-abcde\"},"
+                + " 0.41 on {pod=\"shop-7d9f8-fghij\"}");
+        assertThat(baseline.findings()).singleElement().satisfies(f -> {
+            assertThat(f.cause()).isFalse();
+            assertThat(f.key()).isEqualTo("prometheusQuery:cpu:warning");
+            assertThat(f.message()).startsWith("query 'cpu': Prometheus warns: PromQL info: metric might not be a counter");
+        });
+        assertThat(server.received).hasSize(3);
+    }
+
+    @Test
+    void anEmptyVectorIsAnErrorNeverAPass() throws Exception {
+        answer("http_server_request_seconds_count", 200, "empty-vector.json");
+
+        Result result = run(query("typo", "http_server_request_seconds_count", "errorRate", null, "0.01"));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query could not be evaluated: 'typo': the query returned no series");
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.key()).isEqualTo("prometheusQuery:typo"));
+        assertThat(result.remedy()).contains("misspelt metric or label name");
+    }
+
+    @Test
+    void aNanFromNoTrafficCouldNotBeDetermined() throws Exception {
+        answer("ratio", 200, "no-traffic-nan.json");
+
+        Result result = run(query("5xx ratio", "ratio", "errorRate", null, "0.01"));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query could not be evaluated: '5xx ratio': the value is NaN,"
+                + " not a number to compare, so it could not be determined");
+        assertThat(result.remedy()).startsWith("A NaN is 0/0");
+    }
+
+    @Test
+    void failsAValueBelowItsMinEvenWhenAnotherQueryIsAnError() throws Exception {
+        answer("throughput", 200, "up-two-targets.json");
+        answer("broken]", 400, "bad-data-parse-error.json");
+
+        Result result = run(query("5xx ratio", "ratio", "errorRate", null, "0.01"),
+                query("targets up", "throughput", "performance", "1", null), query("broken", "broken]", "performance", null, "1"));
+
+        Result performance = result.claims().get(PrometheusQueryCheck.PERFORMANCE);
+        assertThat(performance.status()).isEqualTo(Status.FAIL);
+        assertThat(performance.summary()).isEqualTo("1 of 2 performance queries fell short: 'targets up' is 0 on"
+                + " {__name__=\"up\",job=\"node\",instance=\"localhost:9100\"}, below its min 1; 1 could not be evaluated");
+        assertThat(performance.findings()).extracting(f -> f.key()).containsExactly(
+                "prometheusQuery:targets up{__name__=\"up\",job=\"node\",instance=\"localhost:9100\"}", "prometheusQuery:broken");
+        assertThat(performance.findings().get(1).message()).isEqualTo("query 'broken' (broken]): Prometheus answered an error,"
+                + " errorType bad_data: invalid parameter \"query\": 1:45: parse error: unexpected right bracket ']'");
+        // the errorRate query got a 500 that is not Prometheus' own error
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query could not be evaluated: '5xx ratio': " + server.url()
+                + "/api/v1/query answered HTTP 500, not Prometheus' HTTP API");
+    }
+
+    @Test
+    void withoutAnErrorRateQueryTheMainClaimIsAnErrorWhenBoundAndSkippedWhenNot() throws Exception {
+        answer("p99", 200, "p99-latency-scalar.json");
+        PrometheusQueryConfig config = new PrometheusQueryConfig(server.url(), List.of(query("p99", "p99", "performance", null, "1")));
+
+        Result bound = check.run(config, context(Set.of("prometheusQuery", PrometheusQueryCheck.BASELINE)));
+        Result unbound = check.run(config, context(Set.of()));
+
+        assertThat(bound.status()).isEqualTo(Status.ERROR);
+        assertThat(bound.summary()).isEqualTo("no errorRate query is configured, so whether \"Error rates within acceptable"
+                + " threshold\" holds could not be determined");
+        assertThat(bound.claims().get(PrometheusQueryCheck.BASELINE).status()).isEqualTo(Status.ERROR);
+        assertThat(unbound.status()).isEqualTo(Status.SKIPPED);
+        assertThat(unbound.claims()).containsOnlyKeys(PrometheusQueryCheck.PERFORMANCE);
+    }
+
+    @Test
+    void sendsUserInfoAsBasicCredentialsAndNeverPrintsIt() throws Exception {
+        server.on("/secured/api/v1/query", exchange -> LoopbackServer.answer(exchange, 401, "text/plain", "Unauthorized"));
+        String url = server.url().replace("http://", "http://reader:s3cret-pw@") + "/secured";
+
+        Result result = check.run(new PrometheusQueryConfig(url, List.of(query("5xx", "x", "errorRate", null, "0.01"))),
+                context(Set.of("prometheusQuery")));
+
+        assertThat(server.received).singleElement().satisfies(r -> assertThat(r.header("Authorization"))
+                .isEqualTo("Basic cmVhZGVyOnMzY3JldC1wdw=="));
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query could not be evaluated: '5xx': " + server.url()
+                + "/secured/api/v1/query answered HTTP 401: Prometheus needs credentials this build did not send (user info in"
+                + " prometheusUrl, or <http><headers> when it is the <target>)");
+        assertThat(result.toString()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void anUnreachablePrometheusIsAnErrorNamingHostAndPort() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Result result = check.run(new PrometheusQueryConfig("http://127.0.0.1:" + port,
+                List.of(query("5xx", "x", "errorRate", null, "0.01"))), context(Set.of("prometheusQuery")));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query could not be evaluated: '5xx': could not connect to"
+                + " 127.0.0.1:" + port + " within 5s: connection refused");
+        assertThat(result.remedy()).isEqualTo(dev.readiness.checks.http.HttpMessages.UNREACHABLE_REMEDY);
+    }
+
+    @Test
+    void isAnErrorWithoutPrometheusUrlOrQueries() throws Exception {
+        Result noUrl = check.run(new PrometheusQueryConfig(null, List.of(query("5xx", "x", "errorRate", null, "0.01"))),
+                context(Set.of()));
+        Result noQueries = check.run(new PrometheusQueryConfig(server.url(), null), context(Set.of()));
+
+        assertThat(noUrl.status()).isEqualTo(Status.ERROR);
+        assertThat(noUrl.summary()).isEqualTo("prometheusQuery has no prometheusUrl");
+        assertThat(noQueries.status()).isEqualTo(Status.ERROR);
+        assertThat(noQueries.summary()).isEqualTo("prometheusQuery has no queries configured (parameter queries), so no figure"
+                + " could be read");
+        assertThat(server.received).isEmpty();
+    }
+
+    @Test
+    void refusesQueriesThatCannotDecideTheirClaim() {
+        assertThatThrownBy(() -> query("cpu", "x", "baseline", null, "1")).hasMessage("query 'cpu': a baseline query only needs"
+                + " to return data, so it takes no min or max; bound a figure with a performance query");
+        assertThatThrownBy(() -> query("5xx", "x", "errorRate", null, null)).hasMessage("query '5xx': an errorRate query needs a"
+                + " min, a max or both, such as <max>0.01</max>");
+        assertThatThrownBy(() -> query("5xx", "x", "errors", null, "1")).hasMessage("query '5xx': claim is 'errors'; write one of"
+                + " errorRate, performance, baseline");
+        assertThatThrownBy(() -> query("p99", "x", "performance", "2", "1")).hasMessage("query 'p99': min 2 is above max 1");
+        assertThatThrownBy(() -> new PrometheusQueryConfig("http://p", List.of(query("a", "x", "baseline", null, null),
+                query("a", "y", "baseline", null, null)))).hasMessage("two queries are named 'a': name each query once");
+    }
+}
