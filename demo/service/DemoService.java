@@ -27,6 +27,11 @@ import javax.net.ssl.SSLContext;
  * and {@code no-cookie} (no cookie set) are {@code good} but for that one thing, and still grade B
  * or better.
  *
+ * <p>In every mode it also stands in for what the post-deployment ITs ask: {@code /api/v1/query} answers, as a Prometheus
+ * server would, the recorded answer in {@code prometheus-answer.json} of its working folder (404 without one), and
+ * {@code /api/limited} answers its first 5 requests and every later one with 429 and {@code Retry-After}, as a
+ * limiter whose window outlasts the run.
+ *
  * <p>Run with the JDK alone: {@code java DemoService.java <mode> <keystore.p12> <password> <ports-file> [token]}.
  * With a token, the health endpoint answers 401 unless the request carries {@code Authorization: Bearer <token>}.
  * It binds free ports on 127.0.0.1, writes {@code https=N} and {@code http=N} to the ports file,
@@ -58,6 +63,23 @@ public class DemoService {
                 send(exchange, 401, "text/plain", "unauthorized");
             } else {
                 health(exchange, good);
+            }
+        });
+        https.createContext("/api/v1/query", exchange -> {
+            Path answer = Path.of("prometheus-answer.json");
+            if (Files.isRegularFile(answer)) {
+                send(exchange, 200, "application/json", Files.readString(answer));
+            } else {
+                send(exchange, 404, "text/plain", "no recorded Prometheus answer");
+            }
+        });
+        java.util.concurrent.atomic.AtomicInteger limited = new java.util.concurrent.atomic.AtomicInteger();
+        https.createContext("/api/limited", exchange -> {
+            if (limited.incrementAndGet() <= 5) {
+                send(exchange, 200, "application/json", "[{\"sku\":\"A1\"}]");
+            } else {
+                exchange.getResponseHeaders().set("Retry-After", "60");
+                send(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\",\"status\":429}");
             }
         });
         http.createContext("/", exchange -> {
