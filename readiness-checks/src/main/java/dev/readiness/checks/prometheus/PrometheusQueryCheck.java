@@ -13,6 +13,7 @@ import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.checks.http.StrictJson;
+import dev.readiness.io.BoundedInput;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,7 +37,8 @@ import okhttp3.Response;
  * within acceptable threshold"), {@code performance} queries {@code prometheusQuery.performance}, and {@code baseline}
  * queries support "Resource utilization baseline established" by returning data. A claim FAILs naming each series outside
  * its bounds; it is ERROR when a query could not be answered, answered an error, returned no series (a misspelt metric
- * name must not pass), or a value that is not a number ({@code NaN} from 0/0 without traffic, {@code +Inf}).
+ * name must not pass), or a value that is not a number ({@code NaN} from 0/0 without traffic, {@code +Inf}). Once a
+ * query gets no answer (the server unreachable or silent), the queries after it are not sent.
  */
 public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> {
 
@@ -182,6 +184,8 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
         private final String shown;
         private final String time;
         private final CheckContext context;
+        /** Why the server could not be reached, once a call failed so: the queries after it are not sent. */
+        private String unreachable;
 
         Asker(OkHttpClient client, HttpUrl base, HttpUrl endpoint, Instant now, CheckContext context) {
             this.client = client;
@@ -203,6 +207,9 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
             if (query.max() != null) {
                 evidence.put("max", query.max().toPlainString());
             }
+            if (unreachable != null) {
+                return error(query, evidence, "not sent, since " + unreachable, HttpMessages.UNREACHABLE_REMEDY);
+            }
             QueryAnswer answer;
             try {
                 answer = QueryAnswer.read(fetch(query));
@@ -211,8 +218,11 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
                         + " and correct the expr or the prometheusUrl.");
             } catch (IOException e) {
                 context.log().debug("prometheusQuery: GET " + shown + " failed: " + e);
-                return error(query, evidence, HttpMessages.describe(e, endpoint, context.http().timeout()),
-                        HttpMessages.UNREACHABLE_REMEDY);
+                String why = HttpMessages.describe(e, endpoint, context.http().timeout());
+                if (!(e instanceof BoundedInput.LimitExceededException)) {
+                    unreachable = "the query before it got no answer: " + why;
+                }
+                return error(query, evidence, why, HttpMessages.UNREACHABLE_REMEDY);
             }
             evidence.put("resultType", answer.resultType());
             evidence.put("series", answer.series().stream().limit(SHOWN_SERIES)

@@ -68,6 +68,13 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    /** A loopback port nothing listens on (it was free a moment ago): a refused connection. */
+    public static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     public static HttpHandler json(int status, String body) {
         return exchange -> answer(exchange, status, "application/json", body);
     }

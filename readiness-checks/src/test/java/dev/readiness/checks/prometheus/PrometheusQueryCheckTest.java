@@ -11,7 +11,6 @@ import dev.readiness.check.Status;
 import dev.readiness.checks.http.LoopbackServer;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -223,18 +222,32 @@ class PrometheusQueryCheckTest {
     }
 
     @Test
-    void anUnreachablePrometheusIsAnErrorNamingHostAndPort() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Result result = check.run(new PrometheusQueryConfig("http://127.0.0.1:" + port,
-                List.of(query("5xx", "x", "errorRate", null, "0.01"))), context(Set.of("prometheusQuery")));
+    void anUnreachablePrometheusIsAnErrorNamingHostAndPortAndTheQueriesAfterTheFirstAreNotSent() throws Exception {
+        int port = LoopbackServer.closedPort();
+        Result result = check.run(new PrometheusQueryConfig("http://127.0.0.1:" + port, List.of(query("5xx", "x", "errorRate",
+                null, "0.01"), query("timeouts", "y", "errorRate", null, "0.001"))), context(Set.of("prometheusQuery")));
+
+        String refused = "could not connect to 127.0.0.1:" + port + " within 5s: connection refused";
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("2 of 2 errorRate queries could not be evaluated: '5xx': " + refused
+                + "; 'timeouts': not sent, since the query before it got no answer: " + refused);
+        assertThat(result.remedy()).isEqualTo(dev.readiness.checks.http.HttpMessages.UNREACHABLE_REMEDY);
+    }
+
+    @Test
+    void anAnswerOverOneMebibyteIsAnErrorAndTheNextQueryIsStillSent() throws Exception {
+        server.on("/big/api/v1/query", exchange -> LoopbackServer.answer(exchange, 200, "application/json",
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[" + "{\"metric\":{},\"value\":[1,\"1\"]},"
+                        .repeat(40_000) + "]}}"));
+
+        Result result = check.run(new PrometheusQueryConfig(server.url() + "/big", List.of(query("a", "x", "errorRate", null, "1"),
+                query("b", "y", "errorRate", null, "1"))), context(Set.of("prometheusQuery")));
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo("1 of 1 errorRate query could not be evaluated: '5xx': could not connect to"
-                + " 127.0.0.1:" + port + " within 5s: connection refused");
-        assertThat(result.remedy()).isEqualTo(dev.readiness.checks.http.HttpMessages.UNREACHABLE_REMEDY);
+        assertThat(result.summary()).startsWith("2 of 2 errorRate queries could not be evaluated: 'a': the answer to query 'a'"
+                + " from " + server.url() + "/big/api/v1/query");
+        assertThat(result.summary()).contains("more than the 1048576 read at most");
+        assertThat(server.received).hasSize(2);
     }
 
     @Test

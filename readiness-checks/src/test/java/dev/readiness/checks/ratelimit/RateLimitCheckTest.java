@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
@@ -12,7 +13,6 @@ import dev.readiness.check.Status;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.checks.http.LoopbackServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +63,18 @@ class RateLimitCheckTest {
         }
     }
 
+    /** Answers {@code products} while the bucket of {@code capacity} has a token, and {@code beyond} after. */
+    private static HttpHandler limited(int capacity, HttpHandler beyond) {
+        TokenBucket bucket = new TokenBucket(capacity);
+        return exchange -> {
+            if (bucket.take()) {
+                products(exchange);
+            } else {
+                beyond.handle(exchange);
+            }
+        };
+    }
+
     private static void products(HttpExchange exchange) throws IOException {
         LoopbackServer.answer(exchange, 200, "application/json", "[{\"sku\":\"A1\"}]");
     }
@@ -75,15 +87,10 @@ class RateLimitCheckTest {
 
     @Test
     void passesOnThe429OfATokenBucketAndStopsTheBurstThere() {
-        TokenBucket bucket = new TokenBucket(5);
-        server.on("/api/products", exchange -> {
-            if (bucket.take()) {
-                products(exchange);
-            } else {
-                exchange.getResponseHeaders().set("Retry-After", "60");
-                LoopbackServer.answer(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\"}");
-            }
-        });
+        server.on("/api/products", limited(5, exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "60");
+            LoopbackServer.answer(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\"}");
+        }));
 
         Result result = run("/api/products", null);
 
@@ -129,15 +136,10 @@ class RateLimitCheckTest {
 
     @Test
     void passesOnNginxsLimitReqStyle503WithRetryAfter() {
-        TokenBucket bucket = new TokenBucket(3);
-        server.on("/", exchange -> {
-            if (bucket.take()) {
-                products(exchange);
-            } else {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                LoopbackServer.answer(exchange, 503, "text/html", "<html><head><title>503 Service Temporarily Unavailable</title></head></html>");
-            }
-        });
+        server.on("/", limited(3, exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            LoopbackServer.answer(exchange, 503, "text/html", "<html><head><title>503 Service Temporarily Unavailable</title></head></html>");
+        }));
 
         Result result = run("/", 5);
 
@@ -178,14 +180,7 @@ class RateLimitCheckTest {
 
     @Test
     void isAnErrorOnA404AfterSomeAnswers() {
-        TokenBucket bucket = new TokenBucket(2);
-        server.on("/api/products", exchange -> {
-            if (bucket.take()) {
-                products(exchange);
-            } else {
-                LoopbackServer.answer(exchange, 404, "text/plain", "gone");
-            }
-        });
+        server.on("/api/products", limited(2, exchange -> LoopbackServer.answer(exchange, 404, "text/plain", "gone")));
 
         Result result = run("/api/products", null);
 
@@ -197,10 +192,7 @@ class RateLimitCheckTest {
 
     @Test
     void isAnErrorWhenTheTargetCannotBeReached() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LoopbackServer.closedPort();
         CheckContext context = CheckContext.builder(dir).stage(Stage.POST_DEPLOY)
                 .http(new HttpSettings(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2), null, Map.of(), null)).build();
 
