@@ -103,7 +103,8 @@ final class JmeterResults {
         } catch (IOException e) {
             throw unreadable(e);
         } catch (IllegalArgumentException e) {
-            throw new UnreadableException("its header row is not a JMeter CSV header: " + Words.oneLine(e.getMessage(), 300));
+            throw new UnreadableException("its first line is not the header row JMeter writes (jmeter.save.saveservice."
+                    + "print_field_names=true): " + Words.oneLine(e.getMessage(), 200));
         }
         if (all.requests == 0) {
             throw new UnreadableException("it holds a header row and no sample: the test sent no request");

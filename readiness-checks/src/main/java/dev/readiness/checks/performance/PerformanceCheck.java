@@ -12,6 +12,7 @@ import dev.readiness.text.Words;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -335,28 +336,25 @@ public final class PerformanceCheck implements Check<PerformanceConfig> {
     }
 
     private static String target(PerformanceConfig config) {
-        List<String> parts = new ArrayList<>();
-        if (config.users() != null) {
-            parts.add(config.users() + " users");
-        }
-        if (config.duration() != null) {
-            parts.add(Words.duration(config.duration()));
-        }
-        if (config.requests() != null) {
-            parts.add(Words.plural(config.requests(), "request"));
-        }
-        return String.join(", ", parts);
+        return load(config.users(), config.duration(), config.requests());
     }
 
     private static String measured(LoadRun run) {
+        return load(run.users(), run.duration(), run.all().requests());
+    }
+
+    /** "10 users, 5m, 150 requests", leaving out what is not known. */
+    private static String load(Integer users, Duration duration, Long requests) {
         List<String> parts = new ArrayList<>();
-        if (run.users() != null) {
-            parts.add(run.users() + " users");
+        if (users != null) {
+            parts.add(users + " users");
         }
-        if (run.duration() != null) {
-            parts.add(Words.duration(run.duration()));
+        if (duration != null) {
+            parts.add(Words.duration(duration));
         }
-        parts.add(Words.plural(run.all().requests(), "request"));
+        if (requests != null) {
+            parts.add(Words.plural(requests, "request"));
+        }
         return String.join(", ", parts);
     }
 

@@ -39,6 +39,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@code performance} check against a real JMH 1.37 result, a JMeter .jtl in the default CSV format, Gatling
@@ -183,7 +186,7 @@ class PerformanceCheckTest {
         Files.createDirectories(project.resolve("target/gatling/ordersimulation-20261202101500123"));
         touch(project.resolve("target/gatling/ordersimulation-20261202101500123/simulation.log"));
 
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
+        Result result = runWithABudget();
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).startsWith("cannot read target/gatling/ordersimulation-20261202101500123/js/stats.json: the run "
@@ -320,7 +323,7 @@ class PerformanceCheckTest {
         fixture("orders.jtl", "target/jmeter/results/orders.jtl");
         Files.setLastModifiedTime(project.resolve("target/jmeter/results/orders.jtl"), FileTime.from(COMPILED.minusSeconds(60)));
 
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
+        Result result = runWithABudget();
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).isEqualTo("the results target/jmeter/results/orders.jtl (2026-12-02T07:30:00Z) are older "
@@ -330,50 +333,41 @@ class PerformanceCheckTest {
 
     // --- hostile JMeter files ---
 
-    @Test
-    void errorsOnAJtlWithOnlyItsHeader() throws Exception {
-        jtl(read("orders.jtl").lines().findFirst().orElseThrow() + "\n");
-
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
-
-        assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo("cannot read target/jmeter/results/orders.jtl: it holds a header row and no "
-                + "sample: the test sent no request");
+    /** Broken JMeter files, each with the one line the check says of it. */
+    static Stream<Arguments> brokenJtlFiles() {
+        List<String> lines = new PerformanceCheckTest().read("orders.jtl").lines().toList();
+        String header = lines.get(0) + "\n";
+        return Stream.of(
+                Arguments.of("only its header", header,
+                        "it holds a header row and no sample: the test sent no request"),
+                Arguments.of("a row whose elapsed is no number", String.join("\n", lines.subList(0, 4)) + "\n1764669601600,fast,"
+                                + "GET /orders,200,OK,Orders 1-1,text,true,,1532,120,1,1,http://localhost:8080/orders,3,0,1\n",
+                        "line 5: elapsed is 'fast', not a whole number of 0 or more"),
+                Arguments.of("a row with too few fields", String.join("\n", lines.subList(0, 3)) + "\n1764669601600,3,GET /orders\n",
+                        "line 4 has 3 fields, but the header names 17"),
+                Arguments.of("a row whose success is neither true nor false", header + "1764669600000,3,GET /orders,200,OK,"
+                                + "Orders 1-1,text,yes,,1532,120,1,1,http://localhost:8080/orders,3,0,1\n",
+                        "line 2: success is 'yes', not true or false"),
+                Arguments.of("an unclosed quote", header + "1764669600000,3,\"GET /orders,200",
+                        "not well-formed CSV: (startline 2) EOF reached before encapsulated token finished"),
+                Arguments.of("no header row", lines.get(1) + "\n", "its first line is not the header row JMeter writes "
+                        + "(jmeter.save.saveservice.print_field_names=true): A header name is missing in [1764669600000, 1, "),
+                Arguments.of("a header without JMeter's columns", "time,ms\n1,2\n", "its first line has no timeStamp column "
+                        + "(it has time,ms): not a JMeter CSV result with its header row"),
+                Arguments.of("an endless line", "timeStamp,elapsed,label,success\n1764669600000,1,\"" + "x".repeat(200_000),
+                        "a line is longer than 65536 characters: not a JMeter sample row"));
     }
 
-    @Test
-    void namesTheLineOfABrokenRow() throws Exception {
-        List<String> lines = read("orders.jtl").lines().toList();
-        jtl(String.join("\n", lines.subList(0, 4)) + "\n1764669601600,fast,GET /orders,200,OK,Orders 1-1,text,true,,1532,120,1,1,"
-                + "http://localhost:8080/orders,3,0,1\n");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenJtlFiles")
+    void errorsOnABrokenJtlInOneLine(String what, String content, String why) throws Exception {
+        jtl(content);
 
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
-
-        assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo("cannot read target/jmeter/results/orders.jtl: line 5: elapsed is 'fast', not a "
-                + "whole number of 0 or more");
-    }
-
-    @Test
-    void namesTheLineOfARowWithTooFewFields() throws Exception {
-        List<String> lines = read("orders.jtl").lines().toList();
-        jtl(String.join("\n", lines.subList(0, 3)) + "\n1764669601600,3,GET /orders\n");
-
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
-
-        assertThat(result.summary()).isEqualTo("cannot read target/jmeter/results/orders.jtl: line 4 has 3 fields, but the "
-                + "header names 17");
-    }
-
-    @Test
-    void refusesAnEndlessLine() throws Exception {
-        jtl("timeStamp,elapsed,label,success\n1764669600000,1,\"" + "x".repeat(200_000));
-
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
+        Result result = runWithABudget();
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo("cannot read target/jmeter/results/orders.jtl: a line is longer than 65536 "
-                + "characters: not a JMeter sample row");
+        assertThat(result.summary()).startsWith("cannot read target/jmeter/results/orders.jtl: " + why);
+        assertThat(result.summary()).doesNotContain("\n").hasSizeLessThan(600);
     }
 
     @Test
@@ -383,7 +377,7 @@ class PerformanceCheckTest {
         Files.write(file, new byte[] {'t', 'i', 'm', 'e', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, '\n'});
         Files.setLastModifiedTime(file, FileTime.from(MEASURED));
 
-        Result result = run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
+        Result result = runWithABudget();
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).isEqualTo("cannot read target/jmeter/results/orders.jtl: it is not UTF-8 text (a binary file?)");
@@ -460,6 +454,11 @@ class PerformanceCheckTest {
 
     private Result run(PerformanceConfig config, Set<String> bound) throws Exception {
         return check.run(config, CheckContext.builder(project).boundClaims(bound).build());
+    }
+
+    /** Runs with one budget of all requests, met by every fixture: what a hostile file does to the reading. */
+    private Result runWithABudget() throws Exception {
+        return run(config(List.of(budget(null, "1s", null, null, null)), null, null, null, null), Set.of());
     }
 
     private static PerformanceConfig config(List<Budget> budgets, Integer users, Duration duration, Long requests, Integer stressUsers) {
