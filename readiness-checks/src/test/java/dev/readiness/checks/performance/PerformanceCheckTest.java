@@ -159,6 +159,33 @@ class PerformanceCheckTest {
     }
 
     @Test
+    void readsTheFiguresOlderGatlingWroteAsTextWithADashForNone() throws Exception {
+        Path stats = project.resolve("target/gatling/ordersimulation-20231102101500123/js/stats.json");
+        Files.createDirectories(stats.getParent());
+        Files.writeString(stats, """
+                {"type": "GROUP", "name": "Global Information", "path": "", "pathFormatted": "group_missing-name-b06d1",
+                 "stats": {"name": "Global Information",
+                   "numberOfRequests": {"total": "388", "ok": "387", "ko": "1"},
+                   "percentiles3": {"total": "16059", "ok": "16066", "ko": "11516"},
+                   "percentiles4": {"total": "-", "ok": "-", "ko": "-"},
+                   "meanNumberOfRequestsPerSecond": {"total": "7.918", "ok": "7.898", "ko": "0.02"}},
+                 "contents": {}}
+                """);
+        touch(stats);
+
+        Result result = run(config(List.of(budget(null, "20s", "20s", null, "7.5")), null, null, null, null), Set.of());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.evidence().get("met")).asList().containsExactly(
+                "p95 of all requests in the Gatling run target/gatling/ordersimulation-20231102101500123/js/stats.json is 16059 ms "
+                        + "(at most 20000 ms)",
+                "the throughput of all requests in the Gatling run target/gatling/ordersimulation-20231102101500123/js/stats.json "
+                        + "is 7.918 requests/s (at least 7.5)");
+        assertThat(result.summary()).isEqualTo("p99 of all requests in the Gatling run "
+                + "target/gatling/ordersimulation-20231102101500123/js/stats.json is not in the results");
+    }
+
+    @Test
     void cannotTellWhetherAGatlingRunReachedItsUsers() throws Exception {
         fixture("gatling", "target/gatling");
 
