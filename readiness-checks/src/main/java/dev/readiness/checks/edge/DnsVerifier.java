@@ -75,17 +75,16 @@ final class DnsVerifier {
     }
 
     /**
+     * The verdict on {@code edge.dns}: FAIL naming each record, dangling CNAME and CAA refusal found; else ERROR when a
+     * question went unanswered or the issuer's CAA domain is unknown where CAA restricts issuance; else PASS.
+     *
+     * @param records     the configured records, at least one
      * @param servedNames names the service is served under besides the records' (the page's host), checked for dangling
      *                    CNAMEs and CAA
      * @param issuer      the issuer's distinguished name of the certificate the target serves, or {@code null} (not HTTPS)
      * @param caaIssuer   the configured CAA domain of the issuer, or {@code null}
      */
     Result verify(List<EdgeConfig.DnsRecord> records, Set<String> servedNames, String issuer, String caaIssuer) {
-        if (records.isEmpty()) {
-            return Result.error("no DNS record is configured (parameter records), so nothing says what the DNS should answer")
-                    .remedy("List the records the service depends on: <records><record><name>shop.example.com</name><type>A</type>"
-                            + "<expect>203.0.113.10</expect></record></records>.").build();
-        }
         List<Finding> findings = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<Map<String, Object>> evidence = new ArrayList<>();

@@ -152,6 +152,11 @@ public final class EdgeCheck implements Check<EdgeConfig> {
     }
 
     private static Result dns(EdgeConfig config, CheckContext context, HttpUrl page, String issuer) {
+        if (config.records().isEmpty()) {
+            return Result.error("no DNS record is configured (parameter records), so nothing says what the DNS should answer")
+                    .remedy("List the records the service depends on: <records><record><name>shop.example.com</name><type>A</type>"
+                            + "<expect>203.0.113.10</expect></record></records>.").build();
+        }
         Set<String> served = new LinkedHashSet<>();
         if (HttpUrl.parse("http://" + page.host()) != null && !page.host().equals("localhost") && !isAddress(page.host())) {
             served.add(page.host().toLowerCase(Locale.ROOT));
