@@ -314,7 +314,7 @@ public final class EdgeCheck implements Check<EdgeConfig> {
                             + "), expected gzip or br";
                 }
                 return asset.overImageCap() ? "weighs more than " + config.maxImageBytes() + " bytes (maxImageBytes)" : null;
-            }, "edge:optimized:", "compressed or within the image budget", "Turn on gzip or Brotli for text/javascript and text/css"
+            }, "edge:optimized:", "optimized (text compressed, images within maxImageBytes)", "Turn on gzip or Brotli for text/javascript and text/css"
                     + " at the CDN or server, and compress or resize the images named (WebP or AVIF, sized for display).").build();
         }
 
