@@ -5,6 +5,7 @@ import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.text.Words;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,9 @@ final class AssetFetcher {
                 try {
                     assets.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    assets.add(Asset.unanswered(links.get(i), "could not be read: " + HttpMessages.deepest(e).getMessage()));
+                    Throwable cause = HttpMessages.deepest(e);
+                    assets.add(Asset.unanswered(links.get(i), "could not be read: " + (cause.getMessage() == null
+                            ? cause.getClass().getSimpleName() : Words.oneLine(cause.getMessage(), 200))));
                 }
             }
             return assets;

@@ -289,6 +289,24 @@ class EdgeCheckTest {
     }
 
     @Test
+    void reportsErrorForAnAssetWhoseHostDoesNotAnswerRatherThanJudgingIt() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String gone = "https://127.0.0.1:" + closed + "/assets/app.3f9a1c2e.js";
+        site.page("<!doctype html><title>shop</title><script src=\"" + gone + "\"></script>");
+
+        Result result = run(assetsOnly());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("1 of 1 asset could not be judged: script " + gone + ": could not connect to"
+                + " 127.0.0.1:" + closed + " within 5s: connection refused");
+        assertThat(result.claims().get(EdgeCheck.MINIFIED).status()).isEqualTo(Status.ERROR);
+        assertThat(result.claims().get(EdgeCheck.CACHING).status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
     void fetchesAtMostMaxAssetsOfAPageOfAThousandAndCannotPassOnThePart() throws Exception {
         StringBuilder html = new StringBuilder("<!doctype html><title>many</title>");
         for (int i = 0; i < 1000; i++) {
