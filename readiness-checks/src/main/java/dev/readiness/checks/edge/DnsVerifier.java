@@ -56,6 +56,8 @@ final class DnsVerifier {
     private final Resolver resolver;
     private final String resolverName;
     private final Duration timeout;
+    /** The first question the resolver left unanswered: after it, no more are asked, so a dead resolver costs one timeout. */
+    private String unanswered;
 
     DnsVerifier(String dnsServer, Duration timeout) throws UnknownHostException {
         this.timeout = timeout;
@@ -313,6 +315,9 @@ final class DnsVerifier {
 
     /** Asks one question; an unanswered question, a server failure or a refusal is a {@link DnsException}. */
     private Answer ask(String name, int type) throws DnsException {
+        if (unanswered != null) {
+            throw new DnsException(name + " " + Type.string(type) + " was not asked: " + unanswered);
+        }
         Message response;
         try {
             Name asked = Name.fromString(name, Name.root);
@@ -320,8 +325,8 @@ final class DnsVerifier {
         } catch (TextParseException e) {
             throw new DnsException("'" + Words.oneLine(name, 100) + "' is not a DNS name: " + e.getMessage());
         } catch (IOException e) {
-            throw new DnsException(resolverName + " did not answer " + name + " " + Type.string(type) + " within "
-                    + Words.duration(timeout) + (e.getMessage() == null ? "" : ": " + Words.oneLine(e.getMessage(), 120)));
+            unanswered = resolverName + " did not answer " + name + " " + Type.string(type) + " within " + Words.duration(timeout);
+            throw new DnsException(unanswered);
         }
         int rcode = response.getRcode();
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {

@@ -411,9 +411,13 @@ class EdgeCheckTest {
                     ca, Map.of(), null)).build()).claims().get(EdgeCheck.DNS);
 
             assertThat(verdict.status()).isEqualTo(Status.ERROR);
-            assertThat(verdict.summary()).startsWith("the DNS server " + dns.address() + " did not answer shop.example.com A within 1s");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
-            assertThat(dns.questions.get()).isPositive();
+            assertThat(verdict.summary()).isEqualTo("the DNS server " + dns.address() + " did not answer shop.example.com A within 1s;"
+                    + " and 1 more");
+            assertThat(verdict.evidence().get("errors")).asList().element(1).isEqualTo("shop.example.com A was not asked: the DNS"
+                    + " server " + dns.address() + " did not answer shop.example.com A within 1s");
+            // one question, one timeout: a dead resolver is not asked again
+            assertThat(dns.questions.get()).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
     }
 
