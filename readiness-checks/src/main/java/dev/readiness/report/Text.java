@@ -39,6 +39,27 @@ final class Text {
         return out.toString();
     }
 
+    /**
+     * HTML text or attribute value: one line, as {@link #oneLine} makes it, with {@code & < > " '} written
+     * as character references, so quoted text can neither close an element or attribute nor open one.
+     */
+    static String html(String text) {
+        String line = oneLine(text);
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** XML 1.0 text: characters XML cannot carry are dropped (the writer escapes the rest). */
     static String xml(String text) {
         if (text == null) {
