@@ -120,7 +120,7 @@ final class HtmlCharts {
 
     private static void chart(StringBuilder html, String id, String title, List<Bar> bars) {
         int row = 30;
-        html.append("<svg class=\"chart\" id=\"").append(id).append("\" viewBox=\"0 0 600 ").append(bars.size() * row)
+        html.append("<svg class=\"chart\" id=\"").append(id).append("\" viewBox=\"0 0 720 ").append(bars.size() * row)
                 .append("\" role=\"img\" aria-label=\"").append(title).append("\">\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
@@ -166,10 +166,8 @@ final class HtmlCharts {
         for (Map.Entry<String, Node> child : node.children.entrySet()) {
             html.append("<li><code>").append(Text.html(child.getKey())).append("</code>");
             for (Finding f : child.getValue().findings) {
-                html.append("<div class=\"advisory").append(f.cause() ? "" : " note").append("\">")
-                        .append(Text.html(String.valueOf(f.evidence().getOrDefault("id", f.key())))).append(' ')
-                        .append(Text.html(String.valueOf(f.evidence().getOrDefault("severity", "")))).append(": ")
-                        .append(Text.html(f.message())).append("</div>");
+                html.append("<div class=\"advisory").append(f.cause() ? "" : " note").append("\" data-key=\"").append(Text.html(f.key()))
+                        .append("\">").append(Text.html(f.message())).append("</div>");
             }
             if (!child.getValue().children.isEmpty()) {
                 html.append("\n<ul>\n");
