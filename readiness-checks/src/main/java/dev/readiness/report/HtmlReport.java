@@ -219,7 +219,7 @@ public final class HtmlReport {
             html.append("</p>\n");
         }
         for (ClaimVerdict claim : item.claims()) {
-            claim(html, claim, outcome.account(claim));
+            claim(html, claim, outcome.account(claim), item.waiver());
         }
         html.append("</div>\n</details>\n</li>\n");
     }
@@ -236,13 +236,16 @@ public final class HtmlReport {
         html.append("</p>\n");
     }
 
-    /** One claim of an item: its strength and status as accounted, summary, figures, evidence, findings and remedy. */
-    private static void claim(StringBuilder html, ClaimVerdict claim, ClaimAccount account) {
+    /**
+     * One claim of an item: its strength and status as accounted, summary, its waiver unless the item shows
+     * the same one, figures, evidence, findings and remedy.
+     */
+    private static void claim(StringBuilder html, ClaimVerdict claim, ClaimAccount account, Waiver shown) {
         Result r = claim.result();
         html.append("<div class=\"claim\" data-claim=\"").append(Text.html(claim.id())).append("\">\n<h3><code>")
                 .append(Text.html(claim.id())).append("</code> ").append(strength(claim.claim())).append(' ')
                 .append(badge(account.status())).append("</h3>\n<p>").append(Text.html(r.summary())).append("</p>\n");
-        if (account.waiver() != null) {
+        if (account.waiver() != null && !account.waiver().equals(shown)) {
             html.append("<p class=\"waiver\">").append(waiver(account.waiver())).append("</p>\n");
         }
         if (account.expired() != null) {

@@ -229,6 +229,7 @@ class HtmlReportTest {
         assertThat(waived.selectFirst(".waiver").text()).isEqualTo("waived until 2026-12-10 by Sam Ortiz <sam@example.com>: the CDN adds HSTS "
                 + HOSTILE + " (claim securityHeaders.https, readiness-waivers.yaml:2)");
         assertThat(waived.selectFirst(".claim h3").text()).isEqualTo("securityHeaders.https settles WAIVED");
+        assertThat(waived.select(".waiver")).as("the item's waiver, not again under its claim").hasSize(1);
         assertThat(page.getElementById("item-4").selectFirst(".claim h3").text()).isEqualTo("securityHeaders.csrf supports PASS");
         assertThat(page.getElementById("item-7").selectFirst(".attestation").text()).isEqualTo("attested by Dana Reyes on 2026-11-30, until "
                 + "2027-02-27 (https://tracker.example.com/REL-42): signed off in the release review (readiness-attestations.yaml:2)");
