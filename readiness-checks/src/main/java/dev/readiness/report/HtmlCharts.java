@@ -54,23 +54,24 @@ final class HtmlCharts {
     static void progress(StringBuilder html, List<ItemResult> items) {
         Map<Standing, Integer> counts = new EnumMap<>(Standing.class);
         items.forEach(item -> counts.merge(Standing.of(item), 1, Integer::sum));
-        StringBuilder legend = new StringBuilder();
-        html.append("<svg class=\"bar\" viewBox=\"0 0 ").append(WIDTH).append(" 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"");
-        int done = 0;
+        List<String> labels = new ArrayList<>();
         StringBuilder rects = new StringBuilder();
+        StringBuilder legend = new StringBuilder();
+        int done = 0;
         for (Map.Entry<Standing, Integer> e : counts.entrySet()) {
             int x = WIDTH * done / items.size();
             done += e.getValue();
             int end = WIDTH * done / items.size();
             String label = e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT);
+            labels.add(label);
             rects.append("<rect class=\"").append(e.getKey().css()).append("\" x=\"").append(x).append("\" y=\"0\" width=\"").append(end - x)
                     .append("\" height=\"10\"><title>").append(label).append("</title></rect>");
             legend.append("<span class=\"").append(e.getKey().css()).append("\" data-standing=\"").append(e.getKey()).append("\">")
                     .append(label).append("</span>");
         }
-        html.append(String.join(", ", counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)).toList()));
-        html.append("\">").append(rects).append("</svg>\n<p class=\"legend\">").append(legend).append("</p>\n");
+        html.append("<svg class=\"bar\" viewBox=\"0 0 ").append(WIDTH).append(" 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
+                .append(String.join(", ", labels)).append("\">").append(rects).append("</svg>\n<p class=\"legend\">").append(legend)
+                .append("</p>\n");
     }
 
     /** The coverage check's counters, and the least-covered classes its findings name, as bars of their covered share. */
