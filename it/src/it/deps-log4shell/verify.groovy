@@ -16,5 +16,11 @@ assert finding.evidence.version == '2.14.1'
 assert '2.15.0' in finding.evidence.fixed
 assert finding.evidence.path == 'log4j-slf4j-impl:2.14.1 → log4j-core:2.14.1'
 assert new File(basedir, 'target/readiness/readiness.md').text.contains('log4j-slf4j-impl:2.14.1 → log4j-core:2.14.1')
+def html = new File(basedir, 'target/readiness/readiness.html').text
+assert html.contains('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'sha256-')
+assert html.contains('<section id="dependencies">')
+assert html.contains('<li><code>log4j-slf4j-impl:2.14.1</code>\n<ul>\n<li><code>log4j-core:2.14.1</code><div class="advisory" data-key="GHSA-jfh8-c2jp-5v3q">')
+assert !(html =~ /(src|href)="(https?:|\/\/)/)
+assert log.contains('readiness.sarif, readiness.html')
 assert log.contains('BUILD FAILURE')
 return true

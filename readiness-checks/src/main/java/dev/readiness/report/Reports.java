@@ -12,6 +12,7 @@ public final class Reports {
     public static final String MARKDOWN = "readiness.md";
     public static final String JUNIT = "TEST-readiness.xml";
     public static final String SARIF = "readiness.sarif";
+    public static final String HTML = "readiness.html";
 
     private Reports() {
     }
@@ -25,6 +26,7 @@ public final class Reports {
         MarkdownReport.write(outcome, directory.resolve(MARKDOWN));
         JUnitReport.write(outcome, directory.resolve(JUNIT));
         SarifReport.write(outcome, directory.resolve(SARIF));
+        HtmlReport.write(outcome, directory.resolve(HTML));
         if (stepSummary != null) {
             MarkdownReport.appendTo(outcome, stepSummary);
         }

@@ -21,19 +21,47 @@ final class Text {
      * instead of becoming a link (GitHub links bare URLs).
      */
     static String markdown(String text) {
+        return escaped(text, (line, i) -> switch (line.charAt(i)) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '@' -> "&#64;";
+            case ':' -> line.startsWith("//", i + 1) ? "&#58;" : null;
+            case '.' -> i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3) ? "&#46;" : null;
+            case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> "\\" + line.charAt(i);
+            default -> null;
+        });
+    }
+
+    /**
+     * HTML text or attribute value: one line, as {@link #oneLine} makes it, with {@code & < > " '} written
+     * as character references, so quoted text can neither close an element or attribute nor open one.
+     */
+    static String html(String text) {
+        return escaped(text, (line, i) -> switch (line.charAt(i)) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        });
+    }
+
+    /** What to write for the character at an index of a line: its escape, or {@code null} for the character itself. */
+    private interface Escape {
+        String at(String line, int index);
+    }
+
+    private static String escaped(String text, Escape escape) {
         String line = oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '@' -> out.append("&#64;");
-                case ':' -> out.append(line.startsWith("//", i + 1) ? "&#58;" : ":");
-                case '.' -> out.append(i >= 3 && line.regionMatches(true, i - 3, "www", 0, 3) ? "&#46;" : ".");
-                case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> out.append('\\').append(c);
-                default -> out.append(c);
+            String replacement = escape.at(line, i);
+            if (replacement == null) {
+                out.append(line.charAt(i));
+            } else {
+                out.append(replacement);
             }
         }
         return out.toString();

@@ -284,7 +284,8 @@ abstract class GateMojo extends AbstractMojo {
         } else {
             getLog().error(verdict);
         }
-        getLog().info("Reports: " + outputDirectory.toPath().resolve(Reports.MARKDOWN) + ", " + Reports.JSON + ", " + Reports.JUNIT);
+        getLog().info("Reports: " + outputDirectory.toPath().resolve(Reports.MARKDOWN) + ", " + Reports.JSON + ", " + Reports.JUNIT
+                + ", " + Reports.SARIF + ", " + Reports.HTML);
     }
 
     /**
