@@ -2,6 +2,7 @@ package dev.readiness.maven;
 
 import dev.readiness.engine.Outcome;
 import dev.readiness.report.Reports;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -21,13 +22,25 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST)
 public class VerifyMojo extends GateMojo {
 
+    /**
+     * Runs the gate on this module; in a reactor, the last module to run it also decides the reactor's aggregate. Fails
+     * on this module's unmet items first, then on the aggregate's.
+     */
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Outcome outcome = runGate(true);
+        Outcome aggregate = completeReactor(outcome);
         if (outcome != null && !outcome.passed()) {
-            throw new MojoFailureException("Readiness gate failed: " + outcome.failures().size() + " required item"
-                    + (outcome.failures().size() == 1 ? "" : "s") + " unmet\n  " + String.join("\n  ", outcome.failures())
-                    + "\nSee " + outputDirectory().resolve(Reports.MARKDOWN));
+            throw failed("Readiness gate failed", outcome, outputDirectory());
         }
+        if (aggregate != null && !aggregate.passed()) {
+            throw failed("Readiness gate failed for the reactor", aggregate, aggregateDirectory());
+        }
+    }
+
+    private static MojoFailureException failed(String what, Outcome outcome, Path reports) {
+        return new MojoFailureException(what + ": " + outcome.failures().size() + " required item"
+                + (outcome.failures().size() == 1 ? "" : "s") + " unmet\n  " + String.join("\n  ", outcome.failures())
+                + "\nSee " + reports.resolve(Reports.MARKDOWN));
     }
 }
