@@ -21,7 +21,8 @@ assert aggregate.project.artifactId == 'multi-module'
 assert aggregate.verdict == 'PASS'
 assert aggregate.modules*.artifactId == ['multi-module', 'core', 'app', 'report']
 assert aggregate.modules*.verdict == ['PASS', 'PASS', 'PASS', 'PASS']
-assert aggregate.checks.find { it.id == 'secrets' }.status == 'PASS'
+// the secrets check ran here, against the execution root (inside this repository's own clone, git tracks none of the IT's files)
+assert !aggregate.checks.find { it.id == 'secrets' }.summary.contains("reactor's aggregate")
 def tests = aggregate.checks.find { it.id == 'tests' }
 assert tests.status == 'PASS'
 assert tests.evidence.tests == 5
@@ -29,16 +30,10 @@ assert tests.summary == '5 tests passed in 2 modules'
 
 // Coverage of the whole product: the figures of JaCoCo's own report-aggregate, counter by counter; Pricing, in core,
 // counts as covered by app's tests, so the product's line coverage is above core's own.
-def slurper = new XmlSlurper(false, false, true)
-slurper.setFeature('http://apache.org/xml/features/nonvalidating/load-external-dtd', false)
-def jacoco = slurper.parse(new File(basedir, 'report/target/site/jacoco-aggregate/jacoco.xml'))
 def coverage = aggregate.checks.find { it.id == 'coverage' }
 assert coverage.status == 'PASS'
-jacoco.counter.each { counter ->
-    def ours = coverage.evidence.counters[counter.@type.text()]
-    assert ours.covered == counter.@covered.text() as int: counter.@type.text()
-    assert ours.missed == counter.@missed.text() as int: counter.@type.text()
-}
+evaluate(new File(basedir, '../../../src/it/jacoco.groovy'))
+        .assertCountersEqualJacocoXml(basedir, coverage, 'report/target/site/jacoco-aggregate/jacoco.xml')
 def ratio = { c -> c.covered / (c.covered + c.missed) }
 def coreLines = core.checks.find { it.id == 'coverage' }.evidence.counters.LINE
 assert ratio(coverage.evidence.counters.LINE) > ratio(coreLines)

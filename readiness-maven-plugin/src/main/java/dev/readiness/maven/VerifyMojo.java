@@ -7,7 +7,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Verifies the project's production readiness: runs the configured checks, decides each checklist
@@ -18,8 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>BUILD FAILURE ({@code MojoFailureException}) when a REQUIRED item is FAIL or ERROR; BUILD
  * ERROR ({@code MojoExecutionException}) for broken configuration, before any check runs.
  */
-@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
-        requiresDependencyResolution = ResolutionScope.TEST)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends GateMojo {
 
     /**

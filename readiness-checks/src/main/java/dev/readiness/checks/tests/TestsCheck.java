@@ -152,9 +152,10 @@ public final class TestsCheck implements Check<TestsConfig> {
         for (String count : COUNTS) {
             evidence.put(count, ran.stream().mapToLong(r -> ((Number) r.evidence().getOrDefault(count, 0)).longValue()).sum());
         }
+        long skipped = ((Number) evidence.get("skipped")).longValue();
         String summary = combined.status() != Status.PASS ? combined.summary()
-                : Words.plural(((Number) evidence.get("tests")).intValue(), "test") + " passed in " + Words.plural(ran.size(), "module")
-                + (((Number) evidence.get("skipped")).longValue() > 0 ? " (" + evidence.get("skipped") + " skipped)" : "");
+                : Words.plural((int) (((Number) evidence.get("tests")).longValue() - skipped), "test") + " passed in "
+                + Words.plural(ran.size(), "module") + (skipped > 0 ? " (" + skipped + " skipped)" : "");
         return new Result(combined.status(), summary, combined.measured(), combined.expected(), evidence, combined.findings(),
                 combined.remedy(), combined.measure(), Map.of());
     }
