@@ -165,9 +165,11 @@ class TestsCheckTest {
                     ((Number) catalog.evidence().get(count)).longValue() + ((Number) orders.evidence().get(count)).longValue());
         }
         assertThat(reactor.findings()).extracting(Finding::key).containsExactlyElementsOf(orders.findings().stream().map(Finding::key).toList());
-        assertThat(reactor.claims().get(INTEGRATION).evidence().get("tests")).isEqualTo(
-                ((Number) catalog.claims().get(INTEGRATION).evidence().get("tests")).longValue()
-                        + ((Number) orders.claims().get(INTEGRATION).evidence().get("tests")).longValue());
+        // only catalog ran integration tests: the reactor's are catalog's
+        assertThat(orders.claims()).doesNotContainKey(INTEGRATION);
+        assertThat(reactor.claims().get(INTEGRATION).status()).isEqualTo(Status.PASS);
+        assertThat(reactor.claims().get(INTEGRATION).evidence().get("tests"))
+                .isEqualTo(((Number) catalog.claims().get(INTEGRATION).evidence().get("tests")).longValue());
     }
 
     @Test
