@@ -71,6 +71,30 @@ public interface Check<C extends Record> {
     }
 
     /**
+     * What the check reads: {@link Scope#MODULE} (the default) runs in every module of a reactor, {@link Scope#BUILD}
+     * (the deployed service, the repository as a whole) once per build, in the reactor's aggregate.
+     *
+     * @since 0.5.0
+     */
+    default Scope scope() {
+        return Scope.MODULE;
+    }
+
+    /**
+     * The reactor's verdict from the results of a {@link Scope#MODULE} check in each module: by default
+     * {@link ModuleResult#combine combined} (the worst status, findings once per key). A check whose figures must be
+     * taken over the whole product (tests summed, coverage from all execution data merged) overrides it.
+     *
+     * @param context the aggregate's context: the execution root
+     * @param modules the modules that ran the check, in reactor order
+     * @throws Exception anything unexpected; the engine turns it into an ERROR result with its message
+     * @since 0.5.0
+     */
+    default Result aggregate(C config, CheckContext context, List<ModuleResult> modules) throws Exception {
+        return ModuleResult.combine(modules);
+    }
+
+    /**
      * Runs the check.
      *
      * @throws Exception anything unexpected; the engine turns it into an ERROR result with its message

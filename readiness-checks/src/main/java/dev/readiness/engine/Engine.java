@@ -8,7 +8,9 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.CheckLog;
 import dev.readiness.check.Claim;
 import dev.readiness.check.HttpSettings;
+import dev.readiness.check.ModuleResult;
 import dev.readiness.check.Param;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
 import dev.readiness.check.Waiver;
 import dev.readiness.text.Words;
@@ -95,9 +97,59 @@ public final class Engine {
      * @throws ConfigurationException when the configuration is broken, before any check runs
      */
     public Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
+        return verify(sources, context, log, Runner.Reactor.single());
+    }
+
+    /**
+     * Verifies one module of a reactor, as {@link #verify} does, except that the checks of {@link Scope#BUILD} are
+     * SKIPPED: they run once, in the {@link #aggregate}.
+     *
+     * @since 0.5.0
+     */
+    public Outcome verifyModule(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log) throws ConfigurationException {
+        return verify(sources, context, log, Runner.Reactor.module());
+    }
+
+    /**
+     * The reactor's one verdict, once its modules have run: the checks of {@link Scope#BUILD} run here (against the
+     * execution root), each check of {@link Scope#MODULE} decides from the modules' results ({@link
+     * dev.readiness.check.Check#aggregate}), and the checklist is decided once. Modules of the reactor that this build
+     * did not build ({@code -pl}, {@code -rf}) are named in a notice, and fail the aggregate when
+     * {@code requireFullReactor} is set.
+     *
+     * @param context  the execution root's context
+     * @param modules  the modules that ran the gate, in reactor order
+     * @param notBuilt the modules of the reactor that declare the gate but were not built in this run
+     * @since 0.5.0
+     */
+    public Outcome aggregate(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log, List<ModuleOutcome> modules,
+                             List<String> notBuilt, boolean requireFullReactor) throws ConfigurationException {
+        Map<String, List<ModuleResult>> results = new LinkedHashMap<>();
+        for (ModuleOutcome module : modules) {
+            for (CheckRun run : module.outcome().checks()) {
+                results.computeIfAbsent(run.id(), id -> new ArrayList<>())
+                        .add(new ModuleResult(module.outcome().project(), module.context(), run.result()));
+            }
+        }
+        Outcome outcome = verify(sources, context, log, Runner.Reactor.aggregate(results));
+        List<String> notices = new ArrayList<>();
+        String failure = null;
+        if (!notBuilt.isEmpty()) {
+            String names = String.join(", ", notBuilt);
+            notices.add("the aggregate covers the modules built in this run; not built (-pl, -rf): " + names);
+            if (requireFullReactor) {
+                failure = "requireFullReactor: the modules " + names + " were not built, so the aggregate cannot speak for the"
+                        + " whole product: build the full reactor";
+            }
+        }
+        return outcome.asAggregate(modules.stream().map(m -> ModuleSummary.of(m.outcome())).toList(), notices, failure);
+    }
+
+    private Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log, Runner.Reactor reactor)
+            throws ConfigurationException {
         Plan plan = plan(sources, context.build().clock());
         Redactor redactor = new Redactor(secrets(plan.http(), sources.secrets()));
-        return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor);
+        return run(plan, context.http(plan.http()).log(redacting(log, redactor)).build(), redactor, reactor);
     }
 
     /**
@@ -246,8 +298,12 @@ public final class Engine {
 
     /** Runs the plan's checks and decides the verdict. */
     public Outcome run(Plan plan, CheckContext context, Redactor redactor) {
+        return run(plan, context, redactor, Runner.Reactor.single());
+    }
+
+    private Outcome run(Plan plan, CheckContext context, Redactor redactor, Runner.Reactor reactor) {
         Set<String> bound = plan.boundClaims();
-        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage()).run(plan.checks()).stream()
+        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage(), reactor).run(plan.checks()).stream()
                 .map(run -> run.redacted(redactor))
                 .toList();
         return Verdict.decide(plan, context.project(), runs, LocalDate.now(context.clock()));

@@ -3,6 +3,7 @@ package dev.readiness.engine;
 import dev.readiness.check.ProjectId;
 import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,11 @@ import java.util.Map;
  *                 failing, each attestation not used, the baseline's entries fixed since
  * @param accounts claim id to how its failure is accounted for, for every claim that ran
  * @param stage    the run's stage
+ * @param modules  in a reactor's aggregate, each module's own verdict in reactor order; empty otherwise
  */
 public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                       boolean passed, List<String> failures, List<String> warnings, List<String> notices,
-                      Map<String, ClaimAccount> accounts, Stage stage) {
+                      Map<String, ClaimAccount> accounts, Stage stage, List<ModuleSummary> modules) {
 
     public Outcome {
         items = List.copyOf(items);
@@ -29,6 +31,14 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
         notices = List.copyOf(notices);
         accounts = Map.copyOf(accounts);
         stage = stage == null ? Stage.BUILD : stage;
+        modules = List.copyOf(modules);
+    }
+
+    /** The outcome of one module, or of a build of one module. */
+    public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
+                   boolean passed, List<String> failures, List<String> warnings, List<String> notices,
+                   Map<String, ClaimAccount> accounts, Stage stage) {
+        this(project, checklist, items, checks, passed, failures, warnings, notices, accounts, stage, List.of());
     }
 
     /** An outcome of the build stage. */
@@ -42,6 +52,21 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
     public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                    boolean passed, List<String> failures, List<String> warnings) {
         this(project, checklist, items, checks, passed, failures, warnings, List.of(), Map.of(), Stage.BUILD);
+    }
+
+    /**
+     * This outcome as a reactor's aggregate: with the modules' own verdicts, and failing when {@code failure} is given
+     * (a module the aggregate had to cover was not built).
+     */
+    public Outcome asAggregate(List<ModuleSummary> moduleSummaries, List<String> moreNotices, String failure) {
+        List<String> allNotices = new ArrayList<>(notices);
+        allNotices.addAll(moreNotices);
+        List<String> allFailures = new ArrayList<>(failures);
+        if (failure != null) {
+            allFailures.add(failure);
+        }
+        return new Outcome(project, checklist, items, checks, passed && failure == null, allFailures, warnings, allNotices,
+                accounts, stage, moduleSummaries);
     }
 
     /** How a claim's failure is accounted for; its own status when nothing accounts for it. */

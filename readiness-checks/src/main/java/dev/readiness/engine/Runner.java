@@ -2,12 +2,15 @@ package dev.readiness.engine;
 
 import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
+import dev.readiness.check.ModuleResult;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
 import dev.readiness.text.Words;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs the configured checks in parallel, each within the time limit. A check that throws or
  * overruns gives ERROR with the reason; it never stops the others or the run. A check none of whose
  * claims belongs to the run's stage is not run: it is SKIPPED, naming the stage that evaluates it.
+ *
+ * <p>In a reactor, a module's run leaves the checks of {@link Scope#BUILD} to the aggregate (SKIPPED, saying so);
+ * the aggregate's run takes the verdict of a {@link Scope#MODULE} check from the modules' results
+ * ({@link Check#aggregate}) and runs the others.
  */
 final class Runner {
 
@@ -28,12 +35,37 @@ final class Runner {
     private final CheckContext context;
     private final Set<String> boundClaims;
     private final Stage stage;
+    private final Reactor reactor;
 
-    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage) {
+    /**
+     * A run's place in the build: the one module of a build ({@link #single()}), one module of a reactor, or the
+     * reactor's aggregate with the modules' results of each check (by check id).
+     */
+    record Reactor(boolean moduleOfReactor, Map<String, List<ModuleResult>> moduleResults) {
+
+        static Reactor single() {
+            return new Reactor(false, null);
+        }
+
+        static Reactor module() {
+            return new Reactor(true, null);
+        }
+
+        static Reactor aggregate(Map<String, List<ModuleResult>> moduleResults) {
+            return new Reactor(false, Map.copyOf(moduleResults));
+        }
+
+        boolean isAggregate() {
+            return moduleResults != null;
+        }
+    }
+
+    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage, Reactor reactor) {
         this.timeout = timeout;
         this.context = context.withBoundClaims(boundClaims).withStage(stage);
         this.boundClaims = boundClaims;
         this.stage = stage;
+        this.reactor = reactor;
     }
 
     List<CheckRun> run(List<ConfiguredCheck> checks) {
@@ -81,11 +113,19 @@ final class Runner {
             result = Result.skipped("check '" + configured.id() + "' was not run: " + configured.reason()).build();
         } else if (configured.claims().stream().noneMatch(c -> c.claim().stage() == stage)) {
             result = Result.skipped("check '" + configured.id() + "' " + configured.claims().get(0).claim().stage().evaluatedBy()).build();
-        } else if (configured.check().readsBuildOutputs() && "pom".equals(context.packaging())) {
+        } else if (reactor.moduleOfReactor() && configured.check().scope() == Scope.BUILD) {
+            result = Result.skipped("check '" + configured.id() + "' reads the deployed service or the repository as a whole:"
+                    + " it runs once per build, in the reactor's aggregate (the execution root's target/readiness)").build();
+        } else if (reactor.isAggregate() && configured.check().scope() == Scope.MODULE
+                && reactor.moduleResults().getOrDefault(configured.id(), List.of()).isEmpty()) {
+            result = Result.skipped("no module of the reactor ran check '" + configured.id() + "'").build();
+        } else if (!reactor.isAggregate() && configured.check().readsBuildOutputs() && "pom".equals(context.packaging())) {
             result = Result.skipped("a module of packaging pom has no build outputs of its own for '" + configured.id() + "' to read").build();
         } else {
             try {
-                result = invoke(configured.check(), configured.config());
+                result = reactor.isAggregate() && configured.check().scope() == Scope.MODULE
+                        ? aggregate(configured.check(), configured.config(), reactor.moduleResults().get(configured.id()))
+                        : invoke(configured.check(), configured.config());
                 if (result == null) {
                     result = Result.error("check '" + configured.id() + "' returned no result").build();
                 }
@@ -100,6 +140,11 @@ final class Runner {
     @SuppressWarnings("unchecked")
     private <C extends Record> Result invoke(Check<C> check, Record config) throws Exception {
         return check.run((C) config, context);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends Record> Result aggregate(Check<C> check, Record config, List<ModuleResult> modules) throws Exception {
+        return check.aggregate((C) config, context, modules);
     }
 
     private static Result crashed(String id, Throwable e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Status;
 import dev.readiness.check.Waiver;
 import dev.readiness.engine.Attestation;
 import dev.readiness.engine.Baseline;
@@ -14,6 +15,7 @@ import dev.readiness.engine.CheckRun;
 import dev.readiness.engine.ClaimAccount;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.ModuleSummary;
 import dev.readiness.engine.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +94,17 @@ public final class JsonReport {
         outcome.warnings().forEach(warnings::add);
         ArrayNode notices = root.putArray("notices");
         outcome.notices().forEach(notices::add);
+        if (!outcome.modules().isEmpty()) {
+            ArrayNode modules = root.putArray("modules");
+            for (ModuleSummary module : outcome.modules()) {
+                ObjectNode node = modules.addObject().put("artifactId", module.project().artifactId())
+                        .put("verdict", module.passed() ? "PASS" : "FAIL");
+                ObjectNode counts = node.putObject("summary");
+                for (Status status : Status.values()) {
+                    counts.put(status.name(), module.counts().getOrDefault(status, 0));
+                }
+            }
+        }
         return root;
     }
 

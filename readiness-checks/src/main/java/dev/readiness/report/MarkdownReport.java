@@ -7,6 +7,7 @@ import dev.readiness.check.Waiver;
 import dev.readiness.engine.ClaimAccount;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.ModuleSummary;
 import dev.readiness.engine.Outcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -61,6 +62,18 @@ public final class MarkdownReport {
         }
     }
 
+    /** A reactor's aggregate: each module's own verdict, a row each. */
+    private static void modules(StringBuilder md, Outcome outcome) {
+        if (outcome.modules().isEmpty()) {
+            return;
+        }
+        md.append("\n### Modules\n\n| module | verdict | items |\n|---|---|---|\n");
+        for (ModuleSummary module : outcome.modules()) {
+            md.append("| ").append(Text.markdown(module.project().artifactId()).replace("|", "\\|")).append(" | ")
+                    .append(module.passed() ? "PASS" : "FAIL").append(" | ").append(counts(module.counts())).append(" |\n");
+        }
+    }
+
     private static final Map<Path, Object> SUMMARY_WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String render(Outcome outcome) {
@@ -81,6 +94,7 @@ public final class MarkdownReport {
             md.append('\n');
         }
         needsAPerson(md, outcome);
+        modules(md, outcome);
         String section = null;
         for (ItemResult item : outcome.items()) {
             if (!Objects.equals(section, item.item().section())) {

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Records the findings the project fails on today in {@code readiness-baseline.json} at the project
@@ -25,7 +24,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <p>BUILD ERROR ({@code MojoExecutionException}) for broken configuration, before any check runs, for
  * a baseline that cannot be written, and for {@code readiness.prune} without a baseline.
  */
-@Mojo(name = "baseline", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
+@Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends GateMojo {
 
     /** Only removes the entries of the existing baseline that no longer occur, instead of recording today's findings. Default false. */

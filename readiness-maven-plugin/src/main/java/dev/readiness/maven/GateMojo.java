@@ -9,6 +9,7 @@ import dev.readiness.engine.ConfigurationException;
 import dev.readiness.engine.Engine;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Level;
+import dev.readiness.engine.ModuleOutcome;
 import dev.readiness.engine.Outcome;
 import dev.readiness.engine.ReadinessConfig;
 import dev.readiness.engine.ReadinessYaml;
@@ -119,6 +120,13 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter(property = "readiness.stage")
     private String stage;
 
+    /**
+     * In a reactor, fails the aggregate when modules that declare the gate were not built in this run ({@code -pl},
+     * {@code -rf}): for a release, whose verdict must speak for the whole product. Default false: the aggregate names them.
+     */
+    @Parameter(property = "readiness.requireFullReactor", defaultValue = "false")
+    private boolean requireFullReactor;
+
     /** Whether checks may use their on-disk caches (OSV answers). */
     @Parameter(property = "readiness.cache", defaultValue = "true")
     private boolean cache;
@@ -142,6 +150,9 @@ abstract class GateMojo extends AbstractMojo {
 
     @Component
     private ProjectDependenciesResolver dependenciesResolver;
+
+    /** This module's context, kept for the reactor's aggregate. */
+    private CheckContext.Builder moduleContext;
 
     /** "Now" and "today" of the run: expiry dates of waivers and attestations, the baseline's date. */
     Clock clock = Clock.systemUTC();
@@ -174,15 +185,85 @@ abstract class GateMojo extends AbstractMojo {
                 .useCache(cache)
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
                 .clock(clock);
+        moduleContext = context;
         Outcome outcome;
         try {
             rejectUnknownParameters();
-            outcome = Engine.discover(getClass().getClassLoader()).verify(sources(basedir), context, log());
+            Engine engine = Engine.discover(getClass().getClassLoader());
+            outcome = gate && ReactorGate.isReactor(session)
+                    ? engine.verifyModule(sources(basedir), context, log())
+                    : engine.verify(sources(basedir), context, log());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
         }
-        report(outcome, gate);
+        report(outcome, gate, outputDirectory.toPath(), !ReactorGate.isReactor(session));
         return outcome;
+    }
+
+    /**
+     * In a reactor, records this module's run of the gate and, when it is the last module of the build to run it, decides
+     * the reactor's one verdict: the checks of the service and the repository run once against the execution root, each
+     * module's results are combined, the checklist is decided once, and the reports go to the execution root's
+     * {@code target/readiness/}.
+     *
+     * @param outcome this module's outcome, or {@code null} when the gate was skipped here
+     * @return the aggregate's outcome, or {@code null} when this build is not a reactor or other modules have yet to run
+     * @throws MojoExecutionException for broken configuration, reports that cannot be written, or a module of the build
+     *                                that was expected to run the gate but had not when the last module ran
+     */
+    protected Outcome completeReactor(Outcome outcome) throws MojoExecutionException {
+        if (!ReactorGate.isReactor(session)) {
+            return null;
+        }
+        List<ModuleOutcome> modules;
+        try {
+            modules = ReactorGate.record(session, mojoExecution, project,
+                    outcome == null ? null : new ModuleOutcome(moduleContext.build(), outcome));
+        } catch (IllegalStateException e) {
+            throw new MojoExecutionException("Readiness reactor: " + e.getMessage(), e);
+        }
+        if (modules == null) {
+            List<String> neverRan = ReactorGate.neverRan(session, mojoExecution, project);
+            if (!neverRan.isEmpty()) {
+                throw new MojoExecutionException("Readiness reactor: the last module has run, but " + String.join(", ", neverRan)
+                        + " did not run readiness:verify, so the reactor's aggregate (and the checks of the service and the"
+                        + " repository) did not run: bind the goal to the same phase in every module");
+            }
+            return null;
+        }
+        Path rootDir = Path.of(session.getExecutionRootDirectory());
+        MavenProject named = rootProject() != null ? rootProject() : session.getProjects().get(0);
+        CheckContext.Builder context = CheckContext.builder(rootDir)
+                .buildDirectory(aggregateDirectory().getParent())
+                .packaging("pom")
+                .project(new ProjectId(named.getGroupId(), named.getArtifactId(), named.getVersion()))
+                .offline(session.isOffline())
+                .useCache(cache)
+                .cacheDirectory(MavenAdapters.cacheDirectory(session))
+                .clock(clock);
+        getLog().info("Readiness aggregate of " + modules.size() + " module" + (modules.size() == 1 ? "" : "s") + ", in " + rootDir);
+        Outcome aggregate;
+        try {
+            aggregate = Engine.discover(getClass().getClassLoader()).aggregate(sources(rootDir), context, log(), modules,
+                    ReactorGate.notBuilt(session, mojoExecution), requireFullReactor);
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
+        }
+        report(aggregate, true, aggregateDirectory(), true);
+        return aggregate;
+    }
+
+    /** The execution root's project when this build builds it, else {@code null}. */
+    private MavenProject rootProject() {
+        MavenProject root = session.getTopLevelProject();
+        return root != null && session.getProjects().contains(root) ? root : null;
+    }
+
+    /** Where the reactor's aggregate reports go: {@code target/readiness/} of the execution root. */
+    protected Path aggregateDirectory() {
+        Path build = rootProject() != null ? Path.of(rootProject().getBuild().getDirectory())
+                : Path.of(session.getExecutionRootDirectory()).resolve("target");
+        return build.resolve("readiness");
     }
 
     /** The project's folder. */
@@ -256,7 +337,7 @@ abstract class GateMojo extends AbstractMojo {
      * One line per item (unmet REQUIRED ones as errors, other unmet ones as warnings), every notice as a warning, then the
      * verdict; as the gate, the reports are written and an unmet verdict is an error line.
      */
-    private void report(Outcome outcome, boolean gate) throws MojoExecutionException {
+    private void report(Outcome outcome, boolean gate, Path reports, boolean toStepSummary) throws MojoExecutionException {
         List<String> lines = ConsoleReport.lines(outcome);
         for (int i = 0; i < outcome.items().size(); i++) {
             ItemResult item = outcome.items().get(i);
@@ -275,16 +356,16 @@ abstract class GateMojo extends AbstractMojo {
             return;
         }
         try {
-            Reports.writeAll(outcome, outputDirectory.toPath(), stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
+            Reports.writeAll(outcome, reports, !toStepSummary || stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the readiness reports to " + outputDirectory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot write the readiness reports to " + reports + ": " + e.getMessage(), e);
         }
         if (outcome.passed()) {
             getLog().info(verdict);
         } else {
             getLog().error(verdict);
         }
-        getLog().info("Reports: " + outputDirectory.toPath().resolve(Reports.MARKDOWN) + ", " + Reports.JSON + ", " + Reports.JUNIT
+        getLog().info("Reports: " + reports.resolve(Reports.MARKDOWN) + ", " + Reports.JSON + ", " + Reports.JUNIT
                 + ", " + Reports.SARIF + ", " + Reports.HTML);
     }
 

@@ -137,6 +137,33 @@ final class CoverageAnalysis {
         return analysis.run(Math.max(1, Math.min(threads, analysis.files.size())));
     }
 
+    /**
+     * The outcomes of class folders analysed against the same execution data, as one: counts summed, least-covered
+     * classes ranked again over all of them.
+     */
+    static Outcome combine(List<Outcome> outcomes) {
+        Counts counts = new Counts();
+        Map<Counter, TreeSet<ClassFigure>> least = new EnumMap<>(Counter.class);
+        TreeSet<String> mismatchedNames = new TreeSet<>();
+        int classCount = 0;
+        int excludedCount = 0;
+        int mismatched = 0;
+        for (Outcome outcome : outcomes) {
+            for (Counter counter : Counter.values()) {
+                counts.add(counter, outcome.counts().covered(counter), outcome.counts().missed(counter));
+            }
+            outcome.leastCovered().forEach((counter, figures) ->
+                    figures.forEach(f -> offer(least.computeIfAbsent(counter, c -> new TreeSet<>(WORST_FIRST)), f)));
+            outcome.mismatchedNames().forEach(n -> offerName(mismatchedNames, n));
+            classCount += outcome.classes();
+            excludedCount += outcome.excluded();
+            mismatched += outcome.mismatched();
+        }
+        Map<Counter, List<ClassFigure>> leastCovered = new EnumMap<>(Counter.class);
+        least.forEach((counter, figures) -> leastCovered.put(counter, List.copyOf(figures)));
+        return new Outcome(counts, classCount, excludedCount, mismatched, List.copyOf(mismatchedNames), leastCovered);
+    }
+
     private void list(Predicate<String> excludes) throws IOException {
         Files.walkFileTree(classesDir, new SimpleFileVisitor<>() {
             @Override

@@ -4,8 +4,10 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Measure;
+import dev.readiness.check.ModuleResult;
 import dev.readiness.check.Ratio;
 import dev.readiness.check.Result;
+import dev.readiness.check.Status;
 import dev.readiness.checks.coverage.CoverageAnalysis.AnalysisException;
 import dev.readiness.checks.coverage.CoverageAnalysis.ClassFigure;
 import dev.readiness.checks.coverage.CoverageAnalysis.Outcome;
@@ -148,6 +150,69 @@ public final class CoverageCheck implements Check<CoverageConfig> {
                     .with("classes", outcome.mismatchedNames())
                     .build());
         }
+        Evidence evidence = new Evidence(outcome.counts(), "exec", read, missing, outcome.classes());
+        evidence.excluded = config.excludes().isEmpty() ? null : outcome.excluded();
+        evidence.mismatched = outcome.mismatched();
+        return verdict(limits, evidence, notes, outcome.leastCovered());
+    }
+
+    /**
+     * The reactor's coverage as {@code jacoco:report-aggregate} reports it: the execution data of every module merged,
+     * and every module's classes analysed once against it, so that a class of one module covered by another module's
+     * tests counts; never an average of the modules' percentages. ERROR when no module has execution data.
+     */
+    @Override
+    public Result aggregate(CoverageConfig config, CheckContext context, List<ModuleResult> modules)
+            throws IOException, InterruptedException {
+        List<CheckContext> ran = modules.stream().filter(m -> m.result().status() != Status.SKIPPED).map(ModuleResult::context).toList();
+        ExecutionDataStore executionData = new ExecutionDataStore();
+        List<String> read = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (CheckContext module : ran) {
+            for (String name : config.execFiles()) {
+                Path file = module.basedir().resolve(name);
+                String shown = Words.path(context.basedir(), file);
+                if (!Files.isRegularFile(file)) {
+                    missing.add(shown);
+                    continue;
+                }
+                String problem = load(executionData, file, shown);
+                if (problem != null) {
+                    return Result.error(problem).evidence("execFiles", read)
+                            .remedy("Delete " + shown + " and run the tests again with jacoco-maven-plugin's prepare-agent goal (mvn clean verify).")
+                            .build();
+                }
+                read.add(shown);
+            }
+        }
+        if (read.isEmpty()) {
+            return Result.error("no JaCoCo execution data in any module of the reactor: " + String.join(", ", missing))
+                    .evidence("missingExecFiles", missing)
+                    .remedy("Add jacoco-maven-plugin's prepare-agent goal to the parent POM, so every module's tests write their execution data, and run mvn verify.")
+                    .build();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<Counter, Ratio> limits = config.effectiveLimits();
+        for (CheckContext module : ran) {
+            if (Files.isDirectory(module.outputDirectory())) {
+                try {
+                    outcomes.add(CoverageAnalysis.analyse(module.outputDirectory(), context.basedir(), executionData,
+                            ClassGlob.anyOf(config.excludes()), limits.keySet(), Runtime.getRuntime().availableProcessors()));
+                } catch (AnalysisException e) {
+                    return Result.error(e.getMessage()).evidence("execFiles", read)
+                            .remedy("Rebuild the reactor from scratch (mvn clean verify) so every class folder holds only the classes the compiler wrote.")
+                            .build();
+                }
+            }
+        }
+        Outcome outcome = CoverageAnalysis.combine(outcomes);
+        if (outcome.classes() == 0) {
+            return Result.error("no classes to measure in the reactor's modules").evidence("execFiles", read).evidence("classes", 0)
+                    .remedy("Run the gate after the modules are compiled (mvn verify).").build();
+        }
+        List<Finding> notes = new ArrayList<>();
+        missing.forEach(m -> notes.add(Finding.of(m + " does not exist; that module's classes count as its tests left them: uncovered"
+                + " unless another module's tests ran them").key("missing:" + m).note().at(m).build()));
         Evidence evidence = new Evidence(outcome.counts(), "exec", read, missing, outcome.classes());
         evidence.excluded = config.excludes().isEmpty() ? null : outcome.excluded();
         evidence.mismatched = outcome.mismatched();

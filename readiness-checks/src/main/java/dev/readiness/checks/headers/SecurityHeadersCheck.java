@@ -6,6 +6,7 @@ import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.text.Words;
@@ -101,6 +102,11 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
     @Override
     public Class<SecurityHeadersConfig> configType() {
         return SecurityHeadersConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

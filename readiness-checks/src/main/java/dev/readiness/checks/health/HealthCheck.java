@@ -7,6 +7,7 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Status;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
@@ -81,6 +82,11 @@ public final class HealthCheck implements Check<HealthConfig> {
     @Override
     public Class<HealthConfig> configType() {
         return HealthConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.checks.kubernetes.Resource.Container;
 import dev.readiness.text.Words;
 import java.io.IOException;
@@ -99,6 +100,11 @@ public final class KubernetesCheck implements Check<KubernetesConfig> {
     @Override
     public Class<KubernetesConfig> configType() {
         return KubernetesConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

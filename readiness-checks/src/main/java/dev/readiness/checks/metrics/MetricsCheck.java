@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
@@ -85,6 +86,11 @@ public final class MetricsCheck implements Check<MetricsConfig> {
     @Override
     public Class<MetricsConfig> configType() {
         return MetricsConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.checks.monitoring.AlertRouting.Receiver;
 import dev.readiness.checks.monitoring.AlertRules.Alert;
 import dev.readiness.checks.monitoring.MonitoringFiles.Empty;
@@ -82,6 +83,11 @@ public final class MonitoringCheck implements Check<MonitoringConfig> {
     @Override
     public Class<MonitoringConfig> configType() {
         return MonitoringConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -77,6 +78,11 @@ public final class PipelineCheck implements Check<PipelineConfig> {
     @Override
     public Class<PipelineConfig> configType() {
         return PipelineConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -54,6 +55,11 @@ public final class ReleaseVersionCheck implements Check<ReleaseVersionConfig> {
     @Override
     public Class<ReleaseVersionConfig> configType() {
         return ReleaseVersionConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Status;
 import dev.readiness.checks.secrets.SecretDetector.Match;
 import dev.readiness.checks.secrets.SecretsConfig.Allow;
@@ -104,6 +105,11 @@ public final class SecretsCheck implements Check<SecretsConfig> {
                     .with("rule", match.rule().id).with("file", path).with("line", line).with("preview", match.preview())
                     .with("name", match.name()).with("fingerprint", shortFingerprint()).with("aliases", List.of(shortFingerprint()));
         }
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

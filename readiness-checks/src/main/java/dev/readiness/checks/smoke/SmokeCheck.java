@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
@@ -65,6 +66,11 @@ public final class SmokeCheck implements Check<SmokeConfig> {
     @Override
     public Class<SmokeConfig> configType() {
         return SmokeConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
+import dev.readiness.check.ModuleResult;
 import dev.readiness.check.Result;
+import dev.readiness.check.Status;
 import dev.readiness.checks.tests.SurefireReport.FailedTest;
 import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
 import dev.readiness.checks.tests.TestReports.Contradiction;
@@ -19,7 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@code tests} check: each kind of test has its own claim, decided by its own reports alone. Unit
@@ -54,6 +59,9 @@ public final class TestsCheck implements Check<TestsConfig> {
 
     /** The most failing tests listed as findings of one claim; the counts in the evidence give the total. */
     static final int MAX_FINDINGS = 100;
+
+    /** The counts of a tests verdict's evidence, summed over a reactor's modules. */
+    private static final List<String> COUNTS = List.of("tests", "failures", "errors", "skipped", "flaky");
 
     @Override
     public String id() {
@@ -117,6 +125,39 @@ public final class TestsCheck implements Check<TestsConfig> {
                     .build());
         }
         return unit.build();
+    }
+
+    /**
+     * The reactor's tests: the modules' results combined (the worst status, every failing test), with the counts
+     * summed over the modules, for the unit tests and for each other claim alike.
+     */
+    @Override
+    public Result aggregate(TestsConfig config, CheckContext context, List<ModuleResult> modules) {
+        Result combined = ModuleResult.combine(modules);
+        Result main = summed(combined.withoutClaims(), modules.stream().map(m -> m.result().withoutClaims()).toList());
+        for (Map.Entry<String, Result> claim : combined.claims().entrySet()) {
+            main = main.withClaim(claim.getKey(), summed(claim.getValue(),
+                    modules.stream().map(m -> m.result().claims().get(claim.getKey())).filter(Objects::nonNull).toList()));
+        }
+        return main;
+    }
+
+    /** The combined verdict with {@link #COUNTS} summed over the modules' results that ran; a summary of the sums when it passed. */
+    private static Result summed(Result combined, List<Result> modules) {
+        List<Result> ran = modules.stream().filter(r -> r.evidence().get("tests") instanceof Number).toList();
+        if (ran.isEmpty()) {
+            return combined;
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>(combined.evidence());
+        for (String count : COUNTS) {
+            evidence.put(count, ran.stream().mapToLong(r -> ((Number) r.evidence().getOrDefault(count, 0)).longValue()).sum());
+        }
+        long skipped = ((Number) evidence.get("skipped")).longValue();
+        String summary = combined.status() != Status.PASS ? combined.summary()
+                : Words.plural((int) (((Number) evidence.get("tests")).longValue() - skipped), "test") + " passed in "
+                + Words.plural(ran.size(), "module") + (skipped > 0 ? " (" + skipped + " skipped)" : "");
+        return new Result(combined.status(), summary, combined.measured(), combined.expected(), evidence, combined.findings(),
+                combined.remedy(), combined.measure(), Map.of());
     }
 
     /** The kinds of test, each with its own reports and words. */

@@ -4,6 +4,7 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.text.Words;
@@ -66,6 +67,11 @@ public final class TlsCheck implements Check<TlsConfig> {
     @Override
     public Class<TlsConfig> configType() {
         return TlsConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

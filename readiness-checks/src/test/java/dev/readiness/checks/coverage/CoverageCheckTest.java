@@ -10,6 +10,8 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Measure;
+import dev.readiness.check.ModuleResult;
+import dev.readiness.check.ProjectId;
 import dev.readiness.check.Ratio;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
@@ -350,6 +352,59 @@ class CoverageCheckTest {
         assertThat(merged.evidence()).containsEntry("execFiles", List.of("target/jacoco.exec", "target/jacoco-it.exec"));
         assertThat(counters(merged)).isEqualTo(counters(jacoco(project.resolve("target/jacoco.exec"),
                 project.resolve("target/jacoco-it.exec"))));
+    }
+
+    @Test
+    void aReactorsCoverageMergesEveryModulesExecutionDataOverEveryModulesClassesAsReportAggregateDoes() throws Exception {
+        Path core = project.resolve("core");
+        Path app = project.resolve("app");
+        try (JacocoRun coreTests = JacocoRun.of(Greeter.class)) {
+            coreTests.call(coreTests.create(Greeter.class), "greet", "Ada");
+            coreTests.writeExec(core.resolve("target/jacoco.exec"));
+        }
+        try (JacocoRun appTests = JacocoRun.of(Greeter.class, Invoice.class)) {
+            appTests.call(appTests.create(Greeter.class), "farewell", "Ada");
+            Object invoice = appTests.create(Invoice.class);
+            appTests.call(invoice, "add", 20);
+            appTests.call(invoice, "total");
+            appTests.writeExec(app.resolve("target/jacoco.exec"));
+        }
+        JacocoRun.writeClasses(core.resolve("target/classes"), JacocoRun.classFiles(Greeter.class));
+        JacocoRun.writeClasses(app.resolve("target/classes"), JacocoRun.classFiles(Invoice.class));
+        List<ModuleResult> modules = List.of(
+                new ModuleResult(new ProjectId("dev.shop", "core", "1.0"), CheckContext.builder(core).build(), check.run(config(null, null), CheckContext.builder(core).build())),
+                new ModuleResult(new ProjectId("dev.shop", "app", "1.0"), CheckContext.builder(app).build(), check.run(config(null, null), CheckContext.builder(app).build())),
+                new ModuleResult(new ProjectId("dev.shop", "shop", "1.0"), CheckContext.builder(project).packaging("pom").build(),
+                        Result.skipped("a module of packaging pom has no build outputs of its own for 'coverage' to read").build()));
+
+        Result aggregate = check.aggregate(config(null, null), CheckContext.builder(project).packaging("pom").build(), modules);
+
+        ExecFileLoader loader = new ExecFileLoader();
+        loader.load(core.resolve("target/jacoco.exec").toFile());
+        loader.load(app.resolve("target/jacoco.exec").toFile());
+        CoverageBuilder builder = new CoverageBuilder();
+        Analyzer analyzer = new Analyzer(loader.getExecutionDataStore(), builder);
+        analyzer.analyzeAll(core.resolve("target/classes").toFile());
+        analyzer.analyzeAll(app.resolve("target/classes").toFile());
+        assertThat(counters(aggregate)).isEqualTo(counters(builder.getBundle("reactor")));
+        assertThat(aggregate.evidence()).containsEntry("execFiles", List.of("core/target/jacoco.exec", "app/target/jacoco.exec"))
+                .containsEntry("classes", 3);
+        assertThat(counters(modules.get(0).result()).get("LINE")).isEqualTo(Map.of("covered", 3, "missed", 2));
+        // Greeter's farewell, which only app's tests ran, counts: Greeter's 3 lines covered by core's tests, 1 by app's
+        Map<?, ?> appOwn = (Map<?, ?>) counters(modules.get(1).result()).get("LINE");
+        assertThat(((Map<?, ?>) counters(aggregate).get("LINE")).get("covered")).isEqualTo(3 + 1 + (Integer) appOwn.get("covered"));
+    }
+
+    @Test
+    void aReactorWithoutExecutionDataInAnyModuleIsAnError() throws Exception {
+        Path core = Files.createDirectories(project.resolve("core"));
+        List<ModuleResult> modules = List.of(new ModuleResult(new ProjectId("dev.shop", "core", "1.0"), CheckContext.builder(core).build(),
+                Result.error("no JaCoCo execution data at target/jacoco.exec").build()));
+
+        Result aggregate = check.aggregate(config(null, null), CheckContext.builder(project).build(), modules);
+
+        assertThat(aggregate.status()).isEqualTo(Status.ERROR);
+        assertThat(aggregate.summary()).isEqualTo("no JaCoCo execution data in any module of the reactor: core/target/jacoco.exec");
     }
 
     @Test

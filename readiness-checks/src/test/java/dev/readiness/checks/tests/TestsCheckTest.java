@@ -13,6 +13,8 @@ import dev.readiness.check.Check;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
+import dev.readiness.check.ModuleResult;
+import dev.readiness.check.ProjectId;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
 import dev.readiness.check.Strength;
@@ -139,6 +141,49 @@ class TestsCheckTest {
         Result integration = result.claims().get(INTEGRATION);
         assertThat(integration.summary()).isEqualTo("1 of 1 test failed (0 failures, 1 error) in build/it-results");
         assertThat(integration.evidence()).contains(entry("reports", List.of("build/it-results")), entry("files", 1));
+    }
+
+    @Test
+    void aReactorsTestsAreSummedOverItsModulesWithEveryFailingTestKept() throws Exception {
+        copyCase("passing");
+        Result catalog = run(TestsConfig.defaults());
+        try (Stream<Path> files = Files.walk(project.resolve("target"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        copyCase("failing");
+        Result orders = run(TestsConfig.defaults());
+        List<ModuleResult> modules = List.of(
+                new ModuleResult(new ProjectId("dev.shop", "catalog", "1.0"), CheckContext.builder(project).build(), catalog),
+                new ModuleResult(new ProjectId("dev.shop", "orders", "1.0"), CheckContext.builder(project).build(), orders));
+
+        Result reactor = new TestsCheck().aggregate(TestsConfig.defaults(), CheckContext.builder(project).build(), modules);
+
+        assertThat(reactor.status()).isEqualTo(Status.FAIL);
+        assertThat(reactor.summary()).isEqualTo("orders: " + orders.summary());
+        for (String count : List.of("tests", "failures", "errors", "skipped", "flaky")) {
+            assertThat(((Number) reactor.evidence().get(count)).longValue()).as(count).isEqualTo(
+                    ((Number) catalog.evidence().get(count)).longValue() + ((Number) orders.evidence().get(count)).longValue());
+        }
+        assertThat(reactor.findings()).extracting(Finding::key).containsExactlyElementsOf(orders.findings().stream().map(Finding::key).toList());
+        // only catalog ran integration tests: the reactor's are catalog's
+        assertThat(orders.claims()).doesNotContainKey(INTEGRATION);
+        assertThat(reactor.claims().get(INTEGRATION).status()).isEqualTo(Status.PASS);
+        assertThat(reactor.claims().get(INTEGRATION).evidence().get("tests"))
+                .isEqualTo(((Number) catalog.claims().get(INTEGRATION).evidence().get("tests")).longValue());
+    }
+
+    @Test
+    void aReactorWhoseModulesAllPassSaysHowManyTestsRanInHowManyModules() throws Exception {
+        copyCase("passing");
+        Result catalog = run(TestsConfig.defaults());
+        List<ModuleResult> modules = List.of(
+                new ModuleResult(new ProjectId("dev.shop", "catalog", "1.0"), CheckContext.builder(project).build(), catalog),
+                new ModuleResult(new ProjectId("dev.shop", "orders", "1.0"), CheckContext.builder(project).build(), catalog));
+
+        Result reactor = new TestsCheck().aggregate(TestsConfig.defaults(), CheckContext.builder(project).build(), modules);
+
+        assertThat(reactor.status()).isEqualTo(Status.PASS);
+        assertThat(reactor.summary()).isEqualTo("10 tests passed in 2 modules (2 skipped)");
     }
 
     @Test

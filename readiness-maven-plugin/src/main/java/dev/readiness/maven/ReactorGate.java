@@ -1,0 +1,155 @@
+package dev.readiness.maven;
+
+import dev.readiness.engine.ModuleOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.SessionData;
+
+/**
+ * The reactor's aggregate: each module's run of the gate is recorded in the build session, and the run that completes
+ * the modules of this build expected to run the gate decides the reactor's one verdict. Works under {@code -T}: the
+ * record is shared and the last module to finish is the one that aggregates, exactly once.
+ *
+ * <p>A module is expected to run the gate when the command line names the goal ({@code readiness:verify}), or when
+ * its POM binds the goal to a phase; a module skipped with {@code readiness.skip} still runs it (and is recorded as
+ * skipped). The record holds only JDK types as keys, so that it is shared across plugin class realms.
+ */
+final class ReactorGate {
+
+    private static final String KEY = "dev.readiness.reactor";
+
+    /** Marks a module that ran the gate with readiness.skip. */
+    private static final Object SKIPPED = "skipped";
+
+    private ReactorGate() {
+    }
+
+    /** Whether this build is a reactor of several modules (a build of one module decides everything itself). */
+    static boolean isReactor(MavenSession session) {
+        return session.getProjects().size() > 1;
+    }
+
+    /**
+     * Records a module's run; when it is the last module of this build expected to run the gate, returns every module's
+     * outcome in reactor order (modules skipped left out), otherwise {@code null}.
+     *
+     * @param outcome the module's outcome, or {@code null} when the gate was skipped there
+     * @throws IllegalStateException when a module's outcome comes from a plugin of another class path (modules that
+     *                               declare the plugin with different dependencies), which the aggregate cannot read
+     */
+    static List<ModuleOutcome> record(MavenSession session, MojoExecution execution, MavenProject project, ModuleOutcome outcome) {
+        Map<String, Object> runs = runs(session);
+        Set<String> expected = expected(session, execution);
+        synchronized (runs) {
+            runs.put(project.getId(), outcome == null ? SKIPPED : outcome);
+            if (!runs.keySet().containsAll(expected) || runs.containsKey(KEY + ".done")) {
+                return null;
+            }
+            runs.put(KEY + ".done", Boolean.TRUE);
+        }
+        List<ModuleOutcome> outcomes = new ArrayList<>();
+        for (MavenProject module : session.getProjects()) {
+            Object run = runs.get(module.getId());
+            if (run instanceof ModuleOutcome moduleOutcome) {
+                outcomes.add(moduleOutcome);
+            } else if (run != null && run != SKIPPED) {
+                throw new IllegalStateException("module " + module.getArtifactId() + " ran the gate with the plugin on another class"
+                        + " path: declare readiness-maven-plugin with the same dependencies in every module (in the parent POM)");
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * In a build of one module at a time, the last module of the reactor runs last: when the aggregate has not run by
+     * then, the modules expected to run the gate that did not, by artifactId (empty when it ran, or under {@code -T},
+     * where the last module to finish cannot be known in advance).
+     */
+    static List<String> neverRan(MavenSession session, MojoExecution execution, MavenProject project) {
+        List<MavenProject> projects = session.getProjects();
+        Map<String, Object> runs = runs(session);
+        if (session.isParallel() || !projects.get(projects.size() - 1).getId().equals(project.getId()) || runs.containsKey(KEY + ".done")) {
+            return List.of();
+        }
+        Set<String> expected = expected(session, execution);
+        return projects.stream().filter(p -> expected.contains(p.getId()) && !runs.containsKey(p.getId())).map(MavenProject::getArtifactId).toList();
+    }
+
+    /**
+     * The modules of the whole reactor that declare the gate but are not built in this run ({@code -pl}, {@code -rf}),
+     * by artifactId.
+     */
+    static List<String> notBuilt(MavenSession session, MojoExecution execution) {
+        Set<String> built = new TreeSet<>();
+        session.getProjects().forEach(p -> built.add(p.getId()));
+        List<String> missing = new ArrayList<>();
+        for (MavenProject project : session.getAllProjects()) {
+            if (!built.contains(project.getId()) && declaresGate(project, execution)) {
+                missing.add(project.getArtifactId());
+            }
+        }
+        return missing;
+    }
+
+    private static Set<String> expected(MavenSession session, MojoExecution execution) {
+        boolean onCommandLine = session.getGoals().stream().anyMatch(goal -> namesGoal(goal, execution));
+        Set<String> expected = new TreeSet<>();
+        for (MavenProject project : session.getProjects()) {
+            if (onCommandLine || bindsGate(project, execution)) {
+                expected.add(project.getId());
+            }
+        }
+        return expected;
+    }
+
+    /** {@code readiness:verify}, or the goal with the plugin's coordinates ({@code dev.readiness:readiness-maven-plugin[:version]:verify}). */
+    private static boolean namesGoal(String goal, MojoExecution execution) {
+        String name = execution.getMojoDescriptor().getGoal();
+        String prefix = execution.getMojoDescriptor().getPluginDescriptor().getGoalPrefix();
+        return goal.equals(prefix + ":" + name)
+                || goal.startsWith(execution.getGroupId() + ":" + execution.getArtifactId() + ":") && goal.endsWith(":" + name);
+    }
+
+    private static boolean declaresGate(MavenProject project, MojoExecution execution) {
+        return plugin(project, execution) != null;
+    }
+
+    /** Whether the project's POM binds this goal to a phase of its build (an execution whose phase is not {@code none}). */
+    private static boolean bindsGate(MavenProject project, MojoExecution execution) {
+        Plugin plugin = plugin(project, execution);
+        if (plugin == null) {
+            return false;
+        }
+        String goal = execution.getMojoDescriptor().getGoal();
+        for (PluginExecution pluginExecution : plugin.getExecutions()) {
+            if (pluginExecution.getGoals().contains(goal) && !"none".equals(pluginExecution.getPhase())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Plugin plugin(MavenProject project, MojoExecution execution) {
+        return project.getBuild() == null ? null : project.getPlugin(execution.getGroupId() + ":" + execution.getArtifactId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> runs(MavenSession session) {
+        SessionData data = session.getRepositorySession().getData();
+        Object runs = data.get(KEY);
+        if (runs == null) {
+            data.set(KEY, null, new ConcurrentHashMap<String, Object>());
+            runs = data.get(KEY);
+        }
+        return (Map<String, Object>) runs;
+    }
+}
