@@ -7,6 +7,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
 import dev.readiness.checks.http.BoundedBody;
@@ -75,6 +76,11 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
     @Override
     public Class<PrometheusQueryConfig> configType() {
         return PrometheusQueryConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override
