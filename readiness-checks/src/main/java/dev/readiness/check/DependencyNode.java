@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,27 @@ public record DependencyNode(String groupId, String artifactId, String version, 
 
     public DependencyNode {
         children = List.copyOf(children);
+    }
+
+    private static final Set<String> SCOPES = Set.of("compile", "runtime", "provided", "system", "test");
+
+    /**
+     * Dependency scopes as a check's {@code scopes} parameter lists them: trimmed, lower case, each once.
+     *
+     * @throws IllegalArgumentException when the list is empty or names something that is not a scope
+     * @since 0.5.0
+     */
+    public static List<String> scopes(List<String> given) {
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("scopes is empty, so no dependency would be read; known scopes: compile, provided, runtime, system, test");
+        }
+        return given.stream().map(s -> {
+            String scope = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+            if (!SCOPES.contains(scope)) {
+                throw new IllegalArgumentException("scopes lists '" + s + "', which is not a dependency scope; known scopes: compile, provided, runtime, system, test");
+            }
+            return scope;
+        }).distinct().toList();
     }
 
     /** {@code groupId:artifactId}, the package name OSV knows. */

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +76,7 @@ final class SpdxLicenses {
         return id == null ? null : ids.get(id.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** How a license was recognised, and as which SPDX ids (empty when it was not). */
+    /** How a license was recognised, and as which SPDX ids, sorted (empty when it was not). */
     record Match(Set<String> ids, String by) {
         static final Match NONE = new Match(Set.of(), "nothing");
 
@@ -89,15 +89,15 @@ final class SpdxLicenses {
     Match match(String name, String url) {
         String id = canonicalId(name);
         if (id != null) {
-            return new Match(Set.of(id), "SPDX id");
+            return new Match(new TreeSet<>(Set.of(id)), "SPDX id");
         }
         Set<String> byName = name == null || name.isBlank() ? null : names.get(name(name));
         if (byName != null) {
-            return new Match(Set.copyOf(byName), "SPDX name");
+            return new Match(Collections.unmodifiableSet(byName), "SPDX name");
         }
         Set<String> byUrl = url == null || url.isBlank() ? null : urls.get(url(url));
         if (byUrl != null) {
-            return new Match(new LinkedHashSet<>(byUrl), "URL");
+            return new Match(Collections.unmodifiableSet(byUrl), "URL");
         }
         return Match.NONE;
     }
