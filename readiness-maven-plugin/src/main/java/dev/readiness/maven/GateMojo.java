@@ -36,6 +36,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -143,6 +144,9 @@ abstract class GateMojo extends AbstractMojo {
     @Component
     private ProjectDependenciesResolver dependenciesResolver;
 
+    @Component
+    private ProjectBuilder projectBuilder;
+
     /** "Now" and "today" of the run: expiry dates of waivers and attestations, the baseline's date. */
     Clock clock = Clock.systemUTC();
 
@@ -170,6 +174,7 @@ abstract class GateMojo extends AbstractMojo {
                 .packaging(project.getPackaging())
                 .project(new ProjectId(project.getGroupId(), project.getArtifactId(), project.getVersion()))
                 .dependencies(() -> MavenAdapters.dependencyGraph(dependenciesResolver, project, session))
+                .licenses(MavenAdapters.licenses(projectBuilder, project, session))
                 .offline(session.isOffline())
                 .useCache(cache)
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
