@@ -42,9 +42,7 @@ public final class CheckContext {
         dependencies = b.dependencies != null ? memoize(b.dependencies) : () -> {
             throw new IllegalStateException("no dependency graph was given to this run, so it cannot be scanned");
         };
-        licenses = b.licenses != null ? b.licenses : (g, a, v) -> {
-            throw new IllegalStateException("no license lookup was given to this run, so licenses cannot be read");
-        };
+        licenses = b.licenses;
         http = b.http;
         offline = b.offline;
         useCache = b.useCache;
@@ -143,6 +141,9 @@ public final class CheckContext {
      * @since 0.5.0
      */
     public DeclaredLicenses.Lookup licenses() {
+        if (licenses == null) {
+            throw new IllegalStateException("no license lookup was given to this run, so licenses cannot be read");
+        }
         return licenses;
     }
 

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Collections;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -100,11 +98,6 @@ final class SpdxLicenses {
             return new Match(Collections.unmodifiableSet(byUrl), "URL");
         }
         return Match.NONE;
-    }
-
-    /** The given ids that are not SPDX ids. */
-    List<String> unknown(Collection<String> given) {
-        return given.stream().filter(id -> canonicalId(id) == null).toList();
     }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{Alnum}]+");
