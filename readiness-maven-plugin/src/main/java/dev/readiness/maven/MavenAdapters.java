@@ -11,6 +11,7 @@ import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.artifact.versioning.VersionRange;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.building.ModelBuildingException;
 import org.apache.maven.model.building.ModelBuildingRequest;
 import org.apache.maven.model.building.ModelProblem;
 import org.apache.maven.project.DefaultProjectBuildingRequest;
@@ -130,16 +131,17 @@ final class MavenAdapters {
 
     /** The first fatal or error problem Maven reports for a POM that did not build, in one line. */
     private static String problem(Exception e) {
+        List<ModelProblem> problems = new ArrayList<>();
         if (e instanceof ProjectBuildingException building && building.getResults() != null) {
-            for (ProjectBuildingResult result : building.getResults()) {
-                for (ModelProblem problem : result.getProblems()) {
-                    if (problem.getSeverity() != ModelProblem.Severity.WARNING) {
-                        return problem.getMessage();
-                    }
-                }
-            }
+            building.getResults().forEach(result -> problems.addAll(result.getProblems()));
         }
-        return String.valueOf(e.getMessage()).lines().filter(line -> !line.isBlank()).findFirst().orElse(e.getClass().getSimpleName());
+        if (e.getCause() instanceof ModelBuildingException model) {
+            problems.addAll(model.getProblems());
+        }
+        return problems.stream().filter(p -> p.getSeverity() != ModelProblem.Severity.WARNING).findFirst()
+                .map(ModelProblem::getMessage)
+                .orElseGet(() -> String.valueOf(e.getMessage()).lines().filter(line -> !line.isBlank()).findFirst()
+                        .orElse(e.getClass().getSimpleName()));
     }
 
     private static DependencyNode node(org.eclipse.aether.graph.DependencyNode node) {
