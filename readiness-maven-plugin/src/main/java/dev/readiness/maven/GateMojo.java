@@ -43,6 +43,8 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.PlexusContainer;
+import org.codehaus.plexus.component.repository.exception.ComponentLookupException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -144,8 +146,9 @@ abstract class GateMojo extends AbstractMojo {
     @Component
     private ProjectDependenciesResolver dependenciesResolver;
 
+    /** Where Maven's ProjectBuilder is looked up, only when the licenses check reads a POM (few runs need it). */
     @Component
-    private ProjectBuilder projectBuilder;
+    private PlexusContainer container;
 
     /** "Now" and "today" of the run: expiry dates of waivers and attestations, the baseline's date. */
     Clock clock = Clock.systemUTC();
@@ -174,7 +177,7 @@ abstract class GateMojo extends AbstractMojo {
                 .packaging(project.getPackaging())
                 .project(new ProjectId(project.getGroupId(), project.getArtifactId(), project.getVersion()))
                 .dependencies(() -> MavenAdapters.dependencyGraph(dependenciesResolver, project, session))
-                .licenses(MavenAdapters.licenses(projectBuilder, project, session))
+                .licenses(MavenAdapters.licenses(this::projectBuilder, project, session))
                 .offline(session.isOffline())
                 .useCache(cache)
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
@@ -188,6 +191,14 @@ abstract class GateMojo extends AbstractMojo {
         }
         report(outcome, gate);
         return outcome;
+    }
+
+    private ProjectBuilder projectBuilder() {
+        try {
+            return container.lookup(ProjectBuilder.class);
+        } catch (ComponentLookupException e) {
+            throw new IllegalStateException("Maven's ProjectBuilder is not available to read POMs: " + e.getMessage(), e);
+        }
     }
 
     /** The project's folder. */

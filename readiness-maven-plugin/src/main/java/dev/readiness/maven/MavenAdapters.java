@@ -7,6 +7,7 @@ import dev.readiness.engine.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.artifact.versioning.VersionRange;
@@ -106,7 +107,7 @@ final class MavenAdapters {
      * repositories (parents resolved as for any build; plugins not processed, minimal validation). Nothing is built until
      * a check asks.
      */
-    static DeclaredLicenses.Lookup licenses(ProjectBuilder builder, MavenProject project, MavenSession session) {
+    static DeclaredLicenses.Lookup licenses(Supplier<ProjectBuilder> builder, MavenProject project, MavenSession session) {
         return (groupId, artifactId, version) -> {
             String coordinates = groupId + ":" + artifactId + ":" + version;
             ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
@@ -118,7 +119,7 @@ final class MavenAdapters {
             DefaultArtifact pom = new DefaultArtifact(groupId, artifactId, VersionRange.createFromVersion(version), null, "pom",
                     null, new DefaultArtifactHandler("pom"));
             try {
-                ProjectBuildingResult result = builder.build(pom, false, request);
+                ProjectBuildingResult result = builder.get().build(pom, false, request);
                 MavenProject effective = result.getProject();
                 String file = effective.getFile() != null ? effective.getFile().getPath() : coordinates + ":pom";
                 return DeclaredLicenses.read(file, effective.getLicenses().stream()
