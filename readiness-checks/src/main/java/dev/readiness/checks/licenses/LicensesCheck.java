@@ -93,6 +93,7 @@ public final class LicensesCheck implements Check<LicensesConfig> {
         String measured = Words.plural(judged.size(), "dependency", "dependencies") + ": "
                 + (judged.size() - failing.size() - unreadable.size()) + " allowed, " + failing.size() + " not allowed, "
                 + unreadable.size() + " unreadable";
+        Map<String, Integer> counts = licenseCounts(judged);
         Result.Builder result;
         if (!failing.isEmpty()) {
             result = Result.fail(Words.plural(failing.size(), "dependency is", "dependencies are") + " not under an allowed license ("
@@ -109,13 +110,14 @@ public final class LicensesCheck implements Check<LicensesConfig> {
                             + " is not; a parent POM must be in a repository the build uses), then run the gate again.");
         } else {
             result = Result.pass("all " + Words.plural(judged.size(), "dependency", "dependencies") + " in scopes "
-                    + String.join(", ", config.scopes()) + " are under allowed licenses" + spdxCounts(judged));
+                    + String.join(", ", config.scopes()) + " are under allowed licenses" + (counts.isEmpty() ? "" : ": "
+                    + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         }
         return result.measured(measured).expected(expected)
                 .evidence("dependencies", judged.size())
                 .evidence("failing", failing.size())
                 .evidence("unreadable", unreadable.size())
-                .evidence("licenses", licenseCounts(judged))
+                .evidence("licenses", counts)
                 .evidence("scopes", config.scopes())
                 .evidence("spdxLicenseList", spdx.version())
                 .findings(findings)
@@ -161,12 +163,5 @@ public final class LicensesCheck implements Check<LicensesConfig> {
             }
         }
         return counts;
-    }
-
-    /** ": Apache-2.0 12, MIT 3", or nothing when no dependency was read. */
-    private static String spdxCounts(List<Judged> judged) {
-        Map<String, Integer> counts = licenseCounts(judged);
-        return counts.isEmpty() ? "" : ": " + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
     }
 }
