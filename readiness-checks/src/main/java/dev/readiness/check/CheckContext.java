@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * What a check may know about the build it runs in: the module's folders and coordinates, the
- * resolved dependency graph, the HTTP settings, whether the build is offline, a clock and a log.
+ * resolved dependency graph and its licenses, the HTTP settings, whether the build is offline, a clock and a log.
  * The Maven plugin fills it from the project and session; tests build one with {@link #builder(Path)}.
  *
  * @since 0.1.0
@@ -22,6 +22,7 @@ public final class CheckContext {
     private final String packaging;
     private final ProjectId project;
     private final Supplier<DependencyNode> dependencies;
+    private final DeclaredLicenses.Lookup licenses;
     private final HttpSettings http;
     private final boolean offline;
     private final boolean useCache;
@@ -41,6 +42,7 @@ public final class CheckContext {
         dependencies = b.dependencies != null ? memoize(b.dependencies) : () -> {
             throw new IllegalStateException("no dependency graph was given to this run, so it cannot be scanned");
         };
+        licenses = b.licenses;
         http = b.http;
         offline = b.offline;
         useCache = b.useCache;
@@ -79,7 +81,7 @@ public final class CheckContext {
     private Builder copy() {
         return new Builder(basedir).buildDirectory(buildDirectory).outputDirectory(outputDirectory)
                 .testOutputDirectory(testOutputDirectory).packaging(packaging).project(project).dependencies(dependencies)
-                .http(http).offline(offline).useCache(useCache).cacheDirectory(cacheDirectory).clock(clock).log(log)
+                .licenses(licenses).http(http).offline(offline).useCache(useCache).cacheDirectory(cacheDirectory).clock(clock).log(log)
                 .boundClaims(boundClaims).stage(stage);
     }
 
@@ -129,6 +131,20 @@ public final class CheckContext {
      */
     public DependencyNode dependencies() {
         return dependencies.get();
+    }
+
+    /**
+     * The licenses of dependencies, read from their effective POMs on demand (reading costs time; only the
+     * licenses check asks).
+     *
+     * @throws IllegalStateException when the run was given no lookup (no license is ever assumed)
+     * @since 0.5.0
+     */
+    public DeclaredLicenses.Lookup licenses() {
+        if (licenses == null) {
+            throw new IllegalStateException("no license lookup was given to this run, so licenses cannot be read");
+        }
+        return licenses;
     }
 
     private static Supplier<DependencyNode> memoize(Supplier<DependencyNode> supplier) {
@@ -186,6 +202,7 @@ public final class CheckContext {
         private String packaging = "jar";
         private ProjectId project = new ProjectId("unknown", "unknown", "0");
         private Supplier<DependencyNode> dependencies;
+        private DeclaredLicenses.Lookup licenses;
         private HttpSettings http = HttpSettings.defaults();
         private boolean offline;
         private boolean useCache = true;
@@ -232,6 +249,12 @@ public final class CheckContext {
         /** The graph, resolved on first use (resolution costs time; most checks never ask). */
         public Builder dependencies(Supplier<DependencyNode> value) {
             dependencies = value;
+            return this;
+        }
+
+        /** How the licenses of dependencies are read; none by default (the licenses check is then ERROR). */
+        public Builder licenses(DeclaredLicenses.Lookup value) {
+            licenses = value;
             return this;
         }
 

@@ -37,12 +37,15 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.PlexusContainer;
+import org.codehaus.plexus.component.repository.exception.ComponentLookupException;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -154,6 +157,10 @@ abstract class GateMojo extends AbstractMojo {
     /** This module's context, kept for the reactor's aggregate. */
     private CheckContext.Builder moduleContext;
 
+    /** Where Maven's ProjectBuilder is looked up, only when the licenses check reads a POM (few runs need it). */
+    @Component
+    private PlexusContainer container;
+
     /** "Now" and "today" of the run: expiry dates of waivers and attestations, the baseline's date. */
     Clock clock = Clock.systemUTC();
 
@@ -181,6 +188,7 @@ abstract class GateMojo extends AbstractMojo {
                 .packaging(project.getPackaging())
                 .project(new ProjectId(project.getGroupId(), project.getArtifactId(), project.getVersion()))
                 .dependencies(() -> MavenAdapters.dependencyGraph(dependenciesResolver, project, session))
+                .licenses(MavenAdapters.licenses(this::projectBuilder, project, session))
                 .offline(session.isOffline())
                 .useCache(cache)
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
@@ -264,6 +272,14 @@ abstract class GateMojo extends AbstractMojo {
         Path build = rootProject() != null ? Path.of(rootProject().getBuild().getDirectory())
                 : Path.of(session.getExecutionRootDirectory()).resolve("target");
         return build.resolve("readiness");
+    }
+
+    private ProjectBuilder projectBuilder() {
+        try {
+            return container.lookup(ProjectBuilder.class);
+        } catch (ComponentLookupException e) {
+            throw new IllegalStateException("Maven's ProjectBuilder is not available to read POMs: " + e.getMessage(), e);
+        }
     }
 
     /** The project's folder. */

@@ -1,16 +1,29 @@
 package dev.readiness.maven;
 
+import dev.readiness.check.DeclaredLicenses;
 import dev.readiness.check.DependencyNode;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.engine.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.artifact.versioning.VersionRange;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.building.ModelBuildingException;
+import org.apache.maven.model.building.ModelBuildingRequest;
+import org.apache.maven.model.building.ModelProblem;
+import org.apache.maven.project.DefaultProjectBuildingRequest;
 import org.apache.maven.project.DefaultDependencyResolutionRequest;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.DependencyResolutionResult;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectBuilder;
+import org.apache.maven.project.ProjectBuildingException;
+import org.apache.maven.project.ProjectBuildingRequest;
+import org.apache.maven.project.ProjectBuildingResult;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
@@ -87,6 +100,49 @@ final class MavenAdapters {
             children.add(node(child));
         }
         return new DependencyNode(project.getGroupId(), project.getArtifactId(), project.getVersion(), null, children);
+    }
+
+    /**
+     * Reads each artifact's licenses from its effective POM, built by Maven's {@link ProjectBuilder} from the project's
+     * repositories (parents resolved as for any build; plugins not processed, minimal validation). Nothing is built until
+     * a check asks.
+     */
+    static DeclaredLicenses.Lookup licenses(Supplier<ProjectBuilder> builder, MavenProject project, MavenSession session) {
+        return (groupId, artifactId, version) -> {
+            String coordinates = groupId + ":" + artifactId + ":" + version;
+            ProjectBuildingRequest request = new DefaultProjectBuildingRequest(session.getProjectBuildingRequest());
+            request.setProcessPlugins(false);
+            request.setResolveDependencies(false);
+            request.setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL);
+            request.setRemoteRepositories(project.getRemoteArtifactRepositories());
+            request.setProject(null);
+            DefaultArtifact pom = new DefaultArtifact(groupId, artifactId, VersionRange.createFromVersion(version), null, "pom",
+                    null, new DefaultArtifactHandler("pom"));
+            try {
+                ProjectBuildingResult result = builder.get().build(pom, false, request);
+                MavenProject effective = result.getProject();
+                String file = effective.getFile() != null ? effective.getFile().getPath() : coordinates + ":pom";
+                return DeclaredLicenses.read(file, effective.getLicenses().stream()
+                        .map(l -> new DeclaredLicenses.License(l.getName(), l.getUrl(), l.getComments())).toList());
+            } catch (ProjectBuildingException | RuntimeException e) {
+                return DeclaredLicenses.unreadable(pom.getFile() != null ? pom.getFile().getPath() : coordinates + ":pom", problem(e));
+            }
+        };
+    }
+
+    /** The first fatal or error problem Maven reports for a POM that did not build, in one line. */
+    private static String problem(Exception e) {
+        List<ModelProblem> problems = new ArrayList<>();
+        if (e instanceof ProjectBuildingException building && building.getResults() != null) {
+            building.getResults().forEach(result -> problems.addAll(result.getProblems()));
+        }
+        if (e.getCause() instanceof ModelBuildingException model) {
+            problems.addAll(model.getProblems());
+        }
+        return problems.stream().filter(p -> p.getSeverity() != ModelProblem.Severity.WARNING).findFirst()
+                .map(ModelProblem::getMessage)
+                .orElseGet(() -> String.valueOf(e.getMessage()).lines().filter(line -> !line.isBlank()).findFirst()
+                        .orElse(e.getClass().getSimpleName()));
     }
 
     private static DependencyNode node(org.eclipse.aether.graph.DependencyNode node) {

@@ -11,12 +11,8 @@ import dev.readiness.check.Waiver;
 import dev.readiness.checks.dependencies.DependencyScanConfig.Severity;
 import dev.readiness.text.Words;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,29 +146,10 @@ public final class DependencyScanCheck implements Check<DependencyScanConfig> {
         }
     }
 
-    /**
-     * Each distinct group:artifact:version in the given scopes once, breadth first, so each keeps its
-     * shortest path from the project ({@code log4j-slf4j-impl:2.14.1 → log4j-core:2.14.1}).
-     */
+    /** Each distinct group:artifact:version in the given scopes once, with its shortest path from the project. */
     private static List<Dependency> dependencies(DependencyNode root, List<String> scopes) {
-        Map<String, Dependency> found = new LinkedHashMap<>();
-        Set<DependencyNode> expanded = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Map.Entry<DependencyNode, String>> queue = new ArrayDeque<>();
-        expanded.add(root);
-        root.children().forEach(child -> queue.add(Map.entry(child, child.shortName())));
-        while (!queue.isEmpty()) {
-            Map.Entry<DependencyNode, String> next = queue.poll();
-            DependencyNode node = next.getKey();
-            String scope = node.scope() == null || node.scope().isBlank() ? "compile" : node.scope();
-            if (scopes.contains(scope)) {
-                found.putIfAbsent(node.packageName() + ":" + node.version(),
-                        new Dependency(node.packageName(), node.version(), node.shortName(), next.getValue()));
-            }
-            if (expanded.add(node)) {
-                node.children().forEach(child -> queue.add(Map.entry(child, next.getValue() + " → " + child.shortName())));
-            }
-        }
-        return List.copyOf(found.values());
+        return root.reachable(scopes).stream().map(r -> new Dependency(r.node().packageName(), r.node().version(),
+                r.node().shortName(), r.path())).toList();
     }
 
     /** One advisory affecting one dependency, rated and judged. */

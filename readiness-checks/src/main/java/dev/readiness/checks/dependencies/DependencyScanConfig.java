@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import dev.readiness.check.DependencyNode;
 import dev.readiness.check.Param;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The configuration of {@link DependencyScanCheck}.
@@ -59,13 +59,12 @@ public record DependencyScanConfig(
     public static final Duration DEFAULT_MAX_DATABASE_AGE = Duration.ofDays(7);
     /** The longest cacheTtl: an OSV answer a year old says little about today's advisories, and no time overflows. */
     public static final Duration MAX_CACHE_TTL = Duration.ofDays(365);
-    private static final Set<String> KNOWN_SCOPES = Set.of("compile", "runtime", "provided", "system", "test");
 
     public DependencyScanConfig {
         failOn = failOn == null ? Severity.HIGH : failOn;
         osvUrl = osvUrl == null || osvUrl.isBlank() ? DEFAULT_OSV_URL : httpUrl(osvUrl.trim());
         osvDatabase = osvDatabase == null || osvDatabase.isBlank() ? null : osvDatabase.trim();
-        scopes = scopes == null ? DEFAULT_SCOPES : scopes(scopes);
+        scopes = scopes == null ? DEFAULT_SCOPES : DependencyNode.scopes(scopes);
         ignore = ignore == null ? List.of() : List.copyOf(ignore);
         cacheTtl = cacheTtl == null ? DEFAULT_CACHE_TTL : cacheTtl;
         if (cacheTtl.isNegative()) {
@@ -114,19 +113,6 @@ public record DependencyScanConfig(
             // reported below
         }
         throw new IllegalArgumentException("osvUrl '" + text + "' is not an http(s) URL: write it as https://api.osv.dev");
-    }
-
-    private static List<String> scopes(List<String> given) {
-        if (given.isEmpty()) {
-            throw new IllegalArgumentException("scopes is empty, so nothing would be scanned; known scopes: compile, provided, runtime, system, test");
-        }
-        return given.stream().map(s -> {
-            String scope = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-            if (!KNOWN_SCOPES.contains(scope)) {
-                throw new IllegalArgumentException("scopes lists '" + s + "', which is not a dependency scope; known scopes: compile, provided, runtime, system, test");
-            }
-            return scope;
-        }).distinct().toList();
     }
 
     /**
