@@ -375,7 +375,7 @@ class VerifyMojoTest {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Readiness configuration error: unknown parameter 'checklsit' of readiness:verify (did you mean 'checklist'?); "
                         + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, maxWaiverDays, "
-                        + "outputDirectory, requireAttestation, runChecks, skip, skipChecks, stage, stepSummary, target");
+                        + "outputDirectory, requireAttestation, requireFullReactor, runChecks, skip, skipChecks, stage, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
     }
@@ -390,7 +390,7 @@ class VerifyMojoTest {
         copyReports("passing", "target/surefire-reports");
         List<String> documented = documentedParameters();
         assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary", "requireAttestation", "maxWaiverDays", "stage")
-                .hasSize(15);
+                .hasSize(16);
         Xpp3Dom configuration = new Xpp3Dom("configuration");
         documented.forEach(name -> configuration.addChild(new Xpp3Dom(name)));
         Plugin plugin = new Plugin();
