@@ -81,7 +81,7 @@ final class SpecRules {
                     body = name == null || components == null || components.getRequestBodies() == null ? null
                             : components.getRequestBodies().get(name);
                     if (body == null) {
-                        found.putIfAbsent(bodyPointer, new Input(bodyPointer, operation, "refers to " + op.getRequestBody().get$ref()
+                        found.putIfAbsent(bodyPointer, new Input(bodyPointer, operation, "a reference to " + op.getRequestBody().get$ref()
                                 + ", which is not a request body of this spec", false));
                         return;
                     }
@@ -108,7 +108,7 @@ final class SpecRules {
                 Parameter target = name == null || components == null || components.getParameters() == null ? null
                         : components.getParameters().get(name);
                 if (target == null) {
-                    found.putIfAbsent(at, new Input(at, operation, "refers to " + parameter.get$ref()
+                    found.putIfAbsent(at, new Input(at, operation, "a reference to " + parameter.get$ref()
                             + ", which is not a parameter of this spec", false));
                     continue;
                 }
@@ -120,7 +120,7 @@ final class SpecRules {
             } else if (parameter.getContent() != null) {
                 content(parameter.getContent(), at + "/content", operation, found);
             } else {
-                found.putIfAbsent(at, new Input(at, operation, "parameter '" + parameter.getName() + "' has no schema", true));
+                found.putIfAbsent(at, new Input(at, operation, "a parameter ('" + parameter.getName() + "') without a schema", true));
             }
         }
     }
@@ -142,7 +142,7 @@ final class SpecRules {
     @SuppressWarnings("rawtypes")
     private void schema(Schema schema, String pointer, Operation operation, Map<String, Input> found, Set<String> following, int depth) {
         if (depth > MAX_DEPTH) {
-            found.putIfAbsent(pointer, new Input(pointer, operation, "nests more than " + MAX_DEPTH + " levels deep; not judged", false));
+            found.putIfAbsent(pointer, new Input(pointer, operation, "nested more than " + MAX_DEPTH + " levels deep", false));
             return;
         }
         if (schema.get$ref() != null) {
@@ -150,7 +150,7 @@ final class SpecRules {
             Components components = model.getComponents();
             Schema target = name == null || components == null || components.getSchemas() == null ? null : components.getSchemas().get(name);
             if (target == null) {
-                found.putIfAbsent(pointer, new Input(pointer, operation, "refers to " + dev.readiness.text.Words.oneLine(schema.get$ref(), 200)
+                found.putIfAbsent(pointer, new Input(pointer, operation, "a reference to " + dev.readiness.text.Words.oneLine(schema.get$ref(), 200)
                         + (name == null ? ", outside this spec (not fetched)" : ", which is not a schema of this spec"), false));
             } else if (following.add(name)) {
                 schema(target, "/components/schemas/" + Pointers.escape(name), operation, found, following, depth + 1);
