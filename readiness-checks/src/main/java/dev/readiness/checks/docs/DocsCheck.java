@@ -171,11 +171,7 @@ public final class DocsCheck implements Check<DocsConfig> {
         if (spec.unreadable() != null) {
             return Result.error(spec.unreadable()).remedy("Commit the spec as OpenAPI 3.x YAML or JSON text inside the project.");
         }
-        List<Finding> findings = new ArrayList<>();
-        for (OpenApiDocument.Problem problem : spec.problems()) {
-            findings.add(Finding.of(problem.message()).key("invalid:" + problem.message().substring(shown.length()))
-                    .at(problem.line() > 0 ? shown + ":" + problem.line() : shown).build());
-        }
+        List<Finding> findings = new ArrayList<>(spec.problemFindings());
         Stale stale = stale(freshness.get(), shown);
         if (stale.finding() != null) {
             findings.add(stale.finding());

@@ -115,7 +115,7 @@ public final class OpenApiCheck implements Check<OpenApiConfig> {
         SpecRules rules = spec.rules();
         if (rules == null) {
             Result broken = Result.error(shown + " could not be read into an OpenAPI model: " + spec.problems().get(0).message())
-                    .findings(problemFindings(spec)).remedy("Fix the spec so that it parses.").build();
+                    .findings(spec.problemFindings()).remedy("Fix the spec so that it parses.").build();
             return main.claim(INPUTS, broken).claim(SECURITY, broken).build();
         }
         return main.evidence("spec", shown).evidence("operations", spec.operations().size())
@@ -126,11 +126,6 @@ public final class OpenApiCheck implements Check<OpenApiConfig> {
         Result.Builder builder = Result.of(result.status(), result.summary()).remedy(result.remedy()).findings(result.findings());
         result.evidence().forEach(builder::evidence);
         return builder;
-    }
-
-    private static List<Finding> problemFindings(OpenApiDocument spec) {
-        return spec.problems().stream().map(p -> Finding.of(p.message()).key("invalid:" + p.message().substring(spec.shown().length()))
-                .at(p.line() > 0 ? spec.shown() + ":" + p.line() : spec.shown()).build()).toList();
     }
 
     // --- build stage --------------------------------------------------------------------------------------------------
@@ -247,7 +242,7 @@ public final class OpenApiCheck implements Check<OpenApiConfig> {
             return Result.error("neither " + spec.shown() + " nor the live spec " + shownUrl + " lists an operation, so there is nothing"
                     + " to compare").evidence("url", shownUrl).remedy("Check that the deployed service's controllers are scanned by springdoc.");
         }
-        List<Finding> findings = new ArrayList<>(problemFindings(spec));
+        List<Finding> findings = new ArrayList<>(spec.problemFindings());
         List<String> notServed = new ArrayList<>();
         List<String> undocumented = new ArrayList<>();
         committed.forEach((key, op) -> {

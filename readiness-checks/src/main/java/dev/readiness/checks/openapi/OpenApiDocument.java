@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.readiness.check.Finding;
 import dev.readiness.io.BoundedInput;
 import dev.readiness.io.Utf8Text;
 import dev.readiness.text.Words;
@@ -48,8 +49,14 @@ public final class OpenApiDocument {
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build());
 
-    /** One problem swagger-parser or the syntax reader reported, with its line when known ({@code -1} otherwise). */
-    public record Problem(String message, int line) {
+    /**
+     * One problem swagger-parser or the syntax reader reported.
+     *
+     * @param message the sentence shown, naming the spec
+     * @param reason  what is wrong, without the spec's name: the finding's stable key
+     * @param line    its line, or {@code -1} when the parser does not say
+     */
+    public record Problem(String message, String reason, int line) {
     }
 
     private final String shown;
@@ -119,13 +126,13 @@ public final class OpenApiDocument {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             String reason = Words.cut(Words.oneLine(e.getOriginalMessage().lines().findFirst().orElse("")), 200);
             return new OpenApiDocument(shown, null, List.of(new Problem(shown + (line > 0 ? " line " + line : "")
-                    + " is not valid YAML or JSON: " + reason, line)), null, List.of());
+                    + " is not valid YAML or JSON: " + reason, "not valid YAML or JSON: " + reason, line)), null, List.of());
         } catch (RuntimeException e) {
             return unreadable(shown, shown + " is not valid YAML or JSON: " + Words.oneLine(e.getMessage(), 200));
         }
         if (tree == null || !tree.isObject()) {
-            return new OpenApiDocument(shown, null, List.of(new Problem(shown + " is not an OpenAPI document: it holds no mapping"
-                    + " (expected openapi: 3.x, info and paths)", 1)), null, List.of());
+            String reason = "not an OpenAPI document: it holds no mapping (expected openapi: 3.x, info and paths)";
+            return new OpenApiDocument(shown, null, List.of(new Problem(shown + " is " + reason, reason, 1)), null, List.of());
         }
         if (tree.has("swagger")) {
             return unreadable(shown, shown + " is a Swagger/OpenAPI " + Words.oneLine(tree.path("swagger").asText(), 20)
@@ -144,7 +151,8 @@ public final class OpenApiDocument {
         List<Problem> problems = new ArrayList<>();
         if (result.getMessages() != null) {
             for (String message : new TreeSet<>(result.getMessages())) {
-                problems.add(new Problem(shown + ": " + Words.oneLine(message, 300), -1));
+                String reason = Words.oneLine(message, 300);
+                problems.add(new Problem(shown + ": " + reason, reason, -1));
             }
         }
         List<String> refs = new ArrayList<>();
@@ -190,6 +198,12 @@ public final class OpenApiDocument {
     /** The syntax error or swagger-parser's validation messages; empty when the spec validates. */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The problems as findings, keyed {@code invalid:<reason>}, at the spec (and its line when known). */
+    public List<Finding> problemFindings() {
+        return problems.stream().map(p -> Finding.of(p.message()).key("invalid:" + p.reason())
+                .at(p.line() > 0 ? shown + ":" + p.line() : shown).build()).toList();
     }
 
     /** Whether it was read and validates: readable, no problem, and a model. */
