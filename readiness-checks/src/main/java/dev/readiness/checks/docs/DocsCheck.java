@@ -50,7 +50,8 @@ public final class DocsCheck implements Check<DocsConfig> {
                 + " files." + topic.key + " exists in the project and holds " + (topic.diagram ? "a diagram (an image, draw.io,"
                 + " PlantUML or Mermaid file, or Markdown with a mermaid or plantuml block)" : "documents of a heading and at least"
                 + " minWords words") + (topic.updated ? ", changed since the latest release tag when the code did" : "")
-                + "; a missing, stub" + (topic.updated ? " or stale" : "") + " file disproves the item.", List.of(topic.phrase)));
+                + "; a " + (topic.updated ? "missing, stub or stale" : "missing or stub") + " file disproves the item.",
+                List.of(topic.phrase)));
         return Stream.concat(Stream.of(Claim.supports(id(), description(), phrases())), topics).toList();
     }
 
