@@ -1,6 +1,7 @@
 package dev.readiness.checks.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
@@ -9,6 +10,7 @@ import dev.readiness.check.Result;
 import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
 import dev.readiness.checks.http.LoopbackServer;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -313,5 +315,64 @@ class OpenApiCheckTest {
 
         assertThat(anonymous.status()).isEqualTo(Status.SKIPPED);
         assertThat(server.received).extracting(LoopbackServer.Received::pathAndQuery).containsExactly("/v3/api-docs");
+    }
+
+    // --- swagger-parser is loaded only when used ---------------------------------------------------------------------------
+
+    /** Defines the project's own classes itself and refuses swagger-parser's, as a plugin class realm without them would. */
+    private static final class WithoutSwagger extends ClassLoader {
+        WithoutSwagger() {
+            super(OpenApiCheckTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                if (name.startsWith("io.swagger.")) {
+                    throw new ClassNotFoundException(name + " is kept out of this class loader");
+                }
+                if (!name.startsWith("dev.readiness.")) {
+                    return super.loadClass(name, resolve);
+                }
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        if (in == null) {
+                            throw new ClassNotFoundException(name);
+                        }
+                        byte[] bytes = in.readAllBytes();
+                        loaded = defineClass(name, bytes, 0, bytes.length);
+                    } catch (java.io.IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return loaded;
+            }
+        }
+    }
+
+    @Test
+    void discoversEveryCheckAndRunsTheDocsCheckWithoutASpecWhileSwaggerParserCannotBeLoaded() throws Exception {
+        ClassLoader loader = new WithoutSwagger();
+        Class<?> engine = loader.loadClass("dev.readiness.engine.Engine");
+        Object discovered = engine.getMethod("discover", ClassLoader.class).invoke(null, loader);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> checks = (Map<String, Object>) engine.getMethod("available").invoke(discovered);
+        assertThat(checks.keySet()).contains("docs", "openApi");
+        for (Object each : checks.values()) {
+            assertThat(each.getClass().getClassLoader()).isSameAs(loader);
+            each.getClass().getMethod("claims").invoke(each);
+            each.getClass().getMethod("configType").invoke(each);
+        }
+        Object docs = checks.get("docs");
+        Class<?> contextType = loader.loadClass("dev.readiness.check.CheckContext");
+        Object builder = contextType.getMethod("builder", Path.class).invoke(null, project);
+        Object context = builder.getClass().getMethod("build").invoke(builder);
+        Object config = loader.loadClass("dev.readiness.checks.docs.DocsConfig").getMethod("defaults").invoke(null);
+        Object result = docs.getClass().getMethod("run", Record.class, contextType).invoke(docs, config, context);
+
+        assertThat(result.getClass().getMethod("summary").invoke(result))
+                .isEqualTo("no OpenAPI spec is named (<openApi>), so the API documentation is not judged");
+        assertThatThrownBy(() -> loader.loadClass("io.swagger.v3.parser.OpenAPIV3Parser")).isInstanceOf(ClassNotFoundException.class);
     }
 }
