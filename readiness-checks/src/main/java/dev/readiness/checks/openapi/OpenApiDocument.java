@@ -144,8 +144,9 @@ public final class OpenApiDocument {
         options.setValidateExternalRefs(false);
         SwaggerParseResult result;
         try {
-            result = new OpenAPIV3Parser().readContents(text, null, options);
-        } catch (RuntimeException e) {
+            // the tree Jackson read within bounds, handed over as JSON: swagger-parser does not parse the YAML a second time
+            result = new OpenAPIV3Parser().readContents(JSON.writeValueAsString(tree), null, options);
+        } catch (JsonProcessingException | RuntimeException e) {
             return unreadable(shown, shown + " could not be read by swagger-parser: " + Words.oneLine(String.valueOf(e.getMessage()), 200));
         }
         List<Problem> problems = new ArrayList<>();
