@@ -34,10 +34,25 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Run with the JDK alone: {@code java DemoService.java <mode> <keystore.p12> <password> <ports-file> [token]}.
  * With a token, the health endpoint answers 401 unless the request carries {@code Authorization: Bearer <token>}.
+ * {@code /v3/api-docs} serves its OpenAPI spec as springdoc writes it.
  * It binds free ports on 127.0.0.1, writes {@code https=N} and {@code http=N} to the ports file,
  * and serves until killed (or for at most 30 minutes).
  */
 public class DemoService {
+
+    /** The service's OpenAPI spec, in the shape springdoc-openapi serves at /v3/api-docs. */
+    private static final String API_DOCS = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"Demo shop\",\"version\":\"v0\"},"
+            + "\"security\":[{\"bearerAuth\":[]}],\"paths\":{"
+            + "\"/api/orders\":{\"get\":{\"operationId\":\"orders\",\"responses\":{\"200\":{\"description\":\"OK\"}}},"
+            + "\"post\":{\"operationId\":\"place\",\"requestBody\":{\"content\":{\"application/json\":{\"schema\":"
+            + "{\"$ref\":\"#/components/schemas/OrderRequest\"}}},\"required\":true},\"responses\":{\"201\":{\"description\":\"Created\"}}}},"
+            + "\"/api/orders/{orderId}\":{\"get\":{\"operationId\":\"order\",\"parameters\":[{\"name\":\"orderId\",\"in\":\"path\","
+            + "\"required\":true,\"schema\":{\"maximum\":9999999999,\"minimum\":1,\"type\":\"integer\",\"format\":\"int64\"}}],"
+            + "\"responses\":{\"200\":{\"description\":\"OK\"}}}},"
+            + "\"/actuator/health\":{\"get\":{\"operationId\":\"health\",\"security\":[],\"responses\":{\"200\":{\"description\":\"OK\"}}}}},"
+            + "\"components\":{\"schemas\":{\"OrderRequest\":{\"required\":[\"sku\"],\"type\":\"object\",\"properties\":{\"sku\":"
+            + "{\"maxLength\":32,\"pattern\":\"[A-Z0-9-]+\",\"type\":\"string\"}}}},"
+            + "\"securitySchemes\":{\"bearerAuth\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}}}";
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -82,6 +97,7 @@ public class DemoService {
                 send(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\",\"status\":429}");
             }
         });
+        https.createContext("/v3/api-docs", exchange -> send(exchange, 200, "application/json", API_DOCS));
         http.createContext("/", exchange -> {
             if (good && !mode.equals("no-redirect")) {
                 exchange.getResponseHeaders().set("Location", "https://localhost:" + httpsPort + exchange.getRequestURI());

@@ -11,15 +11,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readiness.io.BoundedInput;
+import dev.readiness.io.Utf8Text;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -221,7 +218,7 @@ final class MonitoringFiles {
         Format format = format(file);
         String text;
         try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_FILE_BYTES, shown)) {
-            text = decode(in.readAllBytes());
+            text = Utf8Text.decode(in.readAllBytes());
         } catch (BoundedInput.LimitExceededException e) {
             unreadable.add(new Unreadable(shown, format, e.getMessage()));
             return;
@@ -311,20 +308,5 @@ final class MonitoringFiles {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         String reason = Words.cut(Words.oneLine(e.getOriginalMessage().lines().findFirst().orElse("")), 200);
         return shown + (line > 0 ? " line " + line : "") + " is not valid " + format + ": " + reason;
-    }
-
-    /** The text of a file, refusing one that is binary or not UTF-8. */
-    private static String decode(byte[] bytes) throws IOException {
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new IOException("is binary (it holds NUL bytes), not text");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("is not UTF-8 text");
-        }
     }
 }

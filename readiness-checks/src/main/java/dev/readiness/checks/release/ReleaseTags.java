@@ -22,16 +22,16 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * @param tags       the release tags, in the repository's order
  * @param ignored    how many tags name no release of this artifact (other names, other artifacts, SNAPSHOTs, too long)
  */
-record ReleaseTags(Path repository, ObjectId head, boolean shallow, List<Tag> tags, int ignored) {
+public record ReleaseTags(Path repository, ObjectId head, boolean shallow, List<Tag> tags, int ignored) {
 
     /** The most tags read; more are ignored, and said so. */
     static final int MAX_TAGS = 100_000;
 
     /** One release tag: its name, the version it names, and its commit. */
-    record Tag(String name, String version, ObjectId commit) {
+    public record Tag(String name, String version, ObjectId commit) {
     }
 
-    static ReleaseTags read(Path basedir, String artifactId) throws IOException {
+    public static ReleaseTags read(Path basedir, String artifactId) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(basedir.toFile());
         if (builder.getGitDir() == null) {
             return new ReleaseTags(null, null, false, List.of(), 0);
