@@ -24,11 +24,11 @@ def notifications = claim('monitoring.notifications')
 assert notifications.status == 'FAIL'
 assert notifications.findings*.key == ['alertmanager/alertmanager.yml:receiver/ops-mail:configs']
 assert notifications.findings*.location == ['alertmanager/alertmanager.yml:13']
-assert notifications.findings[0].message.contains('receiver ops-mail (used by route.routes[0]) has no *_configs entry')
+assert notifications.findings[0].message.startsWith('alertmanager/alertmanager.yml:13: receiver ops-mail (used by route.routes[0]) has no *_configs entry')
 
 def slo = claim('monitoring.slo')
 assert slo.status == 'FAIL'
-assert slo.findings*.location == ['slo/api-availability.openslo.yaml:28']
+assert slo.findings*.location == ['slo/api-availability.openslo.yaml:29']
 assert slo.findings[0].message.contains('has target 99.9, but an OpenSLO target is a ratio below 1: write 0.999 for 99.9%')
 
 def md = new File(basedir, 'target/readiness/readiness.md').text
