@@ -16,10 +16,10 @@ new File(basedir, 'src/main/java/com/example/Orders.java').text = 'class Orders 
 new File(basedir, '.gitignore').text = 'target/\nbuild.log\n'
 def git = evaluate(new File(basedir, '../../../src/it/git.groovy'))
 git.commitAll(basedir)
-git.command(basedir, 'tag', 'v1.0.0')
+git.git(basedir, 'tag', 'v1.0.0')
 new File(basedir, 'src/main/java/com/example/Orders.java').text = 'class Orders { void cancel() {} }\n'
 new File(basedir, 'docs/deploy.md').append('\nCancelling an order needs no migration.\n')
 new File(basedir, 'docs/architecture.md').append('\nA cancelled order emits CANCELLED on order-events.\n')
 new File(basedir, 'src/main/resources/openapi.yaml').append('# cancelling is a status change, documented with the order\n')
-git.command(basedir, 'commit', '-q', '-a', '-m', 'cancel orders')
+git.git(basedir, 'commit', '-q', '-a', '-m', 'cancel orders')
 return true

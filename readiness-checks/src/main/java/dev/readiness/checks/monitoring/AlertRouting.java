@@ -34,8 +34,8 @@ final class AlertRouting {
     private static final Pattern MATCHER = Pattern.compile(
             "\\s*\\{?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\"}]*?))\\s*}?\\s*");
 
-    /** A receiver and the kinds of channel it has; none means it notifies nobody. */
-    record Receiver(String name, List<String> kinds) {
+    /** A receiver, where it is defined (file and line), and the kinds of channel it has; none means it notifies nobody. */
+    record Receiver(String name, String at, List<String> kinds) {
         boolean pages() {
             return kinds.stream().anyMatch(PAGERS::contains);
         }
@@ -75,7 +75,7 @@ final class AlertRouting {
         AlertRouting routing = new AlertRouting();
         for (Doc doc : docs) {
             if (isConfig(doc.root())) {
-                routing.read(doc.file(), doc.root());
+                routing.read(doc);
             }
         }
         return routing;
@@ -93,8 +93,10 @@ final class AlertRouting {
         return findings;
     }
 
-    private void read(String file, JsonNode root) {
-        Map<String, Receiver> receivers = receivers(file, root.get("receivers"));
+    private void read(Doc doc) {
+        String file = doc.file();
+        JsonNode root = doc.root();
+        Map<String, Receiver> receivers = receivers(doc, root.get("receivers"));
         JsonNode routeNode = root.get("route");
         if (routeNode == null || !routeNode.isObject()) {
             findings.add(finding(file + ":route", file, file + " has route " + shape(routeNode) + ", but Alertmanager needs a root"
@@ -113,7 +115,8 @@ final class AlertRouting {
         checkReferences(file, tree, receivers, reported);
     }
 
-    private Map<String, Receiver> receivers(String file, JsonNode node) {
+    private Map<String, Receiver> receivers(Doc doc, JsonNode node) {
+        String file = doc.file();
         Map<String, Receiver> receivers = new LinkedHashMap<>();
         if (node == null || !node.isArray()) {
             findings.add(finding(file + ":receivers", file, file + " has receivers " + shape(node) + ", not a list of receivers:"
@@ -139,7 +142,7 @@ final class AlertRouting {
                     }
                 }
             });
-            receivers.put(name, new Receiver(name, List.copyOf(kinds)));
+            receivers.put(name, new Receiver(name, doc.at(receiver), List.copyOf(kinds)));
         }
         return receivers;
     }
@@ -187,7 +190,7 @@ final class AlertRouting {
                         + " to receiver " + name + ", which receivers: does not define: add it with a channel, or route to a"
                         + " receiver that exists"));
             } else if (receiver.kinds().isEmpty()) {
-                findings.add(finding(file + ":receiver/" + name + ":configs", file, file + ": receiver " + name + " (used by "
+                findings.add(finding(file + ":receiver/" + name + ":configs", receiver.at(), receiver.at() + ": receiver " + name + " (used by "
                         + route.where() + ") has no *_configs entry, so the alerts routed to it notify nobody: add email_configs,"
                         + " slack_configs, pagerduty_configs, opsgenie_configs, webhook_configs or msteams_configs"));
             }
@@ -203,7 +206,7 @@ final class AlertRouting {
         walk(config.root(), labels, names);
         Set<Receiver> receivers = new LinkedHashSet<>();
         for (String name : names) {
-            receivers.add(config.receivers().getOrDefault(name, new Receiver(name, List.of())));
+            receivers.add(config.receivers().getOrDefault(name, new Receiver(name, config.file(), List.of())));
         }
         return receivers;
     }

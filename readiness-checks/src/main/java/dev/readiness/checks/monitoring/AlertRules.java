@@ -26,12 +26,12 @@ import java.util.regex.Pattern;
  */
 final class AlertRules {
 
-    /** One alerting rule as written. */
-    record Alert(String file, Path path, String group, String name, String key, String expr,
+    /** One alerting rule as written; {@code at} is its file and line. */
+    record Alert(String file, String at, Path path, String group, String name, String key, String expr,
                  Map<String, String> labels, Map<String, String> annotations) {
-        /** "alert HighErrorRate (group api, monitoring/alerts.yml)". */
+        /** "alert HighErrorRate (group api, monitoring/alerts.yml:12)". */
         String where() {
-            return "alert " + name + " (group " + group + ", " + file + ")";
+            return "alert " + name + " (group " + group + ", " + at + ")";
         }
     }
 
@@ -167,7 +167,7 @@ final class AlertRules {
             }
             int n = seen.merge(alert, 1, Integer::sum);
             String key = file + ":" + group + "/" + alert + (n > 1 ? "#" + n : "");
-            Alert read = new Alert(file, doc.path(), group, alert, key, text(rule, "expr"), strings(rule.get("labels")),
+            Alert read = new Alert(file, doc.at(rule), doc.path(), group, alert, key, text(rule, "expr"), strings(rule.get("labels")),
                     strings(rule.get("annotations")));
             alerts.add(read);
             int before = findings.size();
@@ -210,7 +210,7 @@ final class AlertRules {
     }
 
     private void add(Alert alert, String rule, String what) {
-        findings.add(finding(alert.key() + ":" + rule, alert.file(), alert.where() + " " + what));
+        findings.add(finding(alert.key() + ":" + rule, alert.at(), alert.where() + " " + what));
     }
 
     /** Whether a PromQL expression reads at least one series: an identifier that is not a function, keyword or label. */

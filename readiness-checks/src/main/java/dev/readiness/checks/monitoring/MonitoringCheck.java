@@ -261,17 +261,17 @@ public final class MonitoringCheck implements Check<MonitoringConfig> {
                 String url = alert.annotations().get("runbook_url");
                 String key = alert.key() + ":runbook";
                 if (url == null) {
-                    defects.add(Nodes.finding(key, alert.file(), alert.where() + " has no runbook_url annotation: link the runbook"
+                    defects.add(Nodes.finding(key, alert.at(), alert.where() + " has no runbook_url annotation: link the runbook"
                             + " that says what to do when it fires (an https URL or a file in the repository)"));
                 } else if (url.startsWith("https://") || url.contains("{{")) {
                     https++;
                 } else if (url.contains(":")) {
-                    defects.add(Nodes.finding(key, alert.file(), alert.where() + " has runbook_url " + url + ", which is neither an"
+                    defects.add(Nodes.finding(key, alert.at(), alert.where() + " has runbook_url " + url + ", which is neither an"
                             + " https URL nor a file in the repository: serve the runbook over https or link its file"));
                 } else if (runbookFile(alert, url) != null) {
                     inRepository++;
                 } else {
-                    defects.add(Nodes.finding(key, alert.file(), alert.where() + " has runbook_url " + url + ", but no such file"
+                    defects.add(Nodes.finding(key, alert.at(), alert.where() + " has runbook_url " + url + ", but no such file"
                             + " exists in the repository (relative to " + alert.file() + " or the project folder): write the runbook"
                             + " there or fix the link"));
                 }
@@ -331,7 +331,7 @@ public final class MonitoringCheck implements Check<MonitoringConfig> {
                     Set<Receiver> reached = AlertRouting.possibleReceivers(config, labels);
                     reached.stream().filter(Receiver::pages).forEach(r -> pagers.add(r.described()));
                     if (reached.stream().noneMatch(Receiver::pages)) {
-                        defects.add(Nodes.finding(alert.key() + ":escalation", alert.file(), alert.where() + " has severity "
+                        defects.add(Nodes.finding(alert.key() + ":escalation", alert.at(), alert.where() + " has severity "
                                 + alert.labels().get("severity") + ", but the route tree of " + config.file() + " sends it only to "
                                 + (reached.isEmpty() ? "no receiver" : reached.stream().map(Receiver::described)
                                 .collect(Collectors.joining(", "))) + ", which pages nobody: route severity=\""

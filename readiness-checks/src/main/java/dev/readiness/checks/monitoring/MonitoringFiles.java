@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -82,8 +84,17 @@ final class MonitoringFiles {
     /** What a file holds by its name: YAML or JSON. */
     enum Format { YAML, JSON }
 
-    /** One document of a file: its root, which may be {@code null} for an empty document. */
-    record Doc(String file, Path path, Format format, JsonNode root) {
+    /**
+     * One document of a file: its root, which may be {@code null} for an empty document, and the line each mapping and
+     * list of a YAML document starts on (JSON is read without lines).
+     */
+    record Doc(String file, Path path, Format format, JsonNode root, Map<JsonNode, Integer> lines) {
+
+        /** "monitoring/alerts.yml:12" for a mapping or list of a YAML document, the file alone for anything else. */
+        String at(JsonNode node) {
+            Integer line = lines.get(node);
+            return line == null ? file : file + ":" + line;
+        }
     }
 
     /** A file that could not be read, or was refused; {@code format} is {@code null} when it could be either. */
@@ -229,17 +240,18 @@ final class MonitoringFiles {
         List<Doc> read = new ArrayList<>();
         try {
             if (format == Format.JSON) {
-                read.add(new Doc(shown, file, format, JSON.readTree(text)));
+                read.add(new Doc(shown, file, format, JSON.readTree(text), Map.of()));
             } else {
-                Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()), new Representer(new DumperOptions()), new DumperOptions(),
-                        loaderOptions());
+                LineConstructor constructor = new LineConstructor(loaderOptions());
+                Yaml yaml = new Yaml(constructor, new Representer(new DumperOptions()), new DumperOptions(), loaderOptions());
                 int[] budget = {MAX_VALUES};
                 for (Object value : yaml.loadAll(text)) {
                     if (read.size() == MAX_DOCUMENTS) {
                         unreadable.add(new Unreadable(shown, format, shown + " holds more than " + MAX_DOCUMENTS + " YAML documents"));
                         return;
                     }
-                    read.add(new Doc(shown, file, format, tree(value, 0, budget)));
+                    Map<JsonNode, Integer> lines = new IdentityHashMap<>();
+                    read.add(new Doc(shown, file, format, tree(value, 0, budget, constructor.lines, lines), lines));
                 }
             }
         } catch (MarkedYAMLException e) {
@@ -261,12 +273,32 @@ final class MonitoringFiles {
         docs.addAll(read);
     }
 
+    /** SnakeYAML's safe constructor, remembering the line each mapping and list it builds starts on. */
+    private static final class LineConstructor extends SafeConstructor {
+        final Map<Object, Integer> lines = new IdentityHashMap<>();
+
+        LineConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        @Override
+        protected Object constructObject(Node node) {
+            Object value = super.constructObject(node);
+            if ((value instanceof Map || value instanceof List) && node.getStartMark() != null) {
+                lines.putIfAbsent(value, node.getStartMark().getLine() + 1);
+            }
+            return value;
+        }
+    }
+
     /**
      * The tree of a value SnakeYAML composed (aliases expanded, as Prometheus and Alertmanager read them), within
      * {@value #MAX_NESTING} levels and {@value #MAX_VALUES} values in all, so a self-referencing anchor or a
-     * small alias bomb cannot exhaust the stack or the heap.
+     * small alias bomb cannot exhaust the stack or the heap; each mapping and list carries its line from
+     * {@code from} into {@code to}.
      */
-    private static JsonNode tree(Object value, int depth, int[] budget) throws IOException {
+    private static JsonNode tree(Object value, int depth, int[] budget, Map<Object, Integer> from, Map<JsonNode, Integer> to)
+            throws IOException {
         if (--budget[0] < 0) {
             throw new IOException("expands (through its aliases) to more than " + MAX_VALUES + " values; not read further");
         }
@@ -277,16 +309,16 @@ final class MonitoringFiles {
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = nodes.objectNode();
             for (var entry : map.entrySet()) {
-                object.set(String.valueOf(entry.getKey()), tree(entry.getValue(), depth + 1, budget));
+                object.set(String.valueOf(entry.getKey()), tree(entry.getValue(), depth + 1, budget, from, to));
             }
-            return object;
+            return lined(object, value, from, to);
         }
         if (value instanceof List<?> list) {
             ArrayNode array = nodes.arrayNode();
             for (Object element : list) {
-                array.add(tree(element, depth + 1, budget));
+                array.add(tree(element, depth + 1, budget, from, to));
             }
-            return array;
+            return lined(array, value, from, to);
         }
         if (value == null) {
             return nodes.nullNode();
@@ -301,6 +333,14 @@ final class MonitoringFiles {
             return nodes.numberNode(new BigDecimal(d.toString()));
         }
         return nodes.textNode(value instanceof Date date ? date.toInstant().toString() : String.valueOf(value));
+    }
+
+    private static JsonNode lined(JsonNode node, Object value, Map<Object, Integer> from, Map<JsonNode, Integer> to) {
+        Integer line = from.get(value);
+        if (line != null) {
+            to.put(node, line);
+        }
+        return node;
     }
 
     /** "monitoring/alerts.yml line 7 is not valid YAML: mapping values are not allowed here". */

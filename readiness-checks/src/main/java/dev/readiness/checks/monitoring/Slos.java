@@ -47,7 +47,7 @@ final class Slos {
             JsonNode root = doc.root();
             String kind = text(root, "kind");
             if ("SLO".equals(kind) && String.valueOf(text(root, "apiVersion")).startsWith("openslo")) {
-                found.openSlo(doc.file(), root, indicators);
+                found.openSlo(doc, root, indicators);
             } else if ("prometheus/v1".equals(text(root, "version")) && root.has("slos")) {
                 found.sloth(doc.file(), root.get("slos"));
             } else if ("PrometheusServiceLevel".equals(kind)) {
@@ -68,7 +68,8 @@ final class Slos {
         return findings;
     }
 
-    private void openSlo(String file, JsonNode root, Map<String, JsonNode> indicators) {
+    private void openSlo(Doc doc, JsonNode root, Map<String, JsonNode> indicators) {
+        String file = doc.file();
         JsonNode spec = root.path("spec");
         String name = nameOf(root, file);
         JsonNode indicator = spec.get("indicator");
@@ -91,7 +92,7 @@ final class Slos {
                 target = ratio.multiply(HUNDRED);
                 written = "target " + ratio.toPlainString();
                 if (ratio.compareTo(BigDecimal.ONE) >= 0) {
-                    findings.add(finding(file + ":slo/" + name + ":target", file, "SLO " + name + " (" + file + ") has target "
+                    findings.add(finding(file + ":slo/" + name + ":target", doc.at(objective), "SLO " + name + " (" + doc.at(objective) + ") has target "
                             + ratio.toPlainString() + ", but an OpenSLO target is a ratio below 1: write 0.999 for 99.9%, or use"
                             + " targetPercent"));
                     slos.add(new Slo(file, "OpenSLO", name, query, null));

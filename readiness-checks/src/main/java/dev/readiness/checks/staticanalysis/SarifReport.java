@@ -165,9 +165,10 @@ final class SarifReport {
         return false;
     }
 
+    /** Adds the CWE the text names; CWE-0 (an id of zeros) names none. */
     private static void cwe(Pattern pattern, String text, Set<Integer> into) {
         Matcher matcher = pattern.matcher(text.strip());
-        if (matcher.matches()) {
+        if (matcher.matches() && Integer.parseInt(matcher.group(1)) > 0) {
             into.add(Integer.parseInt(matcher.group(1)));
         }
     }

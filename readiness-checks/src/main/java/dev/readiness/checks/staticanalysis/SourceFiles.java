@@ -36,8 +36,15 @@ final class SourceFiles {
         }
     }
 
-    /** The file as shown: relative to the project folder when it is found there, else as written. */
+    /**
+     * The file as shown, on one line: relative to the project folder when it is found there, else as written (a
+     * report's file name may hold a line break, written as a character reference in XML or an escape in JSON).
+     */
     String shown(String written) {
+        return ReportFiles.oneLine(located(written));
+    }
+
+    private String located(String written) {
         String text = written.replace('\\', '/');
         if (text.startsWith("file://")) {
             text = text.substring("file://".length());
@@ -64,6 +71,6 @@ final class SourceFiles {
         } catch (InvalidPathException e) {
             // shown as written
         }
-        return ReportFiles.oneLine(text);
+        return text;
     }
 }

@@ -121,11 +121,11 @@ class MonitoringCheckTest {
         assertThat(result.findings()).extracting(Finding::key).containsExactly(
                 RULES + ":api/ApiErrors:for", RULES + ":api/ApiErrors:severity", RULES + ":api/ApiErrors:summary",
                 RULES + ":api/ApiDown:for");
-        assertThat(result.findings()).extracting(Finding::location).containsOnly(RULES);
-        assertThat(result.findings().get(3).message()).isEqualTo("alert ApiDown (group api, " + RULES + ") has for: 5 minutes,"
+        assertThat(result.findings()).extracting(Finding::location).containsExactly(RULES + ":4", RULES + ":4", RULES + ":4", RULES + ":6");
+        assertThat(result.findings().get(3).message()).isEqualTo("alert ApiDown (group api, " + RULES + ":6) has for: 5 minutes,"
                 + " which is not a Prometheus duration: write it as 5m, 1h30m or 30s");
         assertThat(result.summary()).startsWith("4 problems in 0 of 2 alerting rules (" + RULES + "); the first: alert ApiErrors"
-                + " (group api, " + RULES + ") has no for:");
+                + " (group api, " + RULES + ":4) has no for:");
         assertThat(result.measured()).isEqualTo("0 of 2 alerting rules complete");
         assertThat(result.remedy()).isNotBlank();
     }
@@ -234,9 +234,10 @@ class MonitoringCheckTest {
 
         assertThat(notifications.status()).isEqualTo(Status.FAIL);
         assertThat(notifications.findings()).extracting(Finding::key, Finding::message).containsExactly(tuple(
-                ALERTMANAGER + ":receiver/ops-mail:configs", ALERTMANAGER + ": receiver ops-mail (used by route.routes[2]) has no"
+                ALERTMANAGER + ":receiver/ops-mail:configs", ALERTMANAGER + ":40: receiver ops-mail (used by route.routes[2]) has no"
                         + " *_configs entry, so the alerts routed to it notify nobody: add email_configs, slack_configs,"
                         + " pagerduty_configs, opsgenie_configs, webhook_configs or msteams_configs"));
+        assertThat(notifications.findings()).extracting(Finding::location).containsExactly(ALERTMANAGER + ":40");
     }
 
     @Test
@@ -271,7 +272,7 @@ class MonitoringCheckTest {
         assertThat(escalation.findings()).extracting(Finding::key).containsExactly(RULES + ":checkout.alerts/CheckoutHighErrorRate:escalation",
                 RULES + ":checkout.alerts/CheckoutInstanceDown:escalation", RULES + ":checkout.alerts/CheckoutEndpointProbeFailing:escalation");
         assertThat(escalation.findings().get(0).message()).isEqualTo("alert CheckoutHighErrorRate (group checkout.alerts, " + RULES
-                + ") has severity critical, but the route tree of " + ALERTMANAGER + " sends it only to payments-slack (slack),"
+                + ":16) has severity critical, but the route tree of " + ALERTMANAGER + " sends it only to payments-slack (slack),"
                 + " which pages nobody: route severity=\"critical\" to a receiver with pagerduty_configs or opsgenie_configs");
     }
 

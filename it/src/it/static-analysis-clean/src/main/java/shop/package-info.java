@@ -1,0 +1,2 @@
+/** Account look-ups. */
+package shop;

@@ -1,0 +1,31 @@
+package shop;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Looks up accounts: with a planted SQL injection. */
+public final class Accounts {
+
+    private Accounts() {
+    }
+
+    /**
+     * Finds the balance of an account by its owner's name.
+     *
+     * @param connection the database connection
+     * @param owner the owner's name, as typed by a user
+     * @return the balance, or -1 when there is none
+     * @throws SQLException when the query fails
+     */
+    public static long balance(final Connection connection,
+            final String owner) throws SQLException {
+        String sql = "SELECT balance FROM accounts WHERE owner = '"
+                + owner + "'";
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : -1;
+        }
+    }
+}
