@@ -140,7 +140,7 @@ public final class Engine {
                 sources.proxy(), pom.requireAttestation() != null ? pom.requireAttestation() : yaml.requireAttestation(),
                 maxWaiverDays == null || maxWaiverDays.isBlank() ? Ledger.DEFAULT_MAX_WAIVER_DAYS
                         : ConfigBinder.bind("maxWaiverDays", Integer.class, JsonNodeFactory.instance.textNode(maxWaiverDays.trim()), List.of()),
-                stage);
+                stage, pom.environment() != null ? pom.environment() : yaml.environment());
     }
 
     /** The stage as written, {@link Stage#BUILD} when nothing is; another word is an error naming the stages. */
@@ -241,13 +241,13 @@ public final class Engine {
         Ledger ledger = Ledger.read(basedir, checklist, claims, checkWaivers, config.requireAttestation(), config.maxWaiverDays(),
                 LocalDate.now(clock));
         return new Plan(checklist, configured, bindings, http(config, http, basedir), config.checkTimeout(), config.failOnWarnings(),
-                ledger, config.stage());
+                ledger, config.stage(), config.environment());
     }
 
     /** Runs the plan's checks and decides the verdict. */
     public Outcome run(Plan plan, CheckContext context, Redactor redactor) {
         Set<String> bound = plan.boundClaims();
-        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage()).run(plan.checks()).stream()
+        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage(), plan.production()).run(plan.checks()).stream()
                 .map(run -> run.redacted(redactor))
                 .toList();
         return Verdict.decide(plan, context.project(), runs, LocalDate.now(context.clock()));

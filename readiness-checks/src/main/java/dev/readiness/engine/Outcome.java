@@ -16,10 +16,11 @@ import java.util.Map;
  *                 failing, each attestation not used, the baseline's entries fixed since
  * @param accounts claim id to how its failure is accounted for, for every claim that ran
  * @param stage    the run's stage
+ * @param environment what the target is, as configured ({@code production}), or {@code null}
  */
 public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                       boolean passed, List<String> failures, List<String> warnings, List<String> notices,
-                      Map<String, ClaimAccount> accounts, Stage stage) {
+                      Map<String, ClaimAccount> accounts, Stage stage, String environment) {
 
     public Outcome {
         items = List.copyOf(items);
@@ -29,6 +30,13 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
         notices = List.copyOf(notices);
         accounts = Map.copyOf(accounts);
         stage = stage == null ? Stage.BUILD : stage;
+    }
+
+    /** An outcome that does not say what its target is. */
+    public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
+                   boolean passed, List<String> failures, List<String> warnings, List<String> notices,
+                   Map<String, ClaimAccount> accounts, Stage stage) {
+        this(project, checklist, items, checks, passed, failures, warnings, notices, accounts, stage, null);
     }
 
     /** An outcome of the build stage. */

@@ -28,12 +28,15 @@ final class Runner {
     private final CheckContext context;
     private final Set<String> boundClaims;
     private final Stage stage;
+    private final boolean production;
 
-    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage) {
+    /** @param production whether the target is marked as production: claims about production are SKIPPED otherwise */
+    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage, boolean production) {
         this.timeout = timeout;
         this.context = context.withBoundClaims(boundClaims).withStage(stage);
         this.boundClaims = boundClaims;
         this.stage = stage;
+        this.production = production;
     }
 
     List<CheckRun> run(List<ConfiguredCheck> checks) {
@@ -64,13 +67,13 @@ final class Runner {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return CheckRun.of(stage, check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
+            return CheckRun.of(stage, production, check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
                     + Words.duration(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis(), boundClaims);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CheckRun.of(stage, check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
+            return CheckRun.of(stage, production, check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
         } catch (ExecutionException e) {
-            return CheckRun.of(stage, check, crashed(check.id(), e.getCause()), 0, boundClaims);
+            return CheckRun.of(stage, production, check, crashed(check.id(), e.getCause()), 0, boundClaims);
         }
     }
 
@@ -94,7 +97,7 @@ final class Runner {
                 result = crashed(configured.id(), e);
             }
         }
-        return CheckRun.of(stage, configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
+        return CheckRun.of(stage, production, configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
     }
 
     @SuppressWarnings("unchecked")
