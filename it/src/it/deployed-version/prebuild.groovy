@@ -1,0 +1,12 @@
+def service = evaluate(new File(basedir, '../../../src/it/service.groovy'))
+def work = new File(basedir, 'target/demo-service')
+work.mkdirs()
+// Spring Boot 3's /actuator/info (build-info and simple git info) of production, and of the demo one release behind
+def info = { version -> """{"git":{"branch":"main","commit":{"id":"df027cf","time":"2026-12-01T10:00:00Z"}},""" +
+        """"build":{"artifact":"deployed-version","version":"${version}","group":"dev.readiness.it"}}""" }
+new File(work, 'actuator-info.json').text = info('1.4.2')
+new File(work, 'demo-actuator-info.json').text = info('1.4.1')
+def ports = service.startService(basedir, 'good', 90)
+new File(basedir, 'test.properties').text = "service.https=${ports.https}\nservice.http=${ports.http}\n"
+new File(basedir, 'readiness.yaml').text = "http:\n  timeout: 20s\n"
+return true
