@@ -1,9 +1,10 @@
 def service = evaluate(new File(basedir, '../../../src/it/service.groovy'))
 def work = new File(basedir, 'target/demo-service')
 work.mkdirs()
-// Spring Boot 3's /actuator/info (build-info and simple git info) of production, and of the demo one release behind
-def info = { version -> """{"git":{"branch":"main","commit":{"id":"df027cf","time":"2026-12-01T10:00:00Z"}},""" +
-        """"build":{"artifact":"deployed-version","version":"${version}","group":"dev.readiness.it"}}""" }
+// Spring Boot 3's /actuator/info (build-info alone: no git.properties, since this project's folder lies in the
+// Readiness repository, whose HEAD no deployment was built from) of production, and of the demo one release behind
+def info = { version -> """{"build":{"artifact":"deployed-version","name":"deployed-version","time":"2026-12-01T10:00:00Z",""" +
+        """"version":"${version}","group":"dev.readiness.it"}}""" }
 new File(work, 'actuator-info.json').text = info('1.4.2')
 new File(work, 'demo-actuator-info.json').text = info('1.4.1')
 def ports = service.startService(basedir, 'good', 90)
