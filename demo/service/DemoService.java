@@ -35,6 +35,9 @@ import javax.net.ssl.SSLContext;
  * <p>Run with the JDK alone: {@code java DemoService.java <mode> <keystore.p12> <password> <ports-file> [token]}.
  * With a token, the health endpoint answers 401 unless the request carries {@code Authorization: Bearer <token>}.
  * {@code /v3/api-docs} serves its OpenAPI spec as springdoc writes it.
+ * {@code /actuator/info}, {@code /actuator/flyway} and {@code /demo/actuator/info} answer the files
+ * {@code actuator-info.json}, {@code actuator-flyway.json} and {@code demo-actuator-info.json} of its working folder,
+ * or 404 when there is none.
  * It binds free ports on 127.0.0.1, writes {@code https=N} and {@code http=N} to the ports file,
  * and serves until killed (or for at most 30 minutes).
  */
@@ -98,6 +101,9 @@ public class DemoService {
             }
         });
         https.createContext("/v3/api-docs", exchange -> send(exchange, 200, "application/json", API_DOCS));
+        for (String path : List.of("/actuator/info", "/actuator/flyway", "/demo/actuator/info")) {
+            https.createContext(path, exchange -> fixed(exchange, path));
+        }
         http.createContext("/", exchange -> {
             if (good && !mode.equals("no-redirect")) {
                 exchange.getResponseHeaders().set("Location", "https://localhost:" + httpsPort + exchange.getRequestURI());
@@ -158,6 +164,19 @@ public class DemoService {
                 ? "{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\",\"details\":{\"database\":\"H2\"}},\"diskSpace\":{\"status\":\"UP\"}}}"
                 : "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\",\"details\":{\"error\":\"java.net.ConnectException: Connection refused\"}},\"diskSpace\":{\"status\":\"UP\"}}}";
         send(exchange, good ? 200 : 503, "application/vnd.spring-boot.actuator.v3+json", body);
+    }
+
+    /**
+     * An Actuator answer a test wrote beside the keystore before starting the service, named by its path
+     * ({@code /actuator/info} is {@code actuator-info.json}); 404 when the test wrote none.
+     */
+    private static void fixed(HttpExchange exchange, String path) throws IOException {
+        Path file = Path.of(path.substring(1).replace('/', '-') + ".json");
+        if (!exchange.getRequestURI().getPath().equals(path) || !Files.isRegularFile(file)) {
+            send(exchange, 404, "text/plain", "not found");
+        } else {
+            send(exchange, 200, "application/vnd.spring-boot.actuator.v3+json", Files.readString(file));
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

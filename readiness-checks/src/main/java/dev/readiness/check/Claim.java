@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param strength    whether its evidence settles the item or only supports it
  * @param stage       the run that decides it ({@link Stage#BUILD} unless declared with {@link #inStage}); a run of
  *                    another stage reports it SKIPPED (since 0.4.0)
+ * @param aboutProduction whether it speaks of the production service (declared with {@link #inProduction}); a run whose
+ *                    {@code <environment>} is not {@code production} reports it SKIPPED, never PASS (since 0.5.0)
  * @since 0.2.0
  */
-public record Claim(String id, String description, List<String> phrases, Strength strength, Stage stage) {
+public record Claim(String id, String description, List<String> phrases, Strength strength, Stage stage, boolean aboutProduction) {
 
     private static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?");
 
@@ -32,6 +34,11 @@ public record Claim(String id, String description, List<String> phrases, Strengt
         phrases = List.copyOf(phrases);
     }
 
+    /** A claim decided in the given stage, about whatever service the run targets. */
+    public Claim(String id, String description, List<String> phrases, Strength strength, Stage stage) {
+        this(id, description, phrases, strength, stage, false);
+    }
+
     /** A claim decided in the build stage. */
     public Claim(String id, String description, List<String> phrases, Strength strength) {
         this(id, description, phrases, strength, Stage.BUILD);
@@ -43,7 +50,17 @@ public record Claim(String id, String description, List<String> phrases, Strengt
      * @since 0.4.0
      */
     public Claim inStage(Stage stage) {
-        return new Claim(id, description, phrases, strength, stage);
+        return new Claim(id, description, phrases, strength, stage, aboutProduction);
+    }
+
+    /**
+     * This claim, about the production service: only a run whose {@code <environment>} is {@code production}
+     * decides it ("Application deployed to production" is not shown by a staging service).
+     *
+     * @since 0.5.0
+     */
+    public Claim inProduction() {
+        return new Claim(id, description, phrases, strength, stage, true);
     }
 
     /** A claim whose evidence decides the items it binds. */

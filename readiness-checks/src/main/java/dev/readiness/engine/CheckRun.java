@@ -25,15 +25,15 @@ public record CheckRun(String id, Level level, Result result, long durationMs, L
      * without a verdict takes the main verdict when the check could not run (ERROR, SKIPPED), and is
      * otherwise ERROR; a verdict on a claim the check does not declare makes the check ERROR. A claim
      * of another stage than the run's is SKIPPED, naming the stage that evaluates it, whatever the
-     * check returned: never FAIL.
+     * check returned: never FAIL. So is a claim about production when the target is not marked as production.
      */
-    static CheckRun of(Stage stage, ConfiguredCheck check, Result result, long durationMs, Set<String> boundClaims) {
+    static CheckRun of(Stage stage, boolean production, ConfiguredCheck check, Result result, long durationMs, Set<String> boundClaims) {
         for (String id : result.claims().keySet()) {
             if (check.claim(id) == null || check.claim(id).claim().isMain()) {
                 Result wrong = Result.error("check '" + check.id() + "' returned a verdict on '" + id + "', which is not one of its "
                                 + "other claims (" + String.join(", ", check.claims().stream().skip(1).map(ConfiguredClaim::id).toList()) + ")")
                         .remedy("report it to the check's authors: a check declares every claim it decides in claims()").build();
-                return of(stage, check, wrong, durationMs, boundClaims);
+                return of(stage, production, check, wrong, durationMs, boundClaims);
             }
         }
         Result main = result.withoutClaims();
@@ -47,6 +47,9 @@ public record CheckRun(String id, Level level, Result result, long durationMs, L
             }
             if (claim.claim().stage() != stage && (verdict != null || claim.claim().isMain())) {
                 verdict = Result.skipped("'" + claim.id() + "' " + claim.claim().stage().evaluatedBy()).build();
+            } else if (claim.claim().aboutProduction() && !production && (verdict != null || claim.claim().isMain())) {
+                verdict = Result.skipped("'" + claim.id() + "' is about production, and the target is not marked as production:"
+                        + " set <environment>production</environment>").build();
             }
             if (verdict != null) {
                 verdicts.add(new ClaimVerdict(claim.claim(), claim.level(), verdict));

@@ -192,7 +192,7 @@ public final class Engine {
                 sources.proxy(), pom.requireAttestation() != null ? pom.requireAttestation() : yaml.requireAttestation(),
                 maxWaiverDays == null || maxWaiverDays.isBlank() ? Ledger.DEFAULT_MAX_WAIVER_DAYS
                         : ConfigBinder.bind("maxWaiverDays", Integer.class, JsonNodeFactory.instance.textNode(maxWaiverDays.trim()), List.of()),
-                stage);
+                stage, pom.environment() != null ? pom.environment() : yaml.environment());
     }
 
     /** The stage as written, {@link Stage#BUILD} when nothing is; another word is an error naming the stages. */
@@ -293,7 +293,7 @@ public final class Engine {
         Ledger ledger = Ledger.read(basedir, checklist, claims, checkWaivers, config.requireAttestation(), config.maxWaiverDays(),
                 LocalDate.now(clock));
         return new Plan(checklist, configured, bindings, http(config, http, basedir), config.checkTimeout(), config.failOnWarnings(),
-                ledger, config.stage());
+                ledger, config.stage(), config.environment());
     }
 
     /** Runs the plan's checks and decides the verdict. */
@@ -303,7 +303,8 @@ public final class Engine {
 
     private Outcome run(Plan plan, CheckContext context, Redactor redactor, Runner.Reactor reactor) {
         Set<String> bound = plan.boundClaims();
-        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage(), reactor).run(plan.checks()).stream()
+        List<CheckRun> runs = new Runner(plan.checkTimeout(), context, bound, plan.stage(), plan.production(), reactor)
+                .run(plan.checks()).stream()
                 .map(run -> run.redacted(redactor))
                 .toList();
         return Verdict.decide(plan, context.project(), runs, LocalDate.now(context.clock()));

@@ -17,11 +17,12 @@ import java.util.Map;
  *                 failing, each attestation not used, the baseline's entries fixed since
  * @param accounts claim id to how its failure is accounted for, for every claim that ran
  * @param stage    the run's stage
+ * @param environment what the target is, as configured ({@code production}), or {@code null}
  * @param modules  in a reactor's aggregate, each module's own verdict in reactor order; empty otherwise
  */
 public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                       boolean passed, List<String> failures, List<String> warnings, List<String> notices,
-                      Map<String, ClaimAccount> accounts, Stage stage, List<ModuleSummary> modules) {
+                      Map<String, ClaimAccount> accounts, Stage stage, String environment, List<ModuleSummary> modules) {
 
     public Outcome {
         items = List.copyOf(items);
@@ -37,8 +38,15 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
     /** The outcome of one module, or of a build of one module. */
     public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
                    boolean passed, List<String> failures, List<String> warnings, List<String> notices,
+                   Map<String, ClaimAccount> accounts, Stage stage, String environment) {
+        this(project, checklist, items, checks, passed, failures, warnings, notices, accounts, stage, environment, List.of());
+    }
+
+    /** An outcome that does not say what its target is. */
+    public Outcome(ProjectId project, Checklist checklist, List<ItemResult> items, List<CheckRun> checks,
+                   boolean passed, List<String> failures, List<String> warnings, List<String> notices,
                    Map<String, ClaimAccount> accounts, Stage stage) {
-        this(project, checklist, items, checks, passed, failures, warnings, notices, accounts, stage, List.of());
+        this(project, checklist, items, checks, passed, failures, warnings, notices, accounts, stage, null);
     }
 
     /** An outcome of the build stage. */
@@ -66,7 +74,7 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
             allFailures.add(failure);
         }
         return new Outcome(project, checklist, items, checks, passed && failure == null, allFailures, warnings, allNotices,
-                accounts, stage, moduleSummaries);
+                accounts, stage, environment, moduleSummaries);
     }
 
     /** How a claim's failure is accounted for; its own status when nothing accounts for it. */

@@ -18,13 +18,28 @@ import java.util.Set;
  *                 server's, then the configured ones) and proxy
  * @param ledger   the attestations, waivers and baseline that account for what no check settles or what fails
  * @param stage    the run's stage: its claims are evaluated, the others SKIPPED
+ * @param environment what the target is, as configured, or {@code null}: only {@code production} decides claims about production
  */
 public record Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http,
-                   Duration checkTimeout, boolean failOnWarnings, Ledger ledger, Stage stage) {
+                   Duration checkTimeout, boolean failOnWarnings, Ledger ledger, Stage stage, String environment) {
+
+    /** The environment in which claims about production are decided. */
+    public static final String PRODUCTION = "production";
 
     public Plan {
         checks = List.copyOf(checks);
         stage = stage == null ? Stage.BUILD : stage;
+    }
+
+    /** A plan that does not say what its target is. */
+    public Plan(Checklist checklist, List<ConfiguredCheck> checks, Bindings bindings, HttpSettings http,
+                Duration checkTimeout, boolean failOnWarnings, Ledger ledger, Stage stage) {
+        this(checklist, checks, bindings, http, checkTimeout, failOnWarnings, ledger, stage, null);
+    }
+
+    /** Whether the target is marked as production ({@code <environment>production</environment>}). */
+    public boolean production() {
+        return PRODUCTION.equals(environment);
     }
 
     /** A plan of the build stage. */

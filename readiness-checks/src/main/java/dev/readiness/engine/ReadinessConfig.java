@@ -31,11 +31,13 @@ import java.util.Set;
  * @param requireAttestation the sections (by heading) and item keys whose items must be attested when no claim settles them
  * @param maxWaiverDays  how far ahead a waiver may run, in days
  * @param stage          the run's stage: its claims are evaluated, the others SKIPPED
+ * @param environment    what the target is ({@code production}, {@code staging}), or {@code null} when not said: claims
+ *                       about production are SKIPPED unless it is {@code production}
  */
 public record ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
                               JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
                               boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
-                              List<String> requireAttestation, int maxWaiverDays, Stage stage) {
+                              List<String> requireAttestation, int maxWaiverDays, Stage stage, String environment) {
 
     /** The default time limit of one check. */
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(5);
@@ -51,6 +53,16 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
         serverHeaders = serverHeaders == null ? null : Map.copyOf(serverHeaders);
         requireAttestation = requireAttestation == null ? List.of() : List.copyOf(requireAttestation);
         stage = stage == null ? Stage.BUILD : stage;
+        environment = environment == null || environment.isBlank() ? null : environment.trim();
+    }
+
+    /** A configuration that does not say what its target is. */
+    public ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
+                           JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
+                           boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
+                           List<String> requireAttestation, int maxWaiverDays, Stage stage) {
+        this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, serverHeaders,
+                proxy, requireAttestation, maxWaiverDays, stage, null);
     }
 
     /** A configuration of the build stage. */
@@ -86,15 +98,25 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
      * @param maxWaiverDays  as written, or {@code null}
      * @param stage          as written ({@code build} or {@code postDeploy}), or {@code null} when neither the POM nor
      *                       {@code -Dreadiness.stage} says
+     * @param environment    as written ({@code production}), or {@code null} when neither the POM nor
+     *                       {@code -Dreadiness.environment} says
      */
     public record Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
                       String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks, List<String> requireAttestation,
-                      String maxWaiverDays, String stage) {
+                      String maxWaiverDays, String stage, String environment) {
         public Pom {
             checks = checks == null ? List.of() : List.copyOf(checks);
             onlyChecks = onlyChecks == null ? Set.of() : Set.copyOf(onlyChecks);
             skipChecks = skipChecks == null ? Set.of() : Set.copyOf(skipChecks);
             requireAttestation = requireAttestation == null ? null : List.copyOf(requireAttestation);
+        }
+
+        /** What a POM sets that leaves the environment to readiness.yaml. */
+        public Pom(String checklist, List<ConfigElement> checks, String target, ConfigElement http, String checkTimeout,
+                   String failOnWarnings, Set<String> onlyChecks, Set<String> skipChecks, List<String> requireAttestation,
+                   String maxWaiverDays, String stage) {
+            this(checklist, checks, target, http, checkTimeout, failOnWarnings, onlyChecks, skipChecks, requireAttestation,
+                    maxWaiverDays, stage, null);
         }
 
         /** What a POM sets that leaves the stage to readiness.yaml (else build). */

@@ -30,14 +30,16 @@ import java.util.Map;
  * @param failOnWarnings {@code null} when the file does not say
  * @param checks         check id to raw parameters, in file order
  * @param stage          the run's stage as written ({@code build} or {@code postDeploy}), or {@code null}
+ * @param environment    what the target is ({@code production}, {@code staging}), or {@code null}
  */
 public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings,
-                            Map<String, JsonNode> checks, List<String> requireAttestation, String maxWaiverDays, String stage) {
+                            Map<String, JsonNode> checks, List<String> requireAttestation, String maxWaiverDays, String stage,
+                            String environment) {
 
     public static final String FILE = "readiness.yaml";
 
     static final List<String> KEYS = List.of("checklist", "http", "checkTimeout", "failOnWarnings", "checks", "requireAttestation",
-            "maxWaiverDays", "stage", "attestations", "waivers");
+            "maxWaiverDays", "stage", "environment", "attestations", "waivers");
 
     /** What decides where credentials go: the POM (or settings.xml) only. */
     static final List<String> POM_ONLY = List.of("target", "http.server", "http.headers", "http.trustCertificates");
@@ -62,13 +64,19 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
 
     /** The settings of a file that names no attestation requirement and no waiver limit. */
     public ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings, Map<String, JsonNode> checks) {
-        this(checklist, http, checkTimeout, failOnWarnings, checks, List.of(), null, null);
+        this(checklist, http, checkTimeout, failOnWarnings, checks, List.of(), null, null, null);
     }
 
     /** The settings of a file that names no stage. */
     public ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings, Map<String, JsonNode> checks,
                          List<String> requireAttestation, String maxWaiverDays) {
-        this(checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, null);
+        this(checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, null, null);
+    }
+
+    /** The settings of a file that names no environment. */
+    public ReadinessYaml(String checklist, JsonNode http, String checkTimeout, Boolean failOnWarnings, Map<String, JsonNode> checks,
+                         List<String> requireAttestation, String maxWaiverDays, String stage) {
+        this(checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, stage, null);
     }
 
     /** A parser of YAML text in which only {@code true} and {@code false} are booleans, as in this file. */
@@ -136,7 +144,8 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
                         root.get("failOnWarnings"), List.of()) : null, checks,
                 root.hasNonNull("requireAttestation") ? Engine.texts(FILE + ": requireAttestation", root.get("requireAttestation")) : List.of(),
                 text(root, "maxWaiverDays", "a number of days, such as 90"),
-                text(root, "stage", "a stage: " + String.join(" or ", dev.readiness.check.Stage.ids())));
+                text(root, "stage", "a stage: " + String.join(" or ", dev.readiness.check.Stage.ids())),
+                text(root, "environment", "what the target is, such as production or staging"));
     }
 
     /** The key's value as written, or {@code null}; a list or a mapping is an error saying what the key expects. */

@@ -60,12 +60,19 @@ final class Runner {
         }
     }
 
-    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage, Reactor reactor) {
+    private final boolean production;
+
+    /**
+     * @param production whether the target is marked as production: claims about production are SKIPPED otherwise
+     * @param reactor    the run's place in the build
+     */
+    Runner(Duration timeout, CheckContext context, Set<String> boundClaims, Stage stage, boolean production, Reactor reactor) {
         this.timeout = timeout;
         this.context = context.withBoundClaims(boundClaims).withStage(stage);
         this.boundClaims = boundClaims;
         this.stage = stage;
         this.reactor = reactor;
+        this.production = production;
     }
 
     List<CheckRun> run(List<ConfiguredCheck> checks) {
@@ -96,13 +103,13 @@ final class Runner {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return CheckRun.of(stage, check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
+            return CheckRun.of(stage, production, check, Result.error("check '" + check.id() + "' did not finish within the time limit of "
                     + Words.duration(timeout) + " (checkTimeout)").remedy("find out why it is slow, or raise <checkTimeout>").build(), timeout.toMillis(), boundClaims);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CheckRun.of(stage, check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
+            return CheckRun.of(stage, production, check, Result.error("the run was interrupted before check '" + check.id() + "' finished").build(), 0, boundClaims);
         } catch (ExecutionException e) {
-            return CheckRun.of(stage, check, crashed(check.id(), e.getCause()), 0, boundClaims);
+            return CheckRun.of(stage, production, check, crashed(check.id(), e.getCause()), 0, boundClaims);
         }
     }
 
@@ -134,7 +141,7 @@ final class Runner {
                 result = crashed(configured.id(), e);
             }
         }
-        return CheckRun.of(stage, configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
+        return CheckRun.of(stage, production, configured, result, (System.nanoTime() - start) / 1_000_000, boundClaims);
     }
 
     @SuppressWarnings("unchecked")

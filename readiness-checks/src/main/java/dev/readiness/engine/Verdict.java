@@ -105,7 +105,7 @@ final class Verdict {
             failures.addAll(warnings);
         }
         Checklist checklist = new Checklist(plan.checklist().source(), plan.checklist().title(), items);
-        return new Outcome(project, checklist, results, runs, failures.isEmpty(), failures, warnings, notices, accounts, plan.stage());
+        return new Outcome(project, checklist, results, runs, failures.isEmpty(), failures, warnings, notices, accounts, plan.stage(), plan.environment());
     }
 
     /** How the ledger accounts for a claim's verdict: a waiver of the claim, or of (or the baseline for) every cause it fails on. */

@@ -50,6 +50,9 @@ public final class JsonReport {
         project.put("artifactId", outcome.project().artifactId());
         project.put("version", outcome.project().version());
         root.put("stage", outcome.stage().id());
+        if (outcome.environment() != null) {
+            root.put("environment", outcome.environment());
+        }
         root.put("verdict", outcome.passed() ? "PASS" : "FAIL");
         root.put("checklist", outcome.checklist().source());
         ObjectNode summary = root.putObject("summary");

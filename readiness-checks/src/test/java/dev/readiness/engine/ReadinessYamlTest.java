@@ -49,7 +49,7 @@ class ReadinessYamlTest {
         assertThatThrownBy(() -> ReadinessYaml.read(file))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("readiness.yaml: unknown key 'chekcs' (did you mean 'checks'?); known keys: "
-                        + "checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, stage, attestations, waivers");
+                        + "checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, stage, environment, attestations, waivers");
     }
 
     @Test
@@ -59,7 +59,7 @@ class ReadinessYamlTest {
         assertThatThrownBy(() -> ReadinessYaml.read(file))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("readiness.yaml: unknown key 'chec\\nks' (did you mean 'checks'?); known keys: "
-                        + "checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, stage, attestations, waivers");
+                        + "checklist, http, checkTimeout, failOnWarnings, checks, requireAttestation, maxWaiverDays, stage, environment, attestations, waivers");
     }
 
     @Test

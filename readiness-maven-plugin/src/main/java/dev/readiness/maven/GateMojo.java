@@ -130,6 +130,14 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter(property = "readiness.requireFullReactor", defaultValue = "false")
     private boolean requireFullReactor;
 
+    /**
+     * What the target is: {@code production}, {@code staging}, or another name. Claims about production ("Application
+     * deployed to production") are decided only when it is {@code production}, and SKIPPED otherwise. Default:
+     * {@code environment} of readiness.yaml, else none (not production).
+     */
+    @Parameter(property = "readiness.environment")
+    private String environment;
+
     /** Whether checks may use their on-disk caches (OSV answers). */
     @Parameter(property = "readiness.cache", defaultValue = "true")
     private boolean cache;
@@ -304,7 +312,7 @@ abstract class GateMojo extends AbstractMojo {
         List<ConfigElement> checkElements = elements.children(checks);
         ConfigElement httpElement = http == null ? null : elements.element(http);
         ReadinessConfig.Pom pom = new ReadinessConfig.Pom(checklist, checkElements, target, httpElement, checkTimeout,
-                failOnWarnings, ids(runChecks), ids(skipChecks), requireAttestation, maxWaiverDays, stage);
+                failOnWarnings, ids(runChecks), ids(skipChecks), requireAttestation, maxWaiverDays, stage, environment);
         ConfigElement server = httpElement == null ? null : httpElement.child("server");
         Map<String, String> serverHeaders = server == null || server.value() == null ? null : serverHeaders(server.value());
         Settings settings = session.getSettings();

@@ -374,7 +374,7 @@ class VerifyMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Readiness configuration error: unknown parameter 'checklsit' of readiness:verify (did you mean 'checklist'?); "
-                        + "known parameters: cache, checkTimeout, checklist, checks, failOnWarnings, http, maxWaiverDays, "
+                        + "known parameters: cache, checkTimeout, checklist, checks, environment, failOnWarnings, http, maxWaiverDays, "
                         + "outputDirectory, requireAttestation, requireFullReactor, runChecks, skip, skipChecks, stage, stepSummary, target");
 
         assertThat(projectDir.resolve("target/readiness")).doesNotExist();
@@ -389,8 +389,8 @@ class VerifyMojoTest {
     void acceptsEveryParameterTheReadmeDocuments(VerifyMojo mojo) throws Exception {
         copyReports("passing", "target/surefire-reports");
         List<String> documented = documentedParameters();
-        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary", "requireAttestation", "maxWaiverDays", "stage")
-                .hasSize(16);
+        assertThat(documented).contains("checklist", "checks", "failOnWarnings", "stepSummary", "requireAttestation", "maxWaiverDays", "stage", "environment")
+                .hasSize(17);
         Xpp3Dom configuration = new Xpp3Dom("configuration");
         documented.forEach(name -> configuration.addChild(new Xpp3Dom(name)));
         Plugin plugin = new Plugin();

@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.checks.openapi.OpenApiDocument;
 import dev.readiness.text.Words;
 import java.io.IOException;
@@ -58,6 +59,11 @@ public final class DocsCheck implements Check<DocsConfig> {
     @Override
     public Class<DocsConfig> configType() {
         return DocsConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

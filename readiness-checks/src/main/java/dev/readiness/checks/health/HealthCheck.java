@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.readiness.check.Check;
+import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Scope;
+import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
@@ -53,6 +55,10 @@ import okhttp3.Response;
  */
 public final class HealthCheck implements Check<HealthConfig> {
 
+    static final String INTEGRATIONS = "health.integrations";
+    private static final int LISTED_COMPONENTS = 20;
+    private static final String SHOW_COMPONENTS = "management.endpoint.health.show-components=always";
+
     /** The most redirects followed, each recorded. */
     static final int MAX_REDIRECTS = 5;
     private static final long FIRST_PAUSE_MS = 250;
@@ -77,6 +83,13 @@ public final class HealthCheck implements Check<HealthConfig> {
     @Override
     public List<String> phrases() {
         return List.of("Health check endpoints implemented", "Health checks verified");
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(Claim.settles(id(), description(), phrases()),
+                Claim.settles(INTEGRATIONS, "each of the requiredComponents is present in the health answer and UP",
+                        List.of("External service integrations verified")).inStage(Stage.POST_DEPLOY));
     }
 
     @Override
@@ -119,7 +132,7 @@ public final class HealthCheck implements Check<HealthConfig> {
         Result last;
         while (true) {
             attempts++;
-            last = attempt(client, url, context);
+            last = attempt(client, url, context, config.requiredComponents());
             long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (last.status() == Status.PASS || remainingMs <= 0) {
                 break;
@@ -140,11 +153,17 @@ public final class HealthCheck implements Check<HealthConfig> {
         Result.Builder result = Result.of(last.status(), summary).measured(last.measured()).expected(last.expected())
                 .findings(last.findings()).remedy(last.remedy());
         last.evidence().forEach(result::evidence);
+        last.claims().forEach(result::claim);
+        if (config.requiredComponents().isEmpty() && context.isBound(INTEGRATIONS)) {
+            result.claim(INTEGRATIONS, Result.error("health has no requiredComponents, so which integrations must be up is not known")
+                    .remedy("List the components the service depends on: <requiredComponents><component>db</component>"
+                            + "</requiredComponents>.").build());
+        }
         return result.evidence("attempts", attempts).evidence("elapsedMs", elapsedMs).build();
     }
 
     /** One GET, following same-host redirects one hop at a time. */
-    private static Result attempt(OkHttpClient client, HttpUrl url, CheckContext context) {
+    private static Result attempt(OkHttpClient client, HttpUrl url, CheckContext context, List<String> required) {
         String shown = HttpMessages.display(url);
         List<Map<String, Object>> redirects = new ArrayList<>();
         Set<HttpUrl> visited = new LinkedHashSet<>(List.of(url));
@@ -185,7 +204,7 @@ public final class HealthCheck implements Check<HealthConfig> {
                     continue;
                 }
                 byte[] body = BoundedBody.read(response.body(), "the response of " + HttpMessages.display(current));
-                return judge(shown, redirects, code, response.header("Content-Type"), body);
+                return judge(shown, redirects, code, response.header("Content-Type"), body, required);
             } catch (IOException e) {
                 context.log().debug("health: GET " + HttpMessages.display(current) + " failed: " + e);
                 return Result.error(HttpMessages.describe(e, current, context.http().timeout()))
@@ -214,7 +233,8 @@ public final class HealthCheck implements Check<HealthConfig> {
     }
 
     /** Judges the final answer: its status code, then what its body says. */
-    private static Result judge(String shown, List<Map<String, Object>> redirects, int code, String contentType, byte[] read) {
+    private static Result judge(String shown, List<Map<String, Object>> redirects, int code, String contentType, byte[] read,
+                                List<String> required) {
         byte[] bytes = withoutByteOrderMark(read);
         MediaType type = contentType == null ? null : MediaType.parse(contentType);
         boolean declaredJson = type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
@@ -295,7 +315,62 @@ public final class HealthCheck implements Check<HealthConfig> {
         } else {
             result.evidence("body", bodyNote);
         }
+        if (!required.isEmpty()) {
+            result.claim(INTEGRATIONS, integrations(shown, code, body, required));
+        }
         return result.build();
+    }
+
+    /**
+     * {@code health.integrations}: each required component present and healthy. Absent FAILs naming the components there
+     * are; an answer without component details (Spring Boot's {@code show-components: never}) is ERROR.
+     */
+    private static Result integrations(String shown, int code, HealthBody body, List<String> required) {
+        if (body == null) {
+            return Result.error("the health answer of " + shown + " (HTTP " + code + ") could not be read, so whether "
+                    + String.join(", ", required) + " are up could not be determined").remedy("See the health claim's summary.").build();
+        }
+        Map<String, String> components = body.components();
+        if (components.isEmpty()) {
+            return Result.error(shown + " answered " + body.status() + " without component details, so whether "
+                            + String.join(", ", required) + " are up could not be determined")
+                    .remedy("Let the health endpoint show its components: " + SHOW_COMPONENTS + " (or when-authorized, with"
+                            + " credentials in <http><headers>).").build();
+        }
+        String listed = components.keySet().stream().limit(LISTED_COMPONENTS).collect(Collectors.joining(", "))
+                + (components.size() > LISTED_COMPONENTS || body.omittedComponents() > 0 ? ", …" : "");
+        List<Finding> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : required) {
+            String status = components.get(name);
+            if (status == null) {
+                String problem = "no component '" + name + "' in the health response; components: " + listed;
+                problems.add(problem);
+                findings.add(Finding.of(problem).key("health.integrations:" + name).at(shown).with("component", name).build());
+            } else if (HealthBody.Health.of(status) != HealthBody.Health.HEALTHY) {
+                String detail = body.problems().stream().filter(p -> p.path().equals(name) || p.path().startsWith(name + "/"))
+                        .map(p -> p.path().equals(name) ? p.detail() : p.path() + " is " + p.status()
+                                + (p.detail() == null ? "" : ": " + p.detail())).filter(d -> d != null).findFirst().orElse(null);
+                String problem = name + " is " + status + (detail == null ? "" : " (" + Words.oneLine(detail, 200) + ")");
+                problems.add(problem);
+                findings.add(Finding.of(problem).key("health.integrations:" + name).at(shown).with("component", name)
+                        .with("status", status).build());
+            }
+        }
+        String expected = String.join(", ", required) + " present and UP";
+        if (findings.isEmpty()) {
+            return Result.pass(String.join(", ", required) + (required.size() == 1 ? " is" : " are") + " UP in the health answer of " + shown)
+                    .measured(required.size() + " of " + required.size() + " UP").expected(expected).build();
+        }
+        if (body.omittedComponents() > 0 && findings.stream().noneMatch(f -> f.evidence().containsKey("status"))) {
+            return Result.error(shown + " answered more than " + HealthBody.MAX_COMPONENTS + " components, and "
+                    + String.join("; ", problems) + ": the rest were not read").findings(findings)
+                    .remedy("Name the required components by their full paths, as the health answer nests them.").build();
+        }
+        return Result.fail(String.join("; ", problems)).measured((required.size() - findings.size()) + " of " + required.size() + " UP")
+                .expected(expected).findings(findings)
+                .remedy("Fix the integrations named (their error detail says why) and deploy again; if a component is named"
+                        + " differently, correct requiredComponents to the names the health answer shows.").build();
     }
 
     /** A body with a status: healthy or warn passes on a 2xx, anything else fails naming its unhealthy components. */

@@ -6,6 +6,7 @@ import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
+import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
@@ -77,6 +78,11 @@ public final class OpenApiCheck implements Check<OpenApiConfig> {
     @Override
     public Class<OpenApiConfig> configType() {
         return OpenApiConfig.class;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.BUILD;
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -619,12 +620,88 @@ class HealthCheckTest {
                 .hasMessage("health: url '/actuator/health' is not an http(s) URL: write it as https://host[:port]/actuator/health");
         assertThatThrownBy(() -> ConfigBinder.bind("health", HealthConfig.class, yaml("wait: 5"), List.of("level")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("unknown parameter 'wait' of health; known parameters: level, url, waitSeconds");
+                .hasMessage("unknown parameter 'wait' of health; known parameters: level, requiredComponents, url, waitSeconds");
     }
 
     /** Runs the check against {@code url}, or against this test's server when {@code null}. */
     private Result run(String url) {
         return check.run(new HealthConfig(url == null ? url() : url, null), context(null));
+    }
+
+    @Test
+    void settlesIntegrationsWhenEveryRequiredComponentIsUpNestedPathsIncluded() throws Exception {
+        server.enqueue(json(200, "spring-v3-up.json", "application/vnd.spring-boot.actuator.v3+json"));
+
+        Result result = check.run(new HealthConfig(url(), null, List.of("db", "broker/us2")), context(null));
+
+        Result integrations = result.claims().get(HealthCheck.INTEGRATIONS);
+        assertThat(integrations.status()).isEqualTo(Status.PASS);
+        assertThat(integrations.summary()).isEqualTo("db, broker/us2 are UP in the health answer of " + url());
+        assertThat(integrations.measured()).isEqualTo("2 of 2 UP");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void failsIntegrationsNamingAnAbsentComponentAndTheComponentsThereAre() throws Exception {
+        server.enqueue(json(200, "spring-v3-up.json", "application/vnd.spring-boot.actuator.v3+json"));
+
+        Result result = check.run(new HealthConfig(url(), null, List.of("db", "redis")), context(null));
+
+        Result integrations = result.claims().get(HealthCheck.INTEGRATIONS);
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(integrations.status()).isEqualTo(Status.FAIL);
+        assertThat(integrations.summary()).isEqualTo("no component 'redis' in the health response; components: broker, broker/us1,"
+                + " broker/us2, db, diskSpace");
+        assertThat(integrations.findings()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("health.integrations:redis");
+            assertThat(f.location()).isEqualTo(url());
+        });
+    }
+
+    @Test
+    void failsIntegrationsNamingARequiredComponentThatIsDownWithItsError() throws Exception {
+        server.enqueue(json(503, "spring-v3-down-nested.json", "application/vnd.spring-boot.actuator.v3+json"));
+
+        Result result = check.run(new HealthConfig(url(), null, List.of("db", "broker", "ping")), context(null));
+
+        Result integrations = result.claims().get(HealthCheck.INTEGRATIONS);
+        assertThat(integrations.status()).isEqualTo(Status.FAIL);
+        assertThat(integrations.summary()).isEqualTo("db is DOWN (java.lang.RuntimeException: Unable to connect to the database);"
+                + " broker is DOWN (broker/us2 is DOWN: java.net.ConnectException: Connection refused)");
+        assertThat(integrations.measured()).isEqualTo("1 of 3 UP");
+        assertThat(integrations.findings()).extracting(f -> f.key()).containsExactly("health.integrations:db", "health.integrations:broker");
+    }
+
+    @Test
+    void errorsOnIntegrationsWhenTheAnswerShowsNoComponents() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/vnd.spring-boot.actuator.v3+json")
+                .body("{\"status\":\"UP\"}").build());
+
+        Result result = check.run(new HealthConfig(url(), null, List.of("db")), context(null));
+
+        Result integrations = result.claims().get(HealthCheck.INTEGRATIONS);
+        assertThat(integrations.status()).isEqualTo(Status.ERROR);
+        assertThat(integrations.summary()).isEqualTo(url() + " answered UP without component details, so whether db are up could not"
+                + " be determined");
+        assertThat(integrations.remedy()).contains("management.endpoint.health.show-components=always");
+    }
+
+    @Test
+    void errorsOnIntegrationsWhenTheClaimIsBoundAndNoComponentIsRequired() throws Exception {
+        server.enqueue(json(200, "spring-v3-up.json", "application/vnd.spring-boot.actuator.v3+json"));
+
+        Result result = check.run(new HealthConfig(url(), null), CheckContext.builder(dir)
+                .http(new HttpSettings(null, TIMEOUT, null, Map.of(), null)).boundClaims(Set.of(HealthCheck.INTEGRATIONS)).build());
+
+        assertThat(result.claims().get(HealthCheck.INTEGRATIONS).status()).isEqualTo(Status.ERROR);
+        assertThat(result.claims().get(HealthCheck.INTEGRATIONS).summary()).startsWith("health has no requiredComponents");
+    }
+
+    @Test
+    void offersIntegrationsOnlyAfterDeploymentAndRejectsANameThatIsNotOne() {
+        assertThat(check.claims()).extracting(c -> c.id() + " " + c.stage()).containsExactly("health build",
+                "health.integrations postDeploy");
+        assertThatThrownBy(() -> new HealthConfig(null, null, List.of("/db"))).hasMessageContaining("'/db', which is not a component name");
     }
 
     private String url() {

@@ -1,0 +1,1 @@
+create index orders_person on orders (person_id);
