@@ -34,7 +34,9 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Run with the JDK alone: {@code java DemoService.java <mode> <keystore.p12> <password> <ports-file> [token]}.
  * With a token, the health endpoint answers 401 unless the request carries {@code Authorization: Bearer <token>}.
- * {@code /v3/api-docs} serves its OpenAPI spec as springdoc writes it.
+ * {@code /v3/api-docs} serves its OpenAPI spec as springdoc writes it, {@code /actuator/prometheus} a Micrometer
+ * exposition, and {@code /shop/} a storefront whose script and stylesheet under {@code /assets/} are fingerprinted,
+ * minified and cached for a year.
  * {@code /actuator/info}, {@code /actuator/flyway} and {@code /demo/actuator/info} answer the files
  * {@code actuator-info.json}, {@code actuator-flyway.json} and {@code demo-actuator-info.json} of its working folder,
  * or 404 when there is none.
@@ -44,6 +46,32 @@ import javax.net.ssl.SSLContext;
 public class DemoService {
 
     /** The service's OpenAPI spec, in the shape springdoc-openapi serves at /v3/api-docs. */
+    /** The Prometheus exposition Micrometer would serve: runtime metrics, an application counter, the connection pool. */
+    private static final String METRICS = """
+            # HELP jvm_memory_used_bytes The amount of used memory
+            # TYPE jvm_memory_used_bytes gauge
+            jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 2.5165824E7
+            # HELP process_cpu_usage The "recent cpu usage" for the Java Virtual Machine process
+            # TYPE process_cpu_usage gauge
+            process_cpu_usage 0.0123
+            # HELP hikaricp_connections_max Max connections
+            # TYPE hikaricp_connections_max gauge
+            hikaricp_connections_max{pool="HikariPool-1"} 10.0
+            # HELP shop_orders_placed_total Orders placed
+            # TYPE shop_orders_placed_total counter
+            shop_orders_placed_total{channel="web"} 42.0
+            """;
+
+    /** The shop's storefront: a page linking a fingerprinted, minified script and stylesheet. */
+    private static final String SHOP_PAGE = "<!doctype html><html><head><title>Demo shop</title>"
+            + "<link rel=\"stylesheet\" href=\"/assets/app.3f9a1c2e.min.css\"></head>"
+            + "<body><div id=\"cart\">Cart</div><script src=\"/assets/app.3f9a1c2e.min.js\"></script></body></html>";
+
+    private static final Map<String, String> ASSETS = Map.of(
+            "app.3f9a1c2e.min.js", "\"use strict\";(function(){var e=document.querySelector(\"#cart\");e&&e.addEventListener(\"click\","
+                    + "function(){e.classList.toggle(\"open\")})})();",
+            "app.3f9a1c2e.min.css", "body{margin:0;font:16px/1.5 system-ui,sans-serif}#cart{cursor:pointer}.open{outline:2px solid #0a7}");
+
     private static final String API_DOCS = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"Demo shop\",\"version\":\"v0\"},"
             + "\"security\":[{\"bearerAuth\":[]}],\"paths\":{"
             + "\"/api/orders\":{\"get\":{\"operationId\":\"orders\",\"responses\":{\"200\":{\"description\":\"OK\"}}},"
@@ -101,6 +129,9 @@ public class DemoService {
             }
         });
         https.createContext("/v3/api-docs", exchange -> send(exchange, 200, "application/json", API_DOCS));
+        https.createContext("/actuator/prometheus", exchange -> send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", METRICS));
+        https.createContext("/shop/", exchange -> send(exchange, 200, "text/html; charset=utf-8", SHOP_PAGE));
+        https.createContext("/assets/", DemoService::asset);
         for (String path : List.of("/actuator/info", "/actuator/flyway", "/demo/actuator/info")) {
             https.createContext(path, exchange -> fixed(exchange, path));
         }
@@ -177,6 +208,28 @@ public class DemoService {
         } else {
             send(exchange, 200, "application/vnd.spring-boot.actuator.v3+json", Files.readString(file));
         }
+    }
+
+    /**
+     * A fingerprinted, minified asset of the shop page, cached for a year, with an ETag that a revalidation answers
+     * with 304.
+     */
+    private static void asset(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/assets/".length());
+        String body = ASSETS.get(name);
+        if (body == null) {
+            send(exchange, 404, "text/plain", "no such asset");
+            return;
+        }
+        String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+        exchange.getResponseHeaders().set("Cache-Control", "public, max-age=31536000, immutable");
+        exchange.getResponseHeaders().set("ETag", etag);
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        send(exchange, 200, name.endsWith(".js") ? "text/javascript" : "text/css", body);
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -10,7 +10,8 @@ keytool -genkeypair -alias demo -keyalg EC -groupname secp256r1 -dname CN=localh
 keytool -exportcert -rfc -alias demo -keystore "$work/demo.p12" -storepass changeit -file "$work/demo-ca.pem" >/dev/null 2>&1
 
 echo "==> Starting the demo service on loopback"
-java "$service_dir/DemoService.java" good "$work/demo.p12" changeit "$work/ports" > "$work/service.log" 2>&1 &
+# in $work, where it reads the Actuator answers a caller writes there (actuator-info.json)
+(cd "$work" && exec java "$service_dir/DemoService.java" good "$work/demo.p12" changeit "$work/ports" > "$work/service.log" 2>&1) &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do [[ -f "$work/ports" ]] && break; sleep 0.25; done
