@@ -245,6 +245,10 @@ final class LiquibaseChangeLog {
         if (changeSets.size() >= MAX_CHANGESETS) {
             throw new IOException("the changelog holds more than " + MAX_CHANGESETS + " changeSets");
         }
+        if (id == null || id.isBlank() || author == null || author.isBlank()) {
+            throw new IOException("the changelog '" + shown(file) + "' holds a changeSet without an id or author, which Liquibase"
+                    + " requires");
+        }
         changeSets.add(new ChangeSet(Words.oneLine(id, 200), Words.oneLine(author, 200), Words.oneLine(logicalPath(changeLog), 300), shown(file)));
     }
 
