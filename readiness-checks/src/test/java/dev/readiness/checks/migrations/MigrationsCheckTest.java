@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real client against Spring Boot 3's {@code /actuator/flyway} answer on loopback, and real migration files. */
+/**
+ * The real client against Spring Boot 3's {@code /actuator/flyway} and {@code /actuator/liquibase} answers on loopback, and real
+ * Flyway migration files and Liquibase changelogs.
+ */
 @Timeout(30)
 class MigrationsCheckTest {
 
@@ -143,8 +146,9 @@ class MigrationsCheckTest {
         Result result = run("{locations: [db]}");
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).isEqualTo("no Flyway migration (V<version>__<description>.sql) in db, so there is nothing to hold"
-                + " the service's database to");
+        assertThat(result.summary()).isEqualTo("no Flyway migration (V<version>__<description>.sql) in db and no Liquibase changelog"
+                + " (src/main/resources/db/changelog/db.changelog-master.yaml, src/main/resources/db/changelog/db.changelog-master.yml,"
+                + " src/main/resources/db/changelog/db.changelog-master.xml), so there is nothing to hold the service's database to");
         assertThat(server.received).isEmpty();
     }
 
@@ -186,6 +190,139 @@ class MigrationsCheckTest {
         assertThat(result.summary()).isEqualTo(server.url() + "/actuator/flyway answered HTTP 404, not 2xx, so which migrations ran could"
                 + " not be determined");
         assertThat(result.remedy()).startsWith("Expose /actuator/flyway (Spring Boot: include 'flyway'");
+    }
+
+    @Test
+    void errorsWhenFlywayIsConfiguredAndTheRepositoryHoldsNoMigration() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+
+        Result result = run("{tool: flyway, locations: [db]}");
+
+        assertThat(result.summary()).isEqualTo("no Flyway migration (V<version>__<description>.sql) in db, so there is nothing to hold"
+                + " the service's database to");
+        assertThat(server.received).isEmpty();
+    }
+
+    private static String liquibase(String lastExecType) throws IOException {
+        try (InputStream in = MigrationsCheckTest.class.getResourceAsStream("spring-boot-3-liquibase.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"FAILED\"", "\"" + lastExecType + "\"");
+        }
+    }
+
+    @Test
+    void passesWhenEveryLiquibaseChangeSetRan() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+        server.on("/actuator/liquibase", LoopbackServer.json(200, liquibase("MARK_RAN")));
+
+        Result result = run("{tool: liquibase}");
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo(server.url() + "/actuator/liquibase: all 5 repository changeSets executed, none failed");
+        assertThat(result.evidence()).containsEntry("repositoryChangeSets", 5).containsEntry("serviceChangeSets", 5);
+        assertThat(server.received).singleElement().satisfies(r -> assertThat(r.pathAndQuery()).isEqualTo("/actuator/liquibase"));
+    }
+
+    @Test
+    void failsNamingAFailedLiquibaseChangeSet() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+        server.on("/actuator/liquibase", LoopbackServer.json(200, liquibase("FAILED")));
+
+        Result result = run("{tool: liquibase}");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo(server.url() + "/actuator/liquibase: 4 of 5 repository changeSets executed; not as"
+                + " expected: 3.1::jane::db/changelog/sql/003-audit.sql (FAILED)");
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("migrations:liquibase:3.1::jane::db/changelog/sql/003-audit.sql");
+            assertThat(f.location()).isEqualTo("src/main/resources/db/changelog/sql/003-audit.sql");
+            assertThat(f.message()).isEqualTo("changeSet 3.1::jane::db/changelog/sql/003-audit.sql is FAILED on " + server.url()
+                    + "/actuator/liquibase");
+        });
+    }
+
+    @Test
+    void failsNamingAChangeSetTheServiceDoesNotKnow() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+        Path orders = dir.resolve("src/main/resources/db/changelog/changes/002-create-orders.yaml");
+        Files.writeString(orders, Files.readString(orders) + "  - changeSet:\n      id: 2.1\n      author: jane\n      changes:\n"
+                + "        - addColumn:\n            tableName: orders\n            columns:\n              - column:\n"
+                + "                  name: total\n                  type: decimal(10,2)\n");
+        server.on("/actuator/liquibase", LoopbackServer.json(200, liquibase("EXECUTED")));
+
+        Result result = run("{tool: liquibase}");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::message).containsExactly("changeSet"
+                + " 2.1::jane::db/changelog/changes/002-create-orders.yaml is not known to the service's Liquibase at " + server.url()
+                + "/actuator/liquibase: the deployed build does not hold it, or it has not run");
+    }
+
+    @Test
+    void comparesChangeSetsByAuthorAndChangeLogToo() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+        server.on("/actuator/liquibase", LoopbackServer.json(200, liquibase("EXECUTED")
+                .replace("\"changeLog\" : \"db/changelog/changes/002-create-orders.yaml\"", "\"changeLog\" : \"db/changelog/other.yaml\"")));
+
+        assertThat(run("{tool: liquibase}").findings()).extracting(Finding::key)
+                .containsExactly("migrations:liquibase:2::jane::db/changelog/changes/002-create-orders.yaml");
+    }
+
+    @Test
+    void judgesFlywayAndLiquibaseWhenTheRepositoryHoldsBoth() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+        server.on("/actuator/flyway", LoopbackServer.json(200, flyway("SUCCESS")));
+        server.on("/actuator/liquibase", LoopbackServer.json(200, liquibase("FAILED")));
+
+        Result result = run("{}");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("Flyway: " + server.url() + "/actuator/flyway: all 3 repository migrations applied, none"
+                + " pending or failed; Liquibase: " + server.url() + "/actuator/liquibase: 4 of 5 repository changeSets executed; not as"
+                + " expected: 3.1::jane::db/changelog/sql/003-audit.sql (FAILED)");
+        assertThat(result.evidence()).containsEntry("flyway.repositoryMigrations", 3).containsEntry("liquibase.repositoryChangeSets", 5);
+        assertThat(result.findings()).hasSize(1);
+    }
+
+    @Test
+    void errorsOnAnAnswerThatIsNotLiquibases() throws Exception {
+        LiquibaseChangeLogTest.copyChangeLog(dir);
+        server.on("/actuator/liquibase", LoopbackServer.json(200, flyway("SUCCESS")));
+
+        Result result = run("{tool: liquibase}");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith(server.url() + "/actuator/liquibase answered JSON without"
+                + " contexts.<application>.liquibaseBeans");
+    }
+
+    @Test
+    void errorsWhenLiquibaseIsConfiguredAndTheChangeLogIsMissing() throws Exception {
+        Result result = run("{tool: liquibase}");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the Liquibase changelog could not be read: the changelog"
+                + " 'src/main/resources/db/changelog/db.changelog-master.yaml' does not exist");
+        assertThat(server.received).isEmpty();
+    }
+
+    @Test
+    void errorsOnAChangeLogIncludingAFileOutsideTheProject() throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        Files.writeString(dir.resolve("db/master.xml"), "<databaseChangeLog><include file=\"../../etc/passwd\""
+                + " relativeToChangelogFile=\"true\"/></databaseChangeLog>");
+
+        Result result = run("{tool: liquibase, changeLog: db/master.xml}");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the Liquibase changelog could not be read: the changelog 'db/master.xml' includes"
+                + " '../../etc/passwd', which lies outside the project folder");
+    }
+
+    @Test
+    void rejectsAToolItDoesNotKnow() {
+        assertThatThrownBy(() -> ConfigBinder.bind("migrations", MigrationsConfig.class,
+                new YAMLMapper().readTree("tool: sqitch"), List.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("tool 'sqitch' is neither flyway nor liquibase");
     }
 
     @Test
