@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.readiness.io.SafeXml;
 import dev.readiness.text.Words;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,9 +165,10 @@ final class LiquibaseChangeLog {
     }
 
     private void readTree(Path file, String logical, boolean isJson) throws IOException {
+        String text = text(file);
         JsonNode root;
         try {
-            root = mapper(isJson).readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = mapper(isJson).readTree(text);
         } catch (IOException e) {
             throw new IOException("the changelog '" + shown(file) + "' is not readable " + (isJson ? "JSON" : "YAML") + ": "
                     + Words.oneLine(e.getMessage(), 200));
@@ -196,7 +198,7 @@ final class LiquibaseChangeLog {
     }
 
     private void readSql(Path file, String logical) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = text(file).lines().toList();
         if (lines.isEmpty() || !FORMATTED_SQL.matcher(lines.get(0).strip()).matches()) {
             add("raw", "includeAll", logical, file);
             return;
@@ -231,11 +233,16 @@ final class LiquibaseChangeLog {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(resolved, MAX_DEPTH)) {
-            files = walk.limit(MAX_FILES + 1L).filter(Files::isRegularFile).filter(f -> {
-                String name = f.getFileName().toString();
-                return EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-            }).sorted().toList();
+            files = walk.limit(MAX_FILES + 1L).toList();
         }
+        if (files.size() > MAX_FILES) {
+            throw new IOException("the changelog '" + shown(from) + "' includes all of '" + Words.oneLine(target, 200)
+                    + "', which holds more than " + MAX_FILES + " files");
+        }
+        files = files.stream().filter(Files::isRegularFile).filter(f -> {
+            String name = f.getFileName().toString();
+            return EXTENSIONS.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+        }).sorted().toList();
         for (Path file : files) {
             readFile(file);
         }
@@ -250,6 +257,14 @@ final class LiquibaseChangeLog {
                     + " requires");
         }
         changeSets.add(new ChangeSet(Words.oneLine(id, 200), Words.oneLine(author, 200), Words.oneLine(logicalPath(changeLog), 300), shown(file)));
+    }
+
+    private String text(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException("the changelog '" + shown(file) + "' is not UTF-8 text");
+        }
     }
 
     private ObjectMapper mapper(boolean isJson) {

@@ -142,6 +142,23 @@ class LiquibaseChangeLogTest {
     }
 
     @Test
+    void refusesABinaryFileInAnIncludedFolder() throws IOException {
+        Files.write(dir.resolve("src/main/resources/db/changelog/sql/004-dump.sql"), new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF});
+
+        assertThatThrownBy(() -> LiquibaseChangeLog.read(dir, MASTER)).isInstanceOf(IOException.class)
+                .hasMessage("the changelog 'src/main/resources/db/changelog/sql/004-dump.sql' is not UTF-8 text");
+    }
+
+    @Test
+    void refusesAChangeSetWithoutAuthor() throws IOException {
+        Files.writeString(changes().resolve("002-create-orders.yaml"), "databaseChangeLog:\n  - changeSet:\n      id: 2\n");
+
+        assertThatThrownBy(() -> LiquibaseChangeLog.read(dir, MASTER)).isInstanceOf(IOException.class).hasMessage("the changelog"
+                + " 'src/main/resources/db/changelog/changes/002-create-orders.yaml' holds a changeSet without an id or author, which"
+                + " Liquibase requires");
+    }
+
+    @Test
     void refusesAMissingInclude() {
         assertThatThrownBy(() -> read("  - include:\n      file: db/changelog/changes/999-gone.yaml\n")).isInstanceOf(IOException.class)
                 .hasMessage("the changelog 'src/main/resources/db/changelog/changes/999-gone.yaml' does not exist");
