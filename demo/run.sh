@@ -24,8 +24,11 @@ status=0
 
 cp "$here/target/readiness/readiness.md" "$work/build-readiness.md" 2>/dev/null || true
 
-# The service reports the build it runs, as Spring Boot's /actuator/info does after spring-boot:build-info.
-printf '{"build":{"artifact":"demo-shop","name":"demo-shop","version":"1.0.0"}}\n' > "$work/actuator-info.json"
+# The service reports the build it runs, as Spring Boot's /actuator/info does after spring-boot:build-info; so does
+# the demo environment's twin under /demo.
+for file in actuator-info.json demo-actuator-info.json; do
+  printf '{"build":{"artifact":"demo-shop","name":"demo-shop","version":"1.0.0"}}\n' > "$work/$file"
+done
 echo
 echo "==> After deployment: the same gate against the deployed service (readiness:verify -Dreadiness.stage=postDeploy)"
 post=0
