@@ -1,0 +1,1 @@
+CREATE INDEX orders_sku ON orders (sku);
