@@ -73,8 +73,7 @@ public final class DeployedVersionCheck implements Check<DeployedVersionConfig> 
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("deployedVersion cannot call the service: " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("deployedVersion cannot call the service", e).build();
         }
         HttpUrl url = config.url() != null ? HttpUrl.parse(config.url()) : HttpClients.under(context.http().target(), "/actuator/info");
         Samples main = url == null ? null : Samples.take(client, url, config, context);

@@ -110,8 +110,7 @@ public final class EdgeCheck implements Check<EdgeConfig> {
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("edge cannot call " + shown + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("edge cannot call " + shown, e).build();
         }
         String html;
         String issuer = null;

@@ -120,8 +120,7 @@ public final class HealthCheck implements Check<HealthConfig> {
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("health cannot call " + HttpMessages.display(url) + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.")
+            return HttpClients.clientUnavailable("health cannot call " + HttpMessages.display(url), e)
                     .build();
         }
         Duration wait = Duration.ofSeconds(config.waitSeconds());

@@ -1,6 +1,7 @@
 package dev.readiness.checks.http;
 
 import dev.readiness.check.HttpSettings;
+import dev.readiness.check.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -48,6 +49,15 @@ import okio.BufferedSink;
  * is the caller's to report, since the server may have acted on it.
  */
 public final class HttpClients {
+
+    /**
+     * The ERROR of a check whose shared client cannot be built (the trusted certificates file is unreadable or holds no
+     * certificate): what it could not do, why, and the fix.
+     */
+    public static Result.Builder clientUnavailable(String whatCouldNot, IOException e) {
+        return Result.error(whatCouldNot + ": " + e.getMessage())
+                .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.");
+    }
 
     /** The most of a response body any check reads: 1 MiB. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;

@@ -106,8 +106,7 @@ public final class MetricsCheck implements Check<MetricsConfig> {
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("metrics cannot call " + shown + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("metrics cannot call " + shown, e).build();
         }
         String text;
         try (Response response = client.newCall(new Request.Builder().url(url).header("Accept", ACCEPT).get().build()).execute()) {

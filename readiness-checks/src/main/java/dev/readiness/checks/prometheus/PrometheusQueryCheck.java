@@ -103,8 +103,7 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("prometheusQuery cannot call " + HttpMessages.display(endpoint) + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("prometheusQuery cannot call " + HttpMessages.display(endpoint), e).build();
         }
         Instant now = context.clock().instant();
         Asker asker = new Asker(client, base, endpoint, now, context);

@@ -85,8 +85,7 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("rateLimit cannot call " + HttpMessages.display(url) + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("rateLimit cannot call " + HttpMessages.display(url), e).build();
         }
         return new Burst(client, url, config.requests(), context).send();
     }

@@ -108,8 +108,7 @@ public final class SmokeCheck implements Check<SmokeConfig> {
         try {
             client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("smoke cannot call " + HttpMessages.display(baseUrl) + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("smoke cannot call " + HttpMessages.display(baseUrl), e).build();
         }
         List<Prober.Answer> answers = new Prober(client, context.http().timeout(), context.log()).send(config.probes(), urls);
         return judge(answers, context.http().timeout());

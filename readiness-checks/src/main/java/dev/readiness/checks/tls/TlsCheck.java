@@ -100,8 +100,7 @@ public final class TlsCheck implements Check<TlsConfig> {
         try {
             handshake = TlsHandshake.perform(HttpClients.forSettings(context.http()), url);
         } catch (IOException e) {
-            return Result.error("tls cannot probe " + origin + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.")
+            return HttpClients.clientUnavailable("tls cannot probe " + origin, e)
                     .build();
         } catch (GeneralSecurityException e) {
             return Result.error("tls cannot set up TLS in this JVM: " + e.getMessage()).build();
