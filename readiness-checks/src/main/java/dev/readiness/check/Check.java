@@ -71,6 +71,18 @@ public interface Check<C extends Record> {
     }
 
     /**
+     * Whether the check puts load on the target (a burst of requests meant to meet its rate limit): the engine runs
+     * such checks only after every other check of the run has finished, so their traffic neither reaches a limiter
+     * that then refuses the other checks' probes nor is spent by those probes. Each still gets the whole
+     * {@code checkTimeout}, counted from its own start. {@code false} by default.
+     *
+     * @since 0.6.0
+     */
+    default boolean loadsTarget() {
+        return false;
+    }
+
+    /**
      * What the check reads: {@link Scope#MODULE} (the default) runs in every module of a reactor, {@link Scope#BUILD}
      * (the deployed service, the repository as a whole) once per build, in the reactor's aggregate.
      *

@@ -9,6 +9,7 @@ import dev.readiness.check.Stage;
 import dev.readiness.text.Words;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +20,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * Runs the configured checks in parallel, each within the time limit. A check that throws or
+ * Runs the configured checks in parallel, each within the time limit; those that load the target
+ * ({@link Check#loadsTarget()}) after the others have finished. A check that throws or
  * overruns gives ERROR with the reason; it never stops the others or the run. A check none of whose
  * claims belongs to the run's stage is not run: it is SKIPPED, naming the stage that evaluates it.
  *
@@ -75,7 +78,26 @@ final class Runner {
         this.production = production;
     }
 
+    /**
+     * Runs the checks, those that {@link Check#loadsTarget() load the target} after all the others; the runs come back
+     * in the order of {@code checks}.
+     */
     List<CheckRun> run(List<ConfiguredCheck> checks) {
+        Map<Boolean, List<ConfiguredCheck>> byLoad = checks.stream().collect(Collectors.partitioningBy(c -> c.check().loadsTarget()));
+        Map<ConfiguredCheck, CheckRun> runs = new IdentityHashMap<>();
+        for (List<ConfiguredCheck> group : List.of(byLoad.get(false), byLoad.get(true))) {
+            List<CheckRun> groupRuns = runTogether(group);
+            for (int i = 0; i < group.size(); i++) {
+                runs.put(group.get(i), groupRuns.get(i));
+            }
+        }
+        return checks.stream().map(runs::get).toList();
+    }
+
+    private List<CheckRun> runTogether(List<ConfiguredCheck> checks) {
+        if (checks.isEmpty()) {
+            return List.of();
+        }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, checks.size()), task -> {
             Thread thread = new Thread(task, "readiness-check-" + threads.incrementAndGet());

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -172,6 +173,24 @@ class EngineTest {
         assertThat(outcome.check("slow").result().status()).isEqualTo(Status.ERROR);
         assertThat(outcome.check("slow").result().summary()).isEqualTo("check 'slow' did not finish within the time limit of 300ms (checkTimeout)");
         assertThat(outcome.check("quick").result().status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void runsACheckThatLoadsTheTargetAfterAllTheOthersHaveFinished() throws Exception {
+        AtomicBoolean probesDone = new AtomicBoolean();
+        AtomicBoolean burstAfterProbes = new AtomicBoolean();
+        Check<?> probes = new FixedCheck("probes", List.of(), () -> {
+            probesDone.set(true);
+            return PASSED;
+        }, false);
+        Check<?> burst = new FixedCheck("burst", List.of(), () -> {
+            burstAfterProbes.set(probesDone.get());
+            return PASSED;
+        }, false).loadingTarget();
+        Outcome outcome = run(engine(burst, probes), config(null, "burst: {}\nprobes: {delay: 300ms}"), context());
+
+        assertThat(burstAfterProbes).as("the burst started after the probes had finished").isTrue();
+        assertThat(outcome.checks()).extracting(CheckRun::id).containsExactly("burst", "probes");
     }
 
     @Test

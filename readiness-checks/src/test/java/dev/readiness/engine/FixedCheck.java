@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** A check for engine tests: returns what it is given, after an optional delay, or throws. */
+/** A check for engine tests: returns what it is given, after an optional delay, or throws; may load the target. */
 final class FixedCheck implements Check<FixedCheck.Config> {
 
     record Config(@Param("how long to take; default none") Duration delay, @Param("a number; default 1") Integer count) {
@@ -21,12 +21,23 @@ final class FixedCheck implements Check<FixedCheck.Config> {
     private final List<String> phrases;
     private final Supplier<Result> result;
     private final boolean readsBuildOutputs;
+    private final boolean loadsTarget;
 
     FixedCheck(String id, List<String> phrases, Supplier<Result> result, boolean readsBuildOutputs) {
+        this(id, phrases, result, readsBuildOutputs, false);
+    }
+
+    private FixedCheck(String id, List<String> phrases, Supplier<Result> result, boolean readsBuildOutputs, boolean loadsTarget) {
         this.id = id;
         this.phrases = phrases;
         this.result = result;
         this.readsBuildOutputs = readsBuildOutputs;
+        this.loadsTarget = loadsTarget;
+    }
+
+    /** This check, as one that loads the target (run after the others). */
+    FixedCheck loadingTarget() {
+        return new FixedCheck(id, phrases, result, readsBuildOutputs, true);
     }
 
     static FixedCheck returning(String id, Result result, String... phrases) {
@@ -56,6 +67,11 @@ final class FixedCheck implements Check<FixedCheck.Config> {
     @Override
     public boolean readsBuildOutputs() {
         return readsBuildOutputs;
+    }
+
+    @Override
+    public boolean loadsTarget() {
+        return loadsTarget;
     }
 
     @Override

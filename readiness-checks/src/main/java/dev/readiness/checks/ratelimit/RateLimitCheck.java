@@ -30,7 +30,7 @@ import okhttp3.Response;
  * a header stating the limit ({@link #LIMIT_HEADERS}); the burst stops there. It FAILs when every request of the burst
  * answered 2xx without such a header (no limit up to that many requests), and is ERROR when the endpoint answers
  * otherwise (a redirect, 401, 404, a 5xx without {@code Retry-After}), cannot be reached, or the burst outlasts
- * {@link #BURST_LIMIT}. Opt-in: it sends real traffic to a live service.
+ * {@link #BURST_LIMIT}. Opt-in: it sends real traffic to a live service, after the run's other checks have finished.
  */
 public final class RateLimitCheck implements Check<RateLimitConfig> {
 
@@ -71,6 +71,12 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
     @Override
     public Scope scope() {
         return Scope.BUILD;
+    }
+
+    /** The burst is load: it goes after the run's other probes, so it neither meets their traffic nor limits them. */
+    @Override
+    public boolean loadsTarget() {
+        return true;
     }
 
     @Override
