@@ -122,10 +122,9 @@ public final class EdgeCheck implements Check<EdgeConfig> {
             }
             String contentType = response.header("Content-Type", "");
             if (response.code() < 200 || response.code() >= 300) {
-                String location = response.header("Location");
-                HttpUrl next = location == null ? null : page.resolve(location);
-                return pageError(shown + " answered HTTP " + response.code() + (next == null ? "" : ", a redirect to "
-                        + HttpMessages.display(next) + " (not followed)") + ", so its assets could not be listed",
+                String redirect = HttpMessages.redirectTo(response, page);
+                return pageError(shown + " answered HTTP " + response.code() + (redirect.isEmpty() ? "" : redirect + " (not followed)")
+                        + ", so its assets could not be listed",
                         "Point the edge <url> at the page itself, as it answers 200.", config, context, page, issuer);
             }
             if (!contentType.toLowerCase(Locale.ROOT).contains("html")) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
+import okhttp3.Response;
 
 /**
  * The words the HTTP checks use for what they tried: a URL fit to print (no user info, no query
@@ -27,6 +28,16 @@ public final class HttpMessages {
     public static String display(HttpUrl url) {
         String shown = url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
         return url.encodedQuery() == null ? shown : shown + "?…";
+    }
+
+    /**
+     * ", a redirect to https://host/login" when the answer to {@code url} is a redirect with a {@code Location} (resolved
+     * against {@code url}, shown as {@link #display} shows it), else "": for messages about a redirect not followed.
+     */
+    public static String redirectTo(Response response, HttpUrl url) {
+        String location = response.isRedirect() ? response.header("Location") : null;
+        HttpUrl next = location == null ? null : url.resolve(location);
+        return next == null ? "" : ", a redirect to " + display(next);
     }
 
     /**

@@ -147,9 +147,7 @@ public final class MetricsCheck implements Check<MetricsConfig> {
                     .remedy("Expose it: add io.micrometer:micrometer-registry-prometheus and set"
                             + " management.endpoints.web.exposure.include=prometheus (Spring Boot), or set the metrics <url>.");
         } else if (response.isRedirect()) {
-            String location = response.header("Location");
-            HttpUrl next = location == null ? null : url.resolve(location);
-            error = Result.error(shown + " answered HTTP " + code + (next == null ? "" : ", a redirect to " + HttpMessages.display(next))
+            error = Result.error(shown + " answered HTTP " + code + HttpMessages.redirectTo(response, url)
                             + ", which is not followed: the metrics must answer at the url itself")
                     .remedy("Point the metrics <url> at the Prometheus endpoint itself; a redirect to a login page means it"
                             + " needs credentials (<http><headers>).");

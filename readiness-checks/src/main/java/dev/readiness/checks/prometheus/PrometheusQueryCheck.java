@@ -256,10 +256,8 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
                 byte[] body = BoundedBody.read(response.body(), "the answer to query '" + query.name() + "' from " + shown);
                 int code = response.code();
                 if (response.isRedirect()) {
-                    String location = response.header("Location");
-                    HttpUrl next = location == null ? null : url.resolve(location);
-                    throw new QueryAnswer.UnusableException(shown + " answered HTTP " + code + (next == null ? ""
-                            : ", a redirect to " + HttpMessages.display(next)) + ", which is not followed (a login page needs"
+                    throw new QueryAnswer.UnusableException(shown + " answered HTTP " + code + HttpMessages.redirectTo(response, url)
+                            + ", which is not followed (a login page needs"
                             + " credentials: user info in prometheusUrl, or <http><headers> when Prometheus is the <target>)");
                 }
                 if (code == 401 || code == 403) {

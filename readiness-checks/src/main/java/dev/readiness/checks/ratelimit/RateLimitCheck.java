@@ -178,10 +178,7 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
                 return null;
             }
             if (response.isRedirect()) {
-                String location = response.header("Location");
-                HttpUrl next = location == null ? null : url.resolve(location);
-                return error(request + " answered " + code + (next == null ? "" : ", a redirect to " + HttpMessages.display(next))
-                        + ", which is not followed", "Point path at the endpoint itself, not at a redirect.");
+                return error(request + " answered " + code + HttpMessages.redirectTo(response, url) + ", which is not followed", "Point path at the endpoint itself, not at a redirect.");
             }
             return error(request + " answered " + code + (code >= 500 ? " without Retry-After" : "") + before
                             + ", so whether it is rate limited could not be determined",
