@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
  * The {@code migrations} check: after a deployment, holds the project's database migrations to what the service reports
@@ -156,13 +157,13 @@ public final class MigrationsCheck implements Check<MigrationsConfig> {
                     .remedy("Set <target> to the deployed service's base URL, or give the migrations check a <" + parameter + ">.").build();
         }
         String shown = HttpMessages.display(url);
-        JsonGet.Answer answer;
+        OkHttpClient client;
         try {
-            answer = JsonGet.get(HttpClients.forSettings(context.http()), url, context.http().timeout());
+            client = HttpClients.forSettings(context.http());
         } catch (IOException e) {
-            return Result.error("migrations cannot call " + shown + ": " + e.getMessage())
-                    .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();
+            return HttpClients.clientUnavailable("migrations cannot call " + shown, e).build();
         }
+        JsonGet.Answer answer = JsonGet.get(client, url, context.http().timeout());
         if (answer.json() == null) {
             return Result.error(answer.failure() + ", so which migrations ran could not be determined").evidence("url", shown)
                     .remedy(JsonGet.remedy(answer.problem(), path, "Spring Boot: include '" + tool + "' in"

@@ -221,18 +221,21 @@ public final class OpenApiCheck implements Check<OpenApiConfig> {
                     .remedy("Set <target> to the deployed service's base URL, or give the openApi check a <url>.");
         }
         String shownUrl = HttpMessages.display(url);
-        OpenApiDocument live;
+        OkHttpClient client;
         try {
-            OkHttpClient client = HttpClients.forSettings(context.http());
-            try (Response response = client.newCall(new Request.Builder().url(url).header("Accept", "application/json, application/yaml")
-                    .build()).execute()) {
-                if (response.code() != 200) {
-                    return Result.error("the live spec " + shownUrl + " answered HTTP " + response.code() + ", expected 200 with the spec")
-                            .evidence("url", shownUrl)
-                            .remedy("Serve the spec from the deployed service (springdoc-openapi serves /v3/api-docs), or point <url> at it.");
-                }
-                live = OpenApiDocument.parse(BoundedBody.read(response.body(), "the live spec " + shownUrl), shownUrl);
+            client = HttpClients.forSettings(context.http());
+        } catch (IOException e) {
+            return HttpClients.clientUnavailable("openApi cannot call " + shownUrl, e);
+        }
+        OpenApiDocument live;
+        try (Response response = client.newCall(new Request.Builder().url(url).header("Accept", "application/json, application/yaml")
+                .build()).execute()) {
+            if (response.code() != 200) {
+                return Result.error("the live spec " + shownUrl + " answered HTTP " + response.code() + ", expected 200 with the spec")
+                        .evidence("url", shownUrl)
+                        .remedy("Serve the spec from the deployed service (springdoc-openapi serves /v3/api-docs), or point <url> at it.");
             }
+            live = OpenApiDocument.parse(BoundedBody.read(response.body(), "the live spec " + shownUrl), shownUrl);
         } catch (IOException e) {
             return Result.error("the live spec could not be read: " + HttpMessages.describe(e, url, context.http().timeout()))
                     .evidence("url", shownUrl).remedy(HttpMessages.UNREACHABLE_REMEDY);

@@ -73,6 +73,20 @@ class MigrationsCheckTest {
     }
 
     @Test
+    void isErrorNamingTheTrustFileWhenItHoldsNoCertificate() throws Exception {
+        Path pem = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
+        MigrationsConfig config = ConfigBinder.bind("migrations", MigrationsConfig.class, new YAMLMapper().readTree("{}"), List.of());
+
+        Result result = check.run(config, CheckContext.builder(dir).stage(Stage.POST_DEPLOY)
+                .http(new HttpSettings(URI.create(server.url()), Duration.ofSeconds(5), pem, Map.of(), null)).build());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith("migrations cannot call " + server.url() + "/actuator/flyway: ").contains("empty.pem");
+        assertThat(result.remedy()).isEqualTo("Point <http><trustCertificates> at a readable PEM file of CA certificates.");
+        assertThat(server.received).isEmpty();
+    }
+
+    @Test
     void passesWhenEveryRepositoryMigrationIsApplied() throws Exception {
         server.on("/actuator/flyway", LoopbackServer.json(200, flyway("SUCCESS")));
 

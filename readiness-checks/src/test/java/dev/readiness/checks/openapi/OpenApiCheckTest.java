@@ -274,6 +274,21 @@ class OpenApiCheckTest {
                 + " within 2s: connection refused");
     }
 
+    @Test
+    void isErrorNamingTheTrustFileWhenItHoldsNoCertificate() throws Exception {
+        commit("springdoc-orders.json", "openapi.json");
+        serving("springdoc-orders.json");
+        Path pem = Files.writeString(project.resolve("empty.pem"), "not a certificate\n");
+        HttpSettings http = new HttpSettings(URI.create(server.url()), Duration.ofSeconds(2), pem, null, null);
+
+        Result result = check.run(OpenApiConfig.defaults(), CheckContext.builder(project).http(http).stage(Stage.POST_DEPLOY).build());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith("openApi cannot call " + server.url() + "/v3/api-docs: ").contains("empty.pem");
+        assertThat(result.remedy()).isEqualTo("Point <http><trustCertificates> at a readable PEM file of CA certificates.");
+        assertThat(server.received).isEmpty();
+    }
+
     // --- postDeploy: the anonymous probe ----------------------------------------------------------------------------------
 
     @Test
