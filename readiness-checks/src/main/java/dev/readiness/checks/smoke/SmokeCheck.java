@@ -177,11 +177,13 @@ public final class SmokeCheck implements Check<SmokeConfig> {
             passed = Result.error(unanswered.size() + " of " + ran + " got no answer, so whether the deployment works could"
                     + " not be verified").findings(shortfalls).remedy(HttpMessages.UNREACHABLE_REMEDY).build();
         } else {
-            passed = Result.pass("all " + ran + " answered with their expected status, met their expectations and latency")
+            passed = Result.pass(total == 1 ? "the one probe answered with its expected status, met its expectations and latency"
+                            : "all " + ran + " answered with their expected status, met their expectations and latency")
                     .measured(total + " of " + total + " met").expected("all " + total + " met").build();
         }
         Result.Builder main = unanswered.isEmpty()
-                ? Result.pass("all " + ran + " were sent and answered").measured(total + " of " + total + " answered")
+                ? Result.pass(total == 1 ? "the one probe was sent and answered" : "all " + ran + " were sent and answered")
+                        .measured(total + " of " + total + " answered")
                 : Result.error(unanswered.size() + " of " + ran + " got no answer: " + names(unanswered.stream()
                         .map(f -> f.key().substring("smoke:".length())).toList())).measured((total - unanswered.size()) + " of "
                         + total + " answered").findings(unanswered).remedy(HttpMessages.UNREACHABLE_REMEDY);

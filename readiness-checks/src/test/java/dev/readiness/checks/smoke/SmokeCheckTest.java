@@ -67,6 +67,17 @@ class SmokeCheckTest {
     }
 
     @Test
+    void speaksOfOneProbeInTheSingular() throws Exception {
+        server.on("/app/api/status", LoopbackServer.json(200, "{\"status\":\"ok\"}"));
+
+        Result result = check.run(config("probes: [{name: status, path: /api/status}]"), afterDeployment());
+
+        assertThat(result.summary()).isEqualTo("the one probe was sent and answered");
+        assertThat(result.claims().get("smoke.passed").summary())
+                .isEqualTo("the one probe answered with its expected status, met its expectations and latency");
+    }
+
+    @Test
     void passesWhenEveryProbeMeetsItsStatusExpectationsAndLatency() throws Exception {
         server.on("/app/api/status", LoopbackServer.json(200, "{\"status\":\"ok\",\"items\":[{\"id\":7}],\"count\":2}"))
                 .on("/app/api/orders", LoopbackServer.json(201, "{\"id\":\"o-1\"}"));
