@@ -12,7 +12,6 @@ import dev.readiness.checks.http.HttpMessages;
 import dev.readiness.checks.http.LoopbackServer;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
