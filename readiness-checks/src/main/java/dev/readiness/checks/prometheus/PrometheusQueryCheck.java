@@ -38,8 +38,9 @@ import okhttp3.Response;
  * within acceptable threshold"), {@code performance} queries {@code prometheusQuery.performance}, and {@code baseline}
  * queries support "Resource utilization baseline established" by returning data. A claim FAILs naming each series outside
  * its bounds; it is ERROR when a query could not be answered, answered an error, returned no series (a misspelt metric
- * name must not pass), or a value that is not a number ({@code NaN} from 0/0 without traffic, {@code +Inf}). Once a
- * query gets no answer (the server unreachable or silent), the queries after it are not sent.
+ * name must not pass), a value that is not a number ({@code NaN} from 0/0 without traffic, {@code +Inf}), or an answer
+ * Prometheus warns may lack data (a remote store it could not read). Once a query gets no answer (the server unreachable
+ * or silent), the queries after it are not sent.
  */
 public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> {
 
@@ -47,7 +48,12 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
     static final String BASELINE = "prometheusQuery.baseline";
     private static final int SHOWN_SERIES = 20;
     private static final String NO_SERIES_REMEDY = "Run the expr in Prometheus' own UI (/graph) at the same time: a misspelt"
-            + " metric or label name, or a service Prometheus does not scrape, returns no series.";
+            + " metric or label name, or a service Prometheus does not scrape, returns no series. So does a ratio whose"
+            + " numerator counts only errors while there has been none (no code=\"5..\" series exists yet): once the selector"
+            + " is checked in /graph, write (sum(rate(errors[5m])) or vector(0)) / sum(rate(requests[5m])), knowing that a"
+            + " misspelt numerator then reads as 0 too.";
+    private static final String INCOMPLETE_REMEDY = "Fix what Prometheus warns about (a remote store or another source it could"
+            + " not read) so that it answers whole, then run again: a figure from part of the data decides nothing.";
 
     @Override
     public String id() {
@@ -219,8 +225,8 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
             try {
                 answer = QueryAnswer.read(fetch(query));
             } catch (QueryAnswer.UnusableException e) {
-                return error(query, evidence, e.getMessage(), "Run the expr in Prometheus' own UI (/graph) to see the same answer,"
-                        + " and correct the expr or the prometheusUrl.");
+                return error(query, evidence, e.getMessage(), e.remedy() != null ? e.remedy() : "Run the expr in Prometheus'"
+                        + " own UI (/graph) to see the same answer, and correct the expr or the prometheusUrl.");
             } catch (IOException e) {
                 context.log().debug("prometheusQuery: GET " + shown + " failed: " + e);
                 String why = HttpMessages.describe(e, endpoint, context.http().timeout());
@@ -233,10 +239,16 @@ public final class PrometheusQueryCheck implements Check<PrometheusQueryConfig> 
             evidence.put("series", answer.series().stream().limit(SHOWN_SERIES)
                     .map(s -> Map.of("labels", s.labelText(), "value", s.value())).toList());
             List<Finding> notes = new ArrayList<>();
+            if (!answer.infos().isEmpty()) {
+                evidence.put("infos", answer.infos());
+                answer.infos().forEach(info -> notes.add(Finding.of("query '" + query.name() + "': Prometheus remarks: " + info)
+                        .key(key(query) + ":info").at(shown).note().build()));
+            }
             if (!answer.warnings().isEmpty()) {
                 evidence.put("warnings", answer.warnings());
-                answer.warnings().forEach(w -> notes.add(Finding.of("query '" + query.name() + "': Prometheus warns: " + w)
-                        .key(key(query) + ":warning").at(shown).note().build()));
+                return error(query, evidence, "Prometheus warned that its answer (" + answer.series().size() + " series) may lack"
+                        + " data: " + String.join("; ", answer.warnings().subList(0, Math.min(3, answer.warnings().size())))
+                        + ", so it could not be determined", INCOMPLETE_REMEDY, notes);
             }
             if (answer.series().isEmpty()) {
                 return error(query, evidence, "the query returned no series", NO_SERIES_REMEDY, notes);

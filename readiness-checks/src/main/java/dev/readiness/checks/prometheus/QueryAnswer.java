@@ -10,17 +10,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What Prometheus answered to an instant query ({@code GET /api/v1/query}), read as its HTTP API documents it: the
- * envelope {@code {"status":"success"|"error","data":…,"errorType":…,"error":…,"warnings":[…],"infos":[…]}} and the
- * data {@code {"resultType":"vector"|"scalar",…}}, each series with its labels and its value as Prometheus prints it.
- * Nothing is judged here but the shape: an error answer, a range vector or string, a native histogram, and anything
+ * What Prometheus answered to an instant query ({@code GET /api/v1/query}), read as its HTTP API documents it and as
+ * Prometheus 2.42 was recorded answering (the test fixtures' {@code recorded/PROVENANCE.md}): the envelope
+ * {@code {"status":"success"|"error","data":…,"errorType":…,"error":…,"warnings":[…],"infos":[…]}} and the data
+ * {@code {"resultType":"vector"|"scalar",…}}, each series with its labels and its value as Prometheus prints it. Nothing
+ * is judged here but the shape: an error answer, a range vector or string, a native histogram, and anything
  * that is not the documented shape are {@link UnusableException}s saying which.
  *
  * @param resultType {@code vector} or {@code scalar}
  * @param series     the series in Prometheus' order; a scalar is one series without labels; may be empty
- * @param warnings   the answer's {@code warnings} and {@code infos}, as one line each
+ * @param warnings   the answer's {@code warnings}, as one line each: what Prometheus could not read or compute, such as
+ *                   a remote store it could not reach ("remote_read: error sending request: …"), so the series may lack data
+ * @param infos      the answer's {@code infos} (Prometheus 2.50 and later), as one line each: remarks on the expr that
+ *                   leave its answer whole
  */
-record QueryAnswer(String resultType, List<Series> series, List<String> warnings) {
+record QueryAnswer(String resultType, List<Series> series, List<String> warnings, List<String> infos) {
 
     /** The most characters of a value read as a number ({@code 0.0123}, {@code 1e-05}, {@code NaN}, {@code +Inf}). */
     private static final int MAX_VALUE_LENGTH = 64;
@@ -43,8 +47,21 @@ record QueryAnswer(String resultType, List<Series> series, List<String> warnings
 
     /** An answer that holds no number to judge: an error, a shape other than the documented one, a range vector. */
     static final class UnusableException extends Exception {
+        private final String remedy;
+
         UnusableException(String message) {
+            this(message, null);
+        }
+
+        /** @param remedy what to do, when this answer calls for more than correcting the expr or the URL */
+        UnusableException(String message, String remedy) {
             super(message);
+            this.remedy = remedy;
+        }
+
+        /** What to do when this answer calls for more than correcting the expr or the URL, else {@code null}. */
+        String remedy() {
+            return remedy;
         }
     }
 
@@ -55,20 +72,18 @@ record QueryAnswer(String resultType, List<Series> series, List<String> warnings
         }
         String status = text(root.get("status"));
         if ("error".equals(status)) {
-            throw new UnusableException("Prometheus answered an error, errorType " + shown(text(root.get("errorType")), 40)
-                    + ": " + shown(text(root.get("error")), 300));
+            String errorType = text(root.get("errorType"));
+            throw new UnusableException("Prometheus answered an error, errorType " + shown(errorType, 40)
+                    + ": " + shown(text(root.get("error")), 300), "timeout".equals(errorType)
+                    ? "Prometheus stopped the query at the timeout this build sends with it, the <http> timeout: make the expr"
+                    + " cheaper (a shorter range, fewer series, a recording rule) or raise <http><timeout>." : null);
         }
         if (!"success".equals(status)) {
             throw new UnusableException("the answer's status is " + (status == null ? "missing" : "'" + shown(status, 40) + "'")
                     + ", neither success nor error, so it is not Prometheus' HTTP API");
         }
-        List<String> warnings = new ArrayList<>();
-        for (String key : List.of("warnings", "infos")) {
-            JsonNode list = root.get(key);
-            if (list != null && list.isArray()) {
-                list.forEach(w -> warnings.add(shown(w.asText(), 300)));
-            }
-        }
+        List<String> warnings = lines(root.get("warnings"));
+        List<String> infos = lines(root.get("infos"));
         JsonNode data = root.get("data");
         String type = data == null ? null : text(data.get("resultType"));
         JsonNode result = data == null ? null : data.get("result");
@@ -84,10 +99,10 @@ record QueryAnswer(String resultType, List<Series> series, List<String> warnings
                 for (JsonNode sample : result) {
                     series.add(series(sample));
                 }
-                return new QueryAnswer(type, series, warnings);
+                return new QueryAnswer(type, series, warnings, infos);
             }
             case "scalar" -> {
-                return new QueryAnswer(type, List.of(value(Map.of(), result)), warnings);
+                return new QueryAnswer(type, List.of(value(Map.of(), result)), warnings, infos);
             }
             case "matrix" -> throw new UnusableException("the expression returns a range vector (resultType matrix), not one value"
                     + " per series: aggregate it over the range, as rate(x[15m]) or avg_over_time(x[15m]) do");
@@ -126,6 +141,15 @@ record QueryAnswer(String resultType, List<Series> series, List<String> warnings
                 yield new Series(labels, value, new BigDecimal(value));
             }
         };
+    }
+
+    /** The strings of a {@code warnings} or {@code infos} list, one line each; none when it is absent. */
+    private static List<String> lines(JsonNode list) {
+        List<String> lines = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(line -> lines.add(shown(line.asText(), 300)));
+        }
+        return List.copyOf(lines);
     }
 
     private static String text(JsonNode node) {
