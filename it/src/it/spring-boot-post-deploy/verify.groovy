@@ -9,28 +9,32 @@ def target = "http://127.0.0.1:${ports['boot.port']}"
 def twinTarget = "http://127.0.0.1:${ports['twin.port']}"
 def claim = { json, String id -> json.checks.find { it.id == id.tokenize('.')[0] }.claims.find { it.id == id } }
 def item = { json, String text -> json.items.find { it.text == text } }
+// a postDeploy run for production with its verdict
+def postDeploy = { json, String verdict ->
+    assert json.stage == 'postDeploy'
+    assert json.environment == 'production'
+    assert json.verdict == verdict
+}
+// the claim, decided with this status and summary
+def decided = { json, String id, String status, String summary ->
+    def decision = claim(json, id)
+    assert decision.status == status : decision.summary
+    assert decision.summary == summary
+    decision
+}
 
 // after deployment, for production: every claim of the run passes against the real service
-assert report.stage == 'postDeploy'
-assert report.environment == 'production'
-assert report.verdict == 'PASS'
-def version = claim(report, 'deployedVersion')
-assert version.status == 'PASS' : version.summary
-assert version.summary == "${target}/actuator/info reports 2.3.0 in all 3 answers: this build".toString()
-def migrations = claim(report, 'migrations')
-assert migrations.status == 'PASS' : migrations.summary
-assert migrations.summary == "${target}/actuator/flyway: all 2 repository migrations applied, none pending or failed".toString()
-def integrations = claim(report, 'health.integrations')
-assert integrations.status == 'PASS' : integrations.summary
-assert integrations.summary == "db is UP in the health answer of ${target}/actuator/health".toString()
+postDeploy(report, 'PASS')
+decided(report, 'deployedVersion', 'PASS', "${target}/actuator/info reports 2.3.0 in all 3 answers: this build".toString())
+decided(report, 'migrations', 'PASS', "${target}/actuator/flyway: all 2 repository migrations applied, none pending or failed".toString())
+decided(report, 'health.integrations', 'PASS', "db is UP in the health answer of ${target}/actuator/health".toString())
 assert claim(report, 'smoke').status == 'PASS' : claim(report, 'smoke').summary
 def passed = claim(report, 'smoke.passed')
 assert passed.status == 'PASS' : passed.summary
 assert passed.findings.isEmpty()
 // springdoc's live spec lists the same two operations as the committed one
-def openApi = claim(report, 'openApi')
-assert openApi.status == 'PASS' : openApi.summary
-assert openApi.summary == "src/main/resources/openapi.yaml validates and lists the same 2 operations as the live spec ${target}/v3/api-docs".toString()
+def openApi = decided(report, 'openApi', 'PASS',
+        "src/main/resources/openapi.yaml validates and lists the same 2 operations as the live spec ${target}/v3/api-docs".toString())
 assert openApi.measured == '2 of 2 operations documented'
 // the limiter lets 5 GETs of /api/orders through and answers the 6th 429, saying when to come back
 def limit = claim(report, 'rateLimit')
@@ -60,16 +64,12 @@ assert claim(build, 'metrics.connectionPool').summary.contains('HikariPool-1 (hi
 assert item(build, 'Database connection pooling configured').status == 'MANUAL'
 
 // the twin the rollout left behind: its Flyway stopped at V1, and it reports the release before; the gate fails
-assert twin.stage == 'postDeploy'
-assert twin.environment == 'production'
-assert twin.verdict == 'FAIL'
-def twinVersion = claim(twin, 'deployedVersion')
-assert twinVersion.status == 'FAIL' : twinVersion.summary
-assert twinVersion.summary == "${twinTarget}/actuator/info reports version 2.2.0, but this build is 2.3.0".toString()
+postDeploy(twin, 'FAIL')
+def twinVersion = decided(twin, 'deployedVersion', 'FAIL',
+        "${twinTarget}/actuator/info reports version 2.2.0, but this build is 2.3.0".toString())
 assert twinVersion.findings*.key == ['deployedVersion:version']
-def twinMigrations = claim(twin, 'migrations')
-assert twinMigrations.status == 'FAIL' : twinMigrations.summary
-assert twinMigrations.summary == "${twinTarget}/actuator/flyway: 1 of 2 repository migrations applied; not as expected: V2__orders_sku_index.sql (ABOVE_TARGET)".toString()
+def twinMigrations = decided(twin, 'migrations', 'FAIL', "${twinTarget}/actuator/flyway: 1 of 2 repository migrations applied;"
+        + ' not as expected: V2__orders_sku_index.sql (ABOVE_TARGET)')
 assert twinMigrations.findings*.key == ['migrations:2']
 assert twinMigrations.findings[0].location == 'src/main/resources/db/migration/V2__orders_sku_index.sql'
 assert twinMigrations.findings[0].message == "V2__orders_sku_index.sql (version 2) is ABOVE_TARGET on ${twinTarget}/actuator/flyway".toString()
