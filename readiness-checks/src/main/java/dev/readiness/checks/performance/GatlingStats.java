@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * from its HTML report (simulation.log is binary since Gatling 3.10): the statistics table of its {@code index.html}
  * ({@link GatlingReport}; Gatling 3.15 writes no JSON of its figures), or the {@code js/stats.json} older versions
  * wrote beside it. In stats.json the percentiles are read as Gatling's defaults name them: percentiles3 is the 95th,
- * percentiles4 the 99th; Gatling 3.10 to 3.1x write numbers, earlier versions text with "-" for none: both are read.
+ * percentiles4 the 99th; from Gatling 3.10 it holds numbers, before that text with "-" for none: both are read.
  */
 final class GatlingStats {
 
