@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads Gatling's results: in its results folder, the newest {@code <simulation>-<timestamp>} run of each simulation,
- * from the {@code js/stats.json} of its HTML report (simulation.log is binary since Gatling 3.10). The percentiles are
- * read as Gatling's defaults name them: percentiles3 is the 95th, percentiles4 the 99th. Gatling 3.10 and later write
- * numbers; earlier versions wrote them as text, with "-" for none: both are read.
+ * from its HTML report (simulation.log is binary since Gatling 3.10): the statistics table of its {@code index.html}
+ * ({@link GatlingReport}; Gatling 3.15 writes no JSON of its figures), or the {@code js/stats.json} older versions
+ * wrote beside it. In stats.json the percentiles are read as Gatling's defaults name them: percentiles3 is the 95th,
+ * percentiles4 the 99th; from Gatling 3.10 it holds numbers, before that text with "-" for none: both are read.
  */
 final class GatlingStats {
 
@@ -35,7 +36,10 @@ final class GatlingStats {
     private GatlingStats() {
     }
 
-    /** The stats.json of the newest run of each simulation under {@code folder}, by simulation name. */
+    /**
+     * The report of the newest run of each simulation under {@code folder}, by simulation name: its js/stats.json where
+     * the run has one, else its index.html.
+     */
     static List<Path> newestRuns(Path folder) throws IOException {
         Map<String, Path> newest = new TreeMap<>();
         Map<String, String> stamps = new TreeMap<>();
@@ -44,32 +48,39 @@ final class GatlingStats {
                 Matcher m = RUN.matcher(run.getFileName().toString());
                 if (m.matches() && m.group(2).compareTo(stamps.getOrDefault(m.group(1), "")) > 0) {
                     stamps.put(m.group(1), m.group(2));
-                    newest.put(m.group(1), run.resolve("js").resolve("stats.json"));
+                    Path stats = run.resolve("js").resolve("stats.json");
+                    newest.put(m.group(1), Files.exists(stats) ? stats : run.resolve(GatlingReport.FILE_NAME));
                 }
             }
         }
         return new ArrayList<>(newest.values());
     }
 
-    /** The run one stats.json records. */
-    static LoadRun read(Path statsJson, String shown) throws UnreadableException {
-        if (!Files.isRegularFile(statsJson)) {
-            throw new UnreadableException("the run has no js/stats.json: Gatling wrote no HTML report (was it run with "
-                    + "noReports, or did it stop before the end?)");
+    /** The run one report ({@link #newestRuns}: a js/stats.json or an index.html) records. */
+    static LoadRun read(Path report, String shown) throws UnreadableException {
+        if (!Files.isRegularFile(report)) {
+            throw new UnreadableException("the run has neither index.html nor js/stats.json: Gatling wrote no HTML report "
+                    + "(was it run with noReports, or did it stop before the end?)");
         }
-        JsonNode root = ResultFiles.json(statsJson);
-        if (!root.path("stats").isObject() || !root.path("stats").path("numberOfRequests").isObject()) {
-            throw new UnreadableException("it has no stats.numberOfRequests: not the stats.json of a Gatling report");
+        boolean json = report.getFileName().toString().equals("stats.json");
+        Figures all;
+        Map<String, Figures> byLabel = new LinkedHashMap<>();
+        if (json) {
+            JsonNode root = ResultFiles.json(report);
+            if (!root.path("stats").isObject() || !root.path("stats").path("numberOfRequests").isObject()) {
+                throw new UnreadableException("it has no stats.numberOfRequests: not the stats.json of a Gatling report");
+            }
+            all = figures(root.path("stats"), "all requests");
+            requests(root.path("contents"), byLabel);
+        } else {
+            all = GatlingReport.read(report, byLabel);
         }
-        Figures all = figures(root.path("stats"), "all requests");
         if (all.requests() == 0) {
             throw new UnreadableException("it counts 0 requests: the simulation sent no request");
         }
-        Map<String, Figures> byLabel = new LinkedHashMap<>();
-        requests(root.path("contents"), byLabel);
-        Matcher run = RUN.matcher(statsJson.getParent().getParent().getFileName().toString());
-        String simulation = run.matches() ? run.group(1) : statsJson.getParent().getParent().getFileName().toString();
-        return new LoadRun("Gatling", Words.oneLine(simulation, 100), shown, all, byLabel, null, null);
+        String folder = (json ? report.getParent().getParent() : report.getParent()).getFileName().toString();
+        Matcher run = RUN.matcher(folder);
+        return new LoadRun("Gatling", Words.oneLine(run.matches() ? run.group(1) : folder, 100), shown, all, byLabel, null, null);
     }
 
     /** Adds the requests under {@code contents}, groups' requests by their path ("group / request"). */
@@ -77,10 +88,7 @@ final class GatlingStats {
         for (Iterator<JsonNode> entries = contents.elements(); entries.hasNext(); ) {
             JsonNode entry = entries.next();
             if ("REQUEST".equals(entry.path("type").asText())) {
-                if (byLabel.size() == MAX_LABELS) {
-                    throw new UnreadableException("it names more than " + MAX_LABELS + " requests");
-                }
-                String label = Words.oneLine(entry.path("path").asText(entry.path("name").asText()), 200);
+                String label = label(entry.path("path").asText(entry.path("name").asText()), byLabel);
                 byLabel.put(label, figures(entry.path("stats"), "'" + label + "'"));
             } else {
                 requests(entry.path("contents"), byLabel);
@@ -88,19 +96,30 @@ final class GatlingStats {
         }
     }
 
+    /** A request's name as a label, one line; refused once {@link #MAX_LABELS} are read. */
+    static String label(String name, Map<String, Figures> byLabel) throws UnreadableException {
+        if (byLabel.size() == MAX_LABELS) {
+            throw new UnreadableException("it names more than " + MAX_LABELS + " requests");
+        }
+        return Words.oneLine(name, 200);
+    }
+
     private static Figures figures(JsonNode stats, String what) throws UnreadableException {
-        BigDecimal total = number(stats, "numberOfRequests", "total");
-        BigDecimal ko = number(stats, "numberOfRequests", "ko");
+        return figures(what, number(stats, "numberOfRequests", "total"), number(stats, "numberOfRequests", "ko"),
+                number(stats, "percentiles3", "total"), number(stats, "percentiles4", "total"),
+                number(stats, "meanNumberOfRequestsPerSecond", "total"));
+    }
+
+    /** The figures of {@code what} from the numbers a report gives (null where it gives none), checked to agree. */
+    static Figures figures(String what, BigDecimal total, BigDecimal ko, BigDecimal p95, BigDecimal p99, BigDecimal throughput)
+            throws UnreadableException {
         if (total == null || total.stripTrailingZeros().scale() > 0) {
             throw new UnreadableException("the number of requests of " + what + " is not a whole number");
         }
         if (ko != null && ko.compareTo(total) > 0) {
             throw new UnreadableException("the failed requests of " + what + " (" + ko + ") outnumber its requests (" + total + ")");
         }
-        BigDecimal p95 = number(stats, "percentiles3", "total");
-        BigDecimal p99 = number(stats, "percentiles4", "total");
-        return new Figures(total.longValueExact(), ko == null ? 0 : ko.longValue(), millis(p95), millis(p99),
-                number(stats, "meanNumberOfRequestsPerSecond", "total"));
+        return new Figures(total.longValueExact(), ko == null ? 0 : ko.longValue(), millis(p95), millis(p99), throughput);
     }
 
     private static Long millis(BigDecimal value) {
@@ -110,21 +129,29 @@ final class GatlingStats {
     /** {@code stats.<metric>.<part>} as a number: a JSON number, or text of one (older Gatling); null for "-" or none. */
     private static BigDecimal number(JsonNode stats, String metric, String part) throws UnreadableException {
         JsonNode node = stats.path(metric).path(part);
-        BigDecimal value;
         if (node.isNumber()) {
-            value = node.decimalValue();
-        } else if (!node.isTextual() || node.asText().isBlank() || node.asText().strip().equals("-")) {
-            return null;
-        } else {
-            try {
-                value = new BigDecimal(node.asText().strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                value = null;
-            }
+            return inRange(metric + "." + part, node.decimalValue(), node.asText());
         }
+        return node.isTextual() ? number(metric + "." + part, node.asText()) : null;
+    }
+
+    /** A figure Gatling wrote as text, named {@code what} in a refusal: a number, or null for "-" or nothing. */
+    static BigDecimal number(String what, String text) throws UnreadableException {
+        if (text.isBlank() || text.strip().equals("-")) {
+            return null;
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        return inRange(what, value, text);
+    }
+
+    private static BigDecimal inRange(String what, BigDecimal value, String text) throws UnreadableException {
         if (value == null || value.signum() < 0 || value.compareTo(LARGEST) > 0) {
-            throw new UnreadableException(metric + "." + part + " is '" + Words.oneLine(node.asText(), 40)
-                    + "', not a number from 0 to " + LARGEST);
+            throw new UnreadableException(what + " is '" + Words.oneLine(text, 40) + "', not a number from 0 to " + LARGEST);
         }
         return value;
     }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The {@code performance} check: reads this build's load-test results (Gatling's stats.json, JMeter's .jtl) and JMH
+ * The {@code performance} check: reads this build's load-test results (Gatling's report, JMeter's .jtl) and JMH
  * benchmark results, and holds them to the configured budgets (p95, p99, error rate, throughput) and to a committed JMH
  * baseline within a tolerance. It is an ERROR when no results exist, when a results file is older than the newest
  * compiled class (from an earlier run), unreadable, or records no request or benchmark, and when no budget is
@@ -147,7 +147,7 @@ public final class PerformanceCheck implements Check<PerformanceConfig> {
             try {
                 if (jmh.exists() && file.equals(jmh.path())) {
                     benchmarks = JmhResults.read(file);
-                } else if (file.getFileName().toString().equals("stats.json")) {
+                } else if (gatlingRuns.contains(file)) {
                     runs.add(GatlingStats.read(file, shown));
                 } else {
                     runs.add(JmeterResults.read(file, shown));
@@ -308,7 +308,7 @@ public final class PerformanceCheck implements Check<PerformanceConfig> {
         return Result.of(unknown ? Status.ERROR : Status.FAIL, "no load run reached " + expected + ": "
                         + String.join("; ", shortfalls))
                 .expected(expected)
-                .remedy(unknown ? "Gatling's stats.json records neither users nor duration: hold a JMeter run to them, or "
+                .remedy(unknown ? "Gatling's report records neither users nor duration: hold a JMeter run to them, or "
                         + "configure only requests for Gatling." : "Run the load test with the configured users for the "
                         + "configured duration, then run mvn verify again.")
                 .build();

@@ -25,8 +25,9 @@ import java.util.Set;
  */
 public record PerformanceConfig(
         @Param("Gatling's results folder (one <simulation>-<timestamp> folder per run; the newest run of each simulation is "
-                + "read from its js/stats.json), relative to the project folder; set, it must exist; default: <build "
-                + "directory>/gatling, read when it exists")
+                + "read from its HTML report: index.html's statistics table, or js/stats.json where an older Gatling wrote "
+                + "one), relative to the project folder; set, it must exist; default: <build directory>/gatling, read when it "
+                + "exists")
         String gatling,
         @Param("JMeter results: a .jtl file (CSV with its header row) or a folder whose .jtl files are read, relative to the "
                 + "project folder; set, it must exist; default: <build directory>/jmeter/results, read when it exists")

@@ -14,7 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reading the JSON of Gatling and JMH: bounded in size and depth, a failure one line. */
+/** Reading Gatling's and JMH's files: bounded in size and depth, a failure one line. */
 final class ResultFiles {
 
     /** The largest JSON file read, in bytes. */
@@ -31,21 +31,24 @@ final class ResultFiles {
 
     /** The file as a JSON tree. */
     static JsonNode json(Path file) throws UnreadableException {
-        try {
-            long size = Files.size(file);
-            if (size == 0) {
-                throw new UnreadableException("the file is empty");
-            }
-            if (size > MAX_BYTES) {
-                throw new UnreadableException("the file is " + size + " bytes, more than the " + MAX_BYTES + " read");
-            }
-            try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, "the file")) {
-                return JSON.readTree(in);
-            }
+        try (InputStream in = open(file)) {
+            return JSON.readTree(in);
         } catch (JsonProcessingException e) {
             throw new UnreadableException("not well-formed JSON: " + Words.oneLine(e.getOriginalMessage(), 300));
         } catch (IOException e) {
             throw new UnreadableException(Words.oneLine(e.getMessage(), 300));
         }
+    }
+
+    /** The file to read, refused when empty or larger than {@link #MAX_BYTES}, and bounded to that while it is read. */
+    static InputStream open(Path file) throws UnreadableException, IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new UnreadableException("the file is empty");
+        }
+        if (size > MAX_BYTES) {
+            throw new UnreadableException("the file is " + size + " bytes, more than the " + MAX_BYTES + " read");
+        }
+        return new BoundedInput(Files.newInputStream(file), MAX_BYTES, "the file");
     }
 }

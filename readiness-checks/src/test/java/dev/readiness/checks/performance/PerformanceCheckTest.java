@@ -44,8 +44,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The {@code performance} check against a real JMH 1.37 result, a JMeter .jtl in the default CSV format, Gatling
- * 3.10+ stats.json reports (see the fixtures' README.md), and against broken and hostile files.
+ * The {@code performance} check against a real JMH 1.37 result, a JMeter .jtl in the default CSV format, the statistics
+ * table of a real Gatling 3.15.1 report, Gatling 3.10+ stats.json reports (see the fixtures' README.md), and against
+ * broken and hostile files.
  */
 class PerformanceCheckTest {
 
@@ -216,8 +217,85 @@ class PerformanceCheckTest {
         Result result = runWithABudget();
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).startsWith("cannot read target/gatling/ordersimulation-20261202101500123/js/stats.json: the run "
-                + "has no js/stats.json");
+        assertThat(result.summary()).startsWith("cannot read target/gatling/ordersimulation-20261202101500123/index.html: the run "
+                + "has neither index.html nor js/stats.json");
+    }
+
+    private static final String GATLING_315 = "target/gatling/shopsimulation-20261202161020153/index.html";
+
+    @Test
+    void readsTheStatisticsTableOfTheHtmlReportGatling315Writes() throws Exception {
+        fixture("gatling-3.15", "target/gatling");
+
+        Result result = run(config(List.of(budget(null, "6s", "7s", "0%", "4"), budget("catalogue / shop page", null, "6300ms",
+                null, null), budget("health", "2006ms", null, null, null)), null, null, 40L, null), ALL_CLAIMS);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("p95 of all requests in the Gatling run " + GATLING_315 + " is 6035 ms, but "
+                + "expected at most 6000 ms (and 1 more in " + GATLING_315 + " (Gatling, 40 requests))");
+        assertThat(result.findings()).extracting(Finding::key, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("gatling/shopsimulation/*/p95", "p95 of all requests in the Gatling run "
+                        + GATLING_315 + " is 6035 ms, but expected at most 6000 ms"),
+                org.assertj.core.groups.Tuple.tuple("gatling/shopsimulation/catalogue / shop page/p99", "p99 of 'catalogue / "
+                        + "shop page' in the Gatling run " + GATLING_315 + " is 6321 ms, but expected at most 6300 ms"));
+        assertThat(result.evidence().get("met")).asList().containsExactly(
+                "p99 of all requests in the Gatling run " + GATLING_315 + " is 6321 ms (at most 7000 ms)",
+                "the error rate of all requests in the Gatling run " + GATLING_315 + " is 0.0% (0 of 40 failed) (at most 0.0%)",
+                "the throughput of all requests in the Gatling run " + GATLING_315 + " is 4 requests/s (at least 4)",
+                "p95 of 'health' in the Gatling run " + GATLING_315 + " is 2006 ms (at most 2006 ms)");
+        assertThat(result.evidence().get("runs")).asList().containsExactly(Map.of("tool", "Gatling", "file", GATLING_315,
+                "requests", 40L, "errors", 0L, "p95Ms", 6035L, "p99Ms", 6321L, "throughput", "4"));
+        assertThat(result.claims().get(LOAD).status()).isEqualTo(Status.PASS);
+        assertThat(result.claims().get(LOAD).summary()).isEqualTo("the Gatling run " + GATLING_315 + " reached 40 requests");
+    }
+
+    @Test
+    void hasNoPercentileTheReportsColumnsDoNotName() throws Exception {
+        fixture("gatling-3.15", "target/gatling");
+        Path report = project.resolve(GATLING_315);
+        Files.writeString(report, Files.readString(report).replace("<span>95th pct</span>", "<span>90th pct</span>"));
+        touch(report);
+
+        Result result = run(config(List.of(budget(null, "10s", null, null, null)), null, null, null, null), Set.of());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("p95 of all requests in the Gatling run " + GATLING_315 + " is not in the results");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenReports")
+    void errorsOnAnIndexHtmlThatIsNoGatlingStatisticsTable(String what, String from, String to, String why) throws Exception {
+        fixture("gatling-3.15", "target/gatling");
+        Path report = project.resolve(GATLING_315);
+        Files.writeString(report, from == null ? to : Files.readString(report).replace(from, to));
+        touch(report);
+
+        Result result = runWithABudget();
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("cannot read " + GATLING_315 + ": " + why);
+    }
+
+    /** The KO cell of the report's 'health' row, and the cells after it up to one only that row has. */
+    private static final String HEALTH_KO = """
+            <td class="value ko col-4">%d</td>
+              <td class="value ko col-5">0</td>
+              <td class="value total col-6">2</td>
+              <td class="value total col-7">95</td>""";
+
+    static Stream<Arguments> brokenReports() {
+        return Stream.of(
+                Arguments.of("another page", null, "<html><body><h1>Build report</h1><table><tr><td>40</td></tr></table></body></html>",
+                        "it has no statistics table (container_statistics_head and _body): not the index.html of a Gatling report"),
+                Arguments.of("no KO column", "<span>KO</span>", "<span>Failed</span>",
+                        "its statistics table lacks the Total or the KO column (its columns: Requests, Total, OK, Failed, "
+                                + "% KO, Cnt/s, Min, 50th pct, 75th pct, 95th pct, 99th pct, Max, Mean, Std Dev)"),
+                Arguments.of("a count that is no number", "<td class=\"value total col-2\">40</td>",
+                        "<td class=\"value total col-2\">40 requests</td>",
+                        "Total of all requests is '40 requests', not a number from 0 to 4611686018427387903"),
+                Arguments.of("more failures than requests", HEALTH_KO.formatted(0), HEALTH_KO.formatted(21),
+                        "the failed requests of 'health' (21) outnumber its requests (20)"),
+                Arguments.of("an empty file", null, "", "the file is empty"));
     }
 
     // --- JMH ---
