@@ -147,6 +147,19 @@ class HtmlReportTest {
                 Map.of("securityHeaders.https", new ClaimAccount(Status.WAIVED, hstsWaiver, null, Map.of(), Map.of())), Stage.BUILD);
     }
 
+    /**
+     * The same run as a reactor's aggregate of three modules: the parent ({@code pom}, no coverage of its own), a well-covered
+     * core and a poorly covered web module with a hostile name.
+     */
+    static Outcome aggregate() {
+        return outcome().asAggregate(List.of(
+                new ModuleSummary(new ProjectId("dev.shop", "shop-parent", "1.0"), true, Map.of()),
+                new ModuleSummary(new ProjectId("dev.shop", "shop-core", "1.0"), true, Map.of(),
+                        Map.of("LINE", new Covered(302, 18), "BRANCH", new Covered(90, 10))),
+                new ModuleSummary(new ProjectId("dev.shop", "shop-web<" + HOSTILE + ">", "1.0"), false, Map.of(),
+                        Map.of("LINE", new Covered(80, 100)))), List.of(), null);
+    }
+
     private static Finding leastCovered(String className, int covered, int missed, String classFile) {
         return Finding.of(className + ": line coverage is " + (100 * covered / (covered + missed)) + "%").key(className + ":LINE").note()
                 .at(classFile).with("class", className).with("counter", "LINE").with("covered", covered).with("missed", missed).build();
@@ -264,14 +277,7 @@ class HtmlReportTest {
 
     @Test
     void chartsEachModulesOwnCoverageBesideTheLeastCoveredClassesInAReactorsAggregate() {
-        Outcome aggregate = outcome().asAggregate(List.of(
-                new ModuleSummary(new ProjectId("dev.shop", "shop-parent", "1.0"), true, Map.of()),
-                new ModuleSummary(new ProjectId("dev.shop", "shop-core", "1.0"), true, Map.of(),
-                        Map.of("LINE", new Covered(302, 18), "BRANCH", new Covered(90, 10))),
-                new ModuleSummary(new ProjectId("dev.shop", "shop-web<" + HOSTILE + ">", "1.0"), false, Map.of(),
-                        Map.of("LINE", new Covered(80, 100)))), List.of(), null);
-
-        Document page = Jsoup.parse(HtmlReport.render(aggregate));
+        Document page = Jsoup.parse(HtmlReport.render(aggregate()));
 
         assertThat(page.select("#coverage > h3").eachText()).containsExactly("Coverage per module", "Least-covered classes");
         assertThat(page.select("#coverage-modules g.row")).extracting(g -> g.select("text").eachText().toString() + " "
