@@ -140,7 +140,7 @@ class ReportMojoTest {
     @InjectMojo(goal = "report", pom = POM)
     void quotesWhatTheResultHoldsAsTextNeverAsMarkupOrLinks(ReportMojo mojo) throws Exception {
         ObjectNode result = failingResult();
-        ((ObjectNode) result.path("items").get(0)).put("text", HOSTILE + "\nsecond line");
+        ((ObjectNode) result.path("items").get(0)).put("text", HOSTILE + "\nsecond line").put("section", HOSTILE);
         ((ObjectNode) result.path("checks").get(0).path("claims").get(0).path("findings").get(0)).put("message", HOSTILE);
         result.putArray("modules").addObject().put("artifactId", HOSTILE).put("verdict", "FAIL").putObject("summary").put("FAIL", 1);
         Files.writeString(resultFile(), result.toString());
@@ -149,7 +149,8 @@ class ReportMojoTest {
 
         assertThat(page.select("script, img, a[href]")).isEmpty();
         assertThat(page.select("td").eachText()).contains(HOSTILE + " second line", HOSTILE);
-        assertThat(page.select("h1").eachText()).containsExactly("Readiness FAIL", "Code Quality and Testing", "Findings", "Modules");
+        assertThat(page.select("h1").eachText()).containsExactly("Readiness FAIL", HOSTILE, "Code Quality and Testing", "Findings",
+                "Modules");
         assertThat(rows(page.select("table").last())).containsExactly(
                 List.of("Module", "Verdict", "PASS", "FAIL", "ERROR", "SKIPPED", "MANUAL", "ATTESTED", "WAIVED"),
                 List.of(HOSTILE, "FAIL", "0", "1", "0", "0", "0", "0", "0"));
