@@ -16,16 +16,13 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.doxia.module.xhtml5.Xhtml5SinkFactory;
 import org.apache.maven.model.Build;
-import org.apache.maven.doxia.tools.SiteTool;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.PlexusContainer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.Mockito;
 
 /**
  * readiness:report configured by the plugin testing harness and rendered as the site plugin renders a report: through
@@ -46,18 +43,10 @@ class ReportMojoTest {
     @Inject
     MavenProject project;
 
-    @Inject
-    PlexusContainer container;
-
     private final RecordingLog log = new RecordingLog();
 
-    /**
-     * The site plugin's tools stand in for its own (the real site tool needs a whole repository system, which the harness does
-     * not wire): {@code generate} uses neither, only a standalone run does.
-     */
     @BeforeEach
     void projectInTemporaryFolder() {
-        container.addComponent(Mockito.mock(SiteTool.class), SiteTool.class, "default");
         project.setFile(projectDir.resolve("pom.xml").toFile());
         Build build = project.getBuild();
         build.setDirectory(projectDir.resolve("target").toString());
