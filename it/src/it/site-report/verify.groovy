@@ -21,4 +21,8 @@ assert !page.contains('No verdict to show')
 assert new File(basedir, 'target/readiness/readiness.html').text.contains('Content-Security-Policy')
 // listed among the project's reports
 assert new File(basedir, 'target/site/project-reports.html').text.contains('href="readiness.html"')
+
+// 4: run alone, the goal writes the page beside the site, from the same result
+def alone = new File(basedir, 'target/reports/readiness.html').text
+assert alone.contains('Readiness FAIL') && alone.contains('All unit tests pass')
 return true
