@@ -6,6 +6,8 @@ import dev.readiness.check.Status;
 import dev.readiness.engine.CheckRun;
 import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.ItemResult;
+import dev.readiness.engine.ModuleSummary;
+import dev.readiness.engine.ModuleSummary.Covered;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -17,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The pictures of the HTML report, as inline SVG (the page's policy allows no style attribute): a
- * section's progress bar, the coverage counters and least-covered classes, the dependency paths of the
+ * section's progress bar, the coverage counters, per module and least-covered classes, the dependency paths of the
  * advisories as a tree.
  */
 final class HtmlCharts {
@@ -47,6 +49,9 @@ final class HtmlCharts {
 
     private static final int WIDTH = 1000;
 
+    /** The counter the coverage check limits unless configured otherwise. */
+    private static final String DEFAULT_COUNTER = "LINE";
+
     private HtmlCharts() {
     }
 
@@ -74,42 +79,65 @@ final class HtmlCharts {
                 .append("</p>\n");
     }
 
-    /** The coverage check's counters, and the least-covered classes its findings name, as bars of their covered share. */
-    static void coverage(StringBuilder html, CheckRun run) {
+    /**
+     * The coverage check's counters, the least-covered classes its findings name, and in a reactor's aggregate
+     * each module's own covered share, as bars of their covered share.
+     */
+    static void coverage(StringBuilder html, CheckRun run, List<ModuleSummary> modules) {
         if (run == null) {
             return;
         }
         List<Bar> counters = new ArrayList<>();
-        if (run.result().evidence().get("counters") instanceof Map<?, ?> map) {
-            map.forEach((counter, figures) -> {
-                if (figures instanceof Map<?, ?> f && f.get("covered") instanceof Number covered && f.get("missed") instanceof Number missed
-                        && covered.longValue() + missed.longValue() > 0) {
-                    counters.add(new Bar(String.valueOf(counter), covered.longValue(), missed.longValue()));
-                }
-            });
-        }
+        Covered.counters(run.result()).forEach((counter, figures) -> {
+            if (figures.covered() + figures.missed() > 0) {
+                counters.add(new Bar(counter, figures.covered(), figures.missed()));
+            }
+        });
         List<Bar> classes = new ArrayList<>();
+        String ranked = null;
         for (ClaimVerdict claim : run.claims()) {
             for (Finding f : claim.result().findings()) {
                 if (f.evidence().get("class") != null && f.evidence().get("covered") instanceof Number covered
                         && f.evidence().get("missed") instanceof Number missed) {
                     classes.add(new Bar(f.evidence().get("class") + " (" + f.evidence().get("counter") + ")",
                             covered.longValue(), missed.longValue()));
+                    ranked = ranked == null ? String.valueOf(f.evidence().get("counter")) : ranked;
                 }
             }
         }
-        if (counters.isEmpty() && classes.isEmpty()) {
+        List<Bar> perModule = modules(modules, ranked == null ? DEFAULT_COUNTER : ranked);
+        if (counters.isEmpty() && classes.isEmpty() && perModule.isEmpty()) {
             return;
         }
         html.append("<section id=\"coverage\">\n<h2>Coverage</h2>\n");
         if (!counters.isEmpty()) {
             chart(html, "coverage-counters", "Covered share per counter", counters);
         }
+        if (!perModule.isEmpty()) {
+            html.append("<h3>Coverage per module</h3>\n");
+            chart(html, "coverage-modules", "Covered share per module", perModule);
+        }
         if (!classes.isEmpty()) {
             html.append("<h3>Least-covered classes</h3>\n");
             chart(html, "coverage-classes", "Covered share of the least-covered classes", classes);
         }
         html.append("</section>\n");
+    }
+
+    /**
+     * One bar per module that measured {@code counter} (the one the least-covered classes are ranked by, else the
+     * check's default), from the module's own coverage evidence, in reactor order; modules that measured nothing
+     * (a {@code pom} module) have none.
+     */
+    private static List<Bar> modules(List<ModuleSummary> modules, String counter) {
+        List<Bar> bars = new ArrayList<>();
+        for (ModuleSummary module : modules) {
+            Covered figures = module.coverage().get(counter);
+            if (figures != null && figures.covered() + figures.missed() > 0) {
+                bars.add(new Bar(module.project().artifactId() + " (" + counter + ")", figures.covered(), figures.missed()));
+            }
+        }
+        return bars;
     }
 
     /** One labelled figure: how much of it is covered. */

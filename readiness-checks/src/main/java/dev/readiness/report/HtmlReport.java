@@ -78,7 +78,7 @@ public final class HtmlReport {
         needsAPerson(html, outcome);
         filters(html, outcome);
         checklist(html, outcome);
-        HtmlCharts.coverage(html, outcome.check("coverage"));
+        HtmlCharts.coverage(html, outcome.check("coverage"), outcome.modules());
         HtmlCharts.dependencies(html, outcome.check("dependencyScan"));
         html.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();

@@ -1,6 +1,7 @@
 package dev.readiness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +131,20 @@ class HtmlReportBrowserTest {
                 + ": expected 3 but was 4 (target/surefire-reports/TEST-com.shop.CartTest.xml)");
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
+    }
+
+    @Test
+    void drawsEachModulesCoveredShareAsThatShareOfItsBar() throws Exception {
+        open(HtmlReport.render(HtmlReportTest.aggregate()));
+
+        List<WebElement> rows = browser.findElements(By.cssSelector("#coverage-modules g.row"));
+        assertThat(rows).extracting(g -> g.findElements(By.tagName("text")).get(0).getText())
+                .containsExactly("shop-core (LINE)", "shop-web<" + HtmlReportTest.HOSTILE + "> (LINE)");
+        assertThat(rows).extracting(g -> (double) g.findElement(By.cssSelector("rect.covered")).getSize().getWidth()
+                / g.findElement(By.cssSelector("rect.track")).getSize().getWidth())
+                .satisfiesExactly(core -> assertThat(core).isCloseTo(302.0 / 320, within(0.01)),
+                        web -> assertThat(web).isCloseTo(80.0 / 180, within(0.01)));
+        assertThat(violations()).isEmpty();
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.readiness.engine.ClaimVerdict;
 import dev.readiness.engine.Item;
 import dev.readiness.engine.ItemResult;
 import dev.readiness.engine.Level;
+import dev.readiness.engine.ModuleSummary;
+import dev.readiness.engine.ModuleSummary.Covered;
 import dev.readiness.engine.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,6 +147,19 @@ class HtmlReportTest {
                 Map.of("securityHeaders.https", new ClaimAccount(Status.WAIVED, hstsWaiver, null, Map.of(), Map.of())), Stage.BUILD);
     }
 
+    /**
+     * The same run as a reactor's aggregate of three modules: the parent ({@code pom}, no coverage of its own), a well-covered
+     * core and a poorly covered web module with a hostile name.
+     */
+    static Outcome aggregate() {
+        return outcome().asAggregate(List.of(
+                new ModuleSummary(new ProjectId("dev.shop", "shop-parent", "1.0"), true, Map.of()),
+                new ModuleSummary(new ProjectId("dev.shop", "shop-core", "1.0"), true, Map.of(),
+                        Map.of("LINE", new Covered(302, 18), "BRANCH", new Covered(90, 10))),
+                new ModuleSummary(new ProjectId("dev.shop", "shop-web<" + HOSTILE + ">", "1.0"), false, Map.of(),
+                        Map.of("LINE", new Covered(80, 100)))), List.of(), null);
+    }
+
     private static Finding leastCovered(String className, int covered, int missed, String classFile) {
         return Finding.of(className + ": line coverage is " + (100 * covered / (covered + missed)) + "%").key(className + ":LINE").note()
                 .at(classFile).with("class", className).with("counter", "LINE").with("covered", covered).with("missed", missed).build();
@@ -258,6 +273,18 @@ class HtmlReportTest {
                 "[INSTRUCTION, 71.2% (7120 of 10000)] 341", "[BRANCH, 60.2% (301 of 500)] 288", "[LINE, 76.4% (382 of 500)] 366");
         assertThat(page.select("#coverage-classes g.row")).extracting(g -> g.select("text").eachText().toString()).containsExactly(
                 "[com.shop.Checkout (LINE), 7.5% (3 of 40)]", "[com.shop.<Evil>\"Class (LINE), 25.0% (10 of 40)]");
+    }
+
+    @Test
+    void chartsEachModulesOwnCoverageBesideTheLeastCoveredClassesInAReactorsAggregate() {
+        Document page = Jsoup.parse(HtmlReport.render(aggregate()));
+
+        assertThat(page.select("#coverage > h3").eachText()).containsExactly("Coverage per module", "Least-covered classes");
+        assertThat(page.select("#coverage-modules g.row")).extracting(g -> g.select("text").eachText().toString() + " "
+                + g.select("rect.covered").attr("width")).containsExactly(
+                "[shop-core (LINE), 94.3% (302 of 320)] 453", "[shop-web<" + HOSTILE + "> (LINE), 44.4% (80 of 180)] 213");
+        assertThat(page.select("#coverage-modules script, #coverage-modules img")).isEmpty();
+        assertThat(page().getElementById("coverage-modules")).isNull();
     }
 
     @Test
