@@ -20,7 +20,7 @@
 #   ROUNDS=9 bench/coverage-vs-jacoco.sh
 #   REPO=/path/to/repository bench/coverage-vs-jacoco.sh   # default ~/.m2/repository
 #   SKIP_INSTALL=1 bench/coverage-vs-jacoco.sh             # the plugin in the work folder's repository is current
-#   PROFILE=1 bench/coverage-vs-jacoco.sh  # one cold readiness:verify with JFR, then the top frames
+#   PROFILE=cold bench/coverage-vs-jacoco.sh  # one readiness:verify with JFR (cache empty; PROFILE=warm: filled), top frames
 #
 # Figures (2 shared cores, load average 2-4 from other builds; 16,957 classes: Maven 3.9.11 runtime
 # 6,105 + Groovy 4.0.31 4,570 + Byte Buddy 1.18.14 3,048, less names met twice; medians of 5 rounds):
@@ -108,9 +108,11 @@ cache="$brepo/.cache/readiness/coverage"
 
 if [[ -n "${PROFILE:-}" ]]; then
   rm -rf "$cache"
-  MAVEN_OPTS="-XX:StartFlightRecording=filename=$work/cold.jfr,settings=profile" \
+  [[ "$PROFILE" == warm ]] && "$mvn" -B -q -o "${repo_args[@]}" -f "$pom" readiness:verify
+  MAVEN_OPTS="-XX:StartFlightRecording=filename=$work/$PROFILE.jfr,settings=profile" \
     "$mvn" -B -q -o "${repo_args[@]}" -f "$pom" readiness:verify
-  jfr print --events jdk.ExecutionSample "$work/cold.jfr" | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' \
+  echo "==> top frames of the CPU samples in $work/$PROFILE.jfr"
+  jfr print --events jdk.ExecutionSample "$work/$PROFILE.jfr" | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' \
     | sed 's/line:.*//' | sort | uniq -c | sort -rn | head -25
   exit 0
 fi
