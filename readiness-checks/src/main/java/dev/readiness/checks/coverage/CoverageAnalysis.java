@@ -5,11 +5,13 @@ import dev.readiness.text.Words;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -33,13 +35,11 @@ import java.util.function.Predicate;
 import org.jacoco.core.analysis.Analyzer;
 import org.jacoco.core.analysis.CoverageBuilder;
 import org.jacoco.core.analysis.IClassCoverage;
-import org.jacoco.core.analysis.ICounter;
 import org.jacoco.core.analysis.ICoverageVisitor;
 import org.jacoco.core.analysis.ISourceFileCoverage;
-import org.jacoco.core.analysis.ISourceNode;
+import org.jacoco.core.data.ExecutionData;
 import org.jacoco.core.data.ExecutionDataStore;
-import org.jacoco.core.internal.analysis.ClassCoverageImpl;
-import org.jacoco.core.internal.analysis.SourceNodeImpl;
+import org.jacoco.core.internal.data.CRC64;
 
 /**
  * Analyses the class files of a folder against JaCoCo execution data, in parallel, and keeps only
@@ -53,6 +53,9 @@ import org.jacoco.core.internal.analysis.SourceNodeImpl;
  * to their target classes by re-analysing just the source files they touch with JaCoCo's builder.
  * Unlike {@link CoverageBuilder}, no class, method or line tree is kept: per source file only two
  * bit sets of line numbers, per class its id and file.
+ *
+ * <p>With a {@link CounterCache}, a class file whose bytes and probes were analysed before is not
+ * analysed again: its {@link ClassCounters} come from the cache, and those of the others go into it.
  */
 final class CoverageAnalysis {
 
@@ -108,17 +111,19 @@ final class CoverageAnalysis {
     private final Path basedir;
     private final ExecutionDataStore store;
     private final Set<Counter> ranked;
+    private final CounterCache cache;
     private final List<String> files = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, ClassRecord> classes = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> fragmentProducers = new ConcurrentHashMap<>();
     private int excluded;
 
-    private CoverageAnalysis(Path classesDir, Path basedir, ExecutionDataStore store, Set<Counter> ranked) {
+    private CoverageAnalysis(Path classesDir, Path basedir, ExecutionDataStore store, Set<Counter> ranked, CounterCache cache) {
         this.classesDir = classesDir;
         this.basedir = basedir;
         this.store = store;
         this.ranked = ranked;
+        this.cache = cache;
     }
 
     /**
@@ -128,13 +133,18 @@ final class CoverageAnalysis {
      * @param store   execution data, only read (shared by the workers)
      * @param ranked  the counters to rank least-covered classes for
      * @param threads how many workers analyse class files at once
+     * @param cache   counters of classes analysed before, saved when the analysis succeeds; {@code null}: none
      */
     static Outcome analyse(Path classesDir, Path basedir, ExecutionDataStore store, Predicate<String> excludes,
-                           Set<Counter> ranked, int threads)
+                           Set<Counter> ranked, int threads, CounterCache cache)
             throws IOException, AnalysisException, InterruptedException {
-        CoverageAnalysis analysis = new CoverageAnalysis(classesDir, basedir, store, ranked);
+        CoverageAnalysis analysis = new CoverageAnalysis(classesDir, basedir, store, ranked, cache);
         analysis.list(excludes);
-        return analysis.run(Math.max(1, Math.min(threads, analysis.files.size())));
+        Outcome outcome = analysis.run(Math.max(1, Math.min(threads, analysis.files.size())));
+        if (cache != null) {
+            cache.save();
+        }
+        return outcome;
     }
 
     /**
@@ -276,21 +286,22 @@ final class CoverageAnalysis {
         Analyzer analyzer = new Analyzer(store, builder);
         for (String name : reanalyse) {
             String file = classes.get(name).classFile();
-            analyze(analyzer, file);
+            analyze(analyzer, read(file), file);
         }
         for (ISourceFileCoverage source : builder.getSourceFiles()) {
             if (affected.contains(source.getPackageName() + "/" + source.getName())) {
                 counts.add(source);
             }
         }
-        for (IClassCoverage c : builder.getClasses()) {
-            if (c.getSourceFileName() == null && affected.contains(sourceKey(c))) {
-                counts.add(c);
+        for (IClassCoverage coverage : builder.getClasses()) {
+            ClassCounters c = ClassCounters.of(coverage);
+            if (c.sourceFileName() == null && affected.contains(c.sourceKey())) {
+                counts.add(coverage);
             }
-            if (targets.contains(c.getName())) {
-                ClassRecord record = classes.get(c.getName());
+            if (targets.contains(c.name())) {
+                ClassRecord record = classes.get(c.name());
                 least.forEach((counter, figures) -> {
-                    figures.removeIf(f -> f.className().equals(javaName(c.getName())));
+                    figures.removeIf(f -> f.className().equals(javaName(c.name())));
                     figure(c, counter, record.classFile()).ifPresent(f -> offer(figures, f));
                 });
             }
@@ -298,7 +309,8 @@ final class CoverageAnalysis {
         return affected;
     }
 
-    private void analyze(Analyzer analyzer, String file) throws IOException, AnalysisException {
+    /** The bytes of a class file, relative to the classes folder; an AnalysisException when it is too large for one. */
+    private byte[] read(String file) throws IOException, AnalysisException {
         Path path = classesDir.resolve(file);
         byte[] bytes;
         try (InputStream in = new FileInputStream(path.toFile())) {
@@ -308,16 +320,25 @@ final class CoverageAnalysis {
             throw new AnalysisException(Words.path(basedir, path) + " is larger than " + MAX_CLASS_FILE_BYTES
                     + " bytes, more than a class file can sensibly be");
         }
+        return bytes;
+    }
+
+    private void analyze(Analyzer analyzer, byte[] bytes, String file) throws AnalysisException {
+        Path path = classesDir.resolve(file);
         try {
             analyzer.analyzeClass(bytes, file);
         } catch (IOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof SameNameException same) {
-                throw new AnalysisException("two different classes are named " + javaName(same.name) + ": "
-                        + same.first + " and " + Words.path(basedir, path) + "; JaCoCo cannot report on both: remove the stale one (mvn clean)");
+                throw sameName(same, path);
             }
             throw new AnalysisException(Words.path(basedir, path) + " cannot be analysed as a class file: " + whatIsWrong(cause));
         }
+    }
+
+    private AnalysisException sameName(SameNameException same, Path path) {
+        return new AnalysisException("two different classes are named " + javaName(same.name) + ": "
+                + same.first + " and " + Words.path(basedir, path) + "; JaCoCo cannot report on both: remove the stale one (mvn clean)");
     }
 
     /** What ASM or JaCoCo found wrong with a class file, as a phrase: never a bare exception name. */
@@ -334,24 +355,16 @@ final class CoverageAnalysis {
         return Words.oneLine(cause.getMessage(), 200);
     }
 
-    private static String sourceKey(IClassCoverage c) {
-        String source = c.getSourceFileName();
-        return source == null ? "\0" + c.getName() : c.getPackageName() + "/" + source;
-    }
-
     private static String javaName(String vmName) {
         return vmName.replace('/', '.');
     }
 
-    private static Optional<ClassFigure> figure(IClassCoverage c, Counter counter, String classFile) {
-        ICounter k = c.getCounter(counter.entity());
-        if (k.getMissedCount() == 0) {
+    private static Optional<ClassFigure> figure(ClassCounters c, Counter counter, String classFile) {
+        if (c.counts().missed(counter) == 0) {
             return Optional.empty();
         }
-        String source = c.getSourceFileName() == null ? null
-                : (c.getPackageName().isEmpty() ? "" : c.getPackageName() + "/") + c.getSourceFileName();
-        return Optional.of(new ClassFigure(javaName(c.getName()), classFile, source,
-                k.getCoveredCount(), k.getMissedCount()));
+        return Optional.of(new ClassFigure(javaName(c.name()), classFile, c.sourcePath(),
+                c.counts().covered(counter), c.counts().missed(counter)));
     }
 
     private static void offer(TreeSet<ClassFigure> figures, ClassFigure figure) {
@@ -380,15 +393,20 @@ final class CoverageAnalysis {
         }
     }
 
-    /** One worker: its own {@link Analyzer} and tallies; takes the next class file until none is left. */
+    /**
+     * One worker: its own {@link Analyzer} and tallies; takes the next class file until none is left, and takes
+     * its counters from the cache when there, else from JaCoCo's analysis (then into the cache).
+     */
     private final class Worker implements ICoverageVisitor, Callable<Void> {
         final Map<String, SourceTally> tallies = new HashMap<>();
         final Map<Counter, TreeSet<ClassFigure>> least = new EnumMap<>(Counter.class);
         final TreeSet<String> mismatchedNames = new TreeSet<>();
         final Analyzer analyzer = new Analyzer(store, this);
+        final MessageDigest sha = cache == null ? null : CounterCache.sha256();
         int classes;
         int mismatched;
         private String currentFile;
+        private ByteBuffer currentKey;
 
         Worker() {
             ranked.forEach(c -> least.put(c, new TreeSet<>(WORST_FIRST)));
@@ -401,33 +419,57 @@ final class CoverageAnalysis {
                     throw new InterruptedException();
                 }
                 currentFile = files.get(i);
-                analyze(analyzer, currentFile);
+                byte[] bytes = read(currentFile);
+                if (cache == null) {
+                    analyze(analyzer, bytes, currentFile);
+                    continue;
+                }
+                // what JaCoCo's Analyzer looks up: the record of the class id, else whether the name has another id
+                ExecutionData data = store.get(CRC64.classId(bytes));
+                currentKey = CounterCache.key(sha, bytes, data == null ? null : data.getProbes());
+                CounterCache.Hit hit = cache.get(currentKey);
+                if (hit == null) {
+                    cache.put(currentKey, null);
+                    analyze(analyzer, bytes, currentFile);
+                } else if (hit.counters() != null) {
+                    try {
+                        add(hit.counters(), data == null && store.contains(hit.counters().name()));
+                    } catch (SameNameException same) {
+                        throw sameName(same, classesDir.resolve(currentFile));
+                    }
+                }
             }
             return null;
         }
 
         @Override
-        public void visitCoverage(IClassCoverage c) {
-            String key = sourceKey(c);
-            ClassRecord previous = CoverageAnalysis.this.classes.putIfAbsent(c.getName(),
-                    new ClassRecord(c.getId(), key, currentFile));
+        public void visitCoverage(IClassCoverage coverage) {
+            ClassCounters c = ClassCounters.of(coverage);
+            if (cache != null) {
+                cache.put(currentKey, c);
+            }
+            add(c, coverage.isNoMatch());
+        }
+
+        private void add(ClassCounters c, boolean noMatch) {
+            String key = c.sourceKey();
+            ClassRecord previous = CoverageAnalysis.this.classes.putIfAbsent(c.name(),
+                    new ClassRecord(c.id(), key, currentFile));
             if (previous != null) {
-                if (previous.id() == c.getId()) {
+                if (previous.id() == c.id()) {
                     return;
                 }
-                throw new SameNameException(c.getName(), Words.path(basedir, classesDir.resolve(previous.classFile())));
+                throw new SameNameException(c.name(), Words.path(basedir, classesDir.resolve(previous.classFile())));
             }
             classes++;
-            if (c.isNoMatch()) {
+            if (noMatch) {
                 mismatched++;
-                offerName(mismatchedNames, c.getName());
+                offerName(mismatchedNames, c.name());
             }
             tallies.computeIfAbsent(key, k -> new SourceTally()).add(c);
             least.forEach((counter, figures) -> figure(c, counter, currentFile).ifPresent(f -> offer(figures, f)));
-            if (c instanceof ClassCoverageImpl impl) {
-                for (SourceNodeImpl fragment : impl.getFragments()) {
-                    fragmentProducers.computeIfAbsent(fragment.getName(), k -> ConcurrentHashMap.newKeySet()).add(c.getName());
-                }
+            for (String target : c.fragmentTargets()) {
+                fragmentProducers.computeIfAbsent(target, k -> ConcurrentHashMap.newKeySet()).add(c.name());
             }
         }
     }
@@ -442,25 +484,14 @@ final class CoverageAnalysis {
         private final BitSet lines = new BitSet();
         private final BitSet coveredLines = new BitSet();
 
-        void add(IClassCoverage c) {
+        void add(ClassCounters c) {
             for (Counter counter : Counter.values()) {
                 if (counter != Counter.LINE) {
-                    ICounter k = c.getCounter(counter.entity());
-                    sums.add(counter, k.getCoveredCount(), k.getMissedCount());
+                    sums.add(counter, c.counts().covered(counter), c.counts().missed(counter));
                 }
             }
-            if (c.getFirstLine() == ISourceNode.UNKNOWN_LINE) {
-                return;
-            }
-            for (int line = c.getFirstLine(); line <= c.getLastLine(); line++) {
-                ICounter instructions = c.getLine(line).getInstructionCounter();
-                if (instructions.getTotalCount() > 0) {
-                    lines.set(line);
-                    if (instructions.getCoveredCount() > 0) {
-                        coveredLines.set(line);
-                    }
-                }
-            }
+            lines.or(c.lines());
+            coveredLines.or(c.coveredLines());
         }
 
         SourceTally addAll(SourceTally other) {

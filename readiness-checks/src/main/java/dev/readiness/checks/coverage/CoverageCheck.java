@@ -119,7 +119,8 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         Outcome outcome;
         try {
             outcome = CoverageAnalysis.analyse(classesDir, ctx.basedir(), executionData,
-                    ClassGlob.anyOf(config.excludes()), limits.keySet(), Runtime.getRuntime().availableProcessors());
+                    ClassGlob.anyOf(config.excludes()), limits.keySet(), Runtime.getRuntime().availableProcessors(),
+                    counterCache(ctx, "module " + classesDir.toAbsolutePath()));
         } catch (AnalysisException e) {
             return Result.error(e.getMessage())
                     .evidence("execFiles", read)
@@ -197,7 +198,8 @@ public final class CoverageCheck implements Check<CoverageConfig> {
             if (Files.isDirectory(module.outputDirectory())) {
                 try {
                     outcomes.add(CoverageAnalysis.analyse(module.outputDirectory(), context.basedir(), executionData,
-                            ClassGlob.anyOf(config.excludes()), limits.keySet(), Runtime.getRuntime().availableProcessors()));
+                            ClassGlob.anyOf(config.excludes()), limits.keySet(), Runtime.getRuntime().availableProcessors(),
+                            counterCache(context, "reactor " + module.outputDirectory().toAbsolutePath())));
                 } catch (AnalysisException e) {
                     return Result.error(e.getMessage()).evidence("execFiles", read)
                             .remedy("Rebuild the reactor from scratch (mvn clean verify) so every class folder holds only the classes the compiler wrote.")
@@ -217,6 +219,15 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         evidence.excluded = config.excludes().isEmpty() ? null : outcome.excluded();
         evidence.mismatched = outcome.mismatched();
         return verdict(limits, evidence, notes, outcome.leastCovered());
+    }
+
+    /**
+     * The counters of classes analysed before, under {@code <cache directory>/coverage} (the local repository's
+     * {@code .cache/readiness/coverage} in Maven); none when caches are off ({@code -Dreadiness.cache=false}).
+     * The module's and the reactor's figures of one class folder come from different execution data: separate packs.
+     */
+    private static CounterCache counterCache(CheckContext ctx, String label) {
+        return ctx.useCache() ? CounterCache.open(ctx.cacheDirectory().resolve("coverage"), label, ctx.log()) : null;
     }
 
     /** Reads one exec file into the store, merging with what it holds; returns the one-line problem, or {@code null}. */

@@ -68,7 +68,8 @@ public final class CoverageBenchmark {
 
     // --- prepare ------------------------------------------------------------------------------
 
-    private static void prepare(Path workdir, List<Path> jars) throws Exception {
+    /** Lays out the jars' classes and records their execution data, as the {@code prepare} command does; also the large input of {@link CounterCacheTest}. */
+    static void prepare(Path workdir, List<Path> jars) throws Exception {
         Path classesDir = workdir.resolve("target/classes");
         Map<String, byte[]> classes = new TreeMap<>();
         for (Path jar : jars) {
