@@ -138,7 +138,7 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter(property = "readiness.environment")
     private String environment;
 
-    /** Whether checks may use their on-disk caches (OSV answers). */
+    /** Whether checks may use their on-disk caches (OSV answers, coverage counters per class). */
     @Parameter(property = "readiness.cache", defaultValue = "true")
     private boolean cache;
 
