@@ -8,6 +8,7 @@
 #
 #   bench/gate-profile.sh
 #   LOCAL_REPO=/work/m2 bench/gate-profile.sh    # the local repository the plugin is installed in
+# Needs python3 and the JDK's jfr tool.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

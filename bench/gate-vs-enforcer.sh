@@ -11,6 +11,7 @@
 #   bench/gate-vs-enforcer.sh 11          # 11 rounds
 #   MVN=mvn bench/gate-vs-enforcer.sh     # the mvn on the PATH instead of ./mvnw
 #   MAVEN_ARGS=-Dmaven.repo.local=/tmp/m2 bench/gate-vs-enforcer.sh   # another local repository (Maven 3.9 reads MAVEN_ARGS)
+# Needs jq (the verdict and the checks' durations from readiness.json).
 set -euo pipefail
 rounds=${1:-7}
 root="$(cd "$(dirname "$0")/.." && pwd)"
