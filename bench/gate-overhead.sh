@@ -42,41 +42,9 @@ commands=(
   "$mvn -B -o -q -f $pom readiness:verify $(printf '%q ' $props)"
   "$mvn -B -o -q -f $pom readiness:verify -Dreadiness.skip=true"
 )
-# The machine may be shared: rounds interleave the commands (one run of each per round), so a
-# burst of load from elsewhere hits all three alike instead of one command's whole series.
-echo "==> Timing $rounds rounds, each running every command once (after one warm-up run each)"
-for i in "${!names[@]}"; do printf '    %-32s %s\n' "${names[$i]}:" "${commands[$i]}"; done
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-if [[ -z "${NO_HYPERFINE:-}" ]] && command -v hyperfine >/dev/null; then
-  timer="hyperfine, one run of each command per round"
-  args=()
-  for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-  hyperfine --style none --runs 1 "${args[@]}" >/dev/null
-  time_round() { # prints each command's time in ms, one a line, in order
-    hyperfine --style none --runs 1 --export-csv "$work/round.csv" "${args[@]}" >/dev/null
-    awk -F, 'NR > 1 {printf "%.0f\n", $4 * 1000}' "$work/round.csv" # command,mean,stddev,median,... in seconds
-  }
-else
-  timer="a bash loop (date +%s%N), one run of each command per round"
-  elapsed_ms() { local start end; start=$(date +%s%N); bash -c "$1" >/dev/null || return 1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-  for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}" >/dev/null; done
-  time_round() {
-    for i in "${!names[@]}"; do elapsed_ms "${commands[$i]}"; done
-  }
-fi
-for i in "${!names[@]}"; do : > "$work/times-$i.ms"; done
-for round in $(seq 1 "$rounds"); do
-  mapfile -t times < <(time_round)
-  [[ ${#times[@]} -eq ${#names[@]} ]] || { echo "a command failed in round $round; run the commands above by hand to see why"; exit 1; }
-  line="    round $round:"
-  for i in "${!names[@]}"; do
-    echo "${times[$i]}" >> "$work/times-$i.ms"
-    line="$line ${names[$i]} ${times[$i]} ms;"
-  done
-  echo "$line"
-done
-medians=()
-for i in "${!names[@]}"; do medians+=("$(median < "$work/times-$i.ms")"); done
+# shellcheck source=bench/lib-timing.sh
+source "$root/bench/lib-timing.sh"
+time_rounds "$rounds"
 validate_ms=${medians[0]}
 gate_ms=${medians[1]}
 skip_ms=${medians[2]}
@@ -89,7 +57,7 @@ else
 fi
 
 echo
-echo "Gate overhead on the demo project: medians of $rounds rounds ($timer), Maven $($mvn -v -B -q 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $(nproc) cores"
+echo "Gate overhead on the demo project: medians of $rounds rounds ($timer), Maven $($mvn -v -B -q 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $(nproc) cores, 1-minute load average $load_seen"
 printf '  %-44s %7s ms\n' "mvn -o -q validate" "$validate_ms"
 printf '  %-44s %7s ms\n' "mvn -o -q readiness:verify" "$gate_ms"
 printf '  %-44s %7s ms\n' "difference (what the gate adds)" "$((gate_ms - validate_ms))"

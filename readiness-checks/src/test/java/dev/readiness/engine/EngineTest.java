@@ -10,9 +10,14 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EngineTest {
+
+    /**
+     * The heavy libraries only some checks use: finding every check (which a run does, whatever is configured) must load
+     * none of them. JGit's jar is signed: its first class costs the check of a 220 KB signature file. (JaCoCo's core is
+     * not listed: the coverage check's class names three of its small types, a few milliseconds.)
+     */
+    private static final List<String> HEAVY_LIBRARIES = List.of("org.eclipse.jgit.", "io.swagger.", "org.jsoup.", "org.xbill.",
+            "org.apache.commons.csv.", "org.HdrHistogram.", "okhttp3.", "okio.", "kotlin.", "org.commonmark.");
+
+    @Test
+    void discoveringEveryCheckLoadsNoHeavyLibrary() throws Exception {
+        List<String> requested = Collections.synchronizedList(new ArrayList<>());
+        List<URL> path = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            path.add(Path.of(entry).toUri().toURL());
+        }
+        int found;
+        try (URLClassLoader isolated = new URLClassLoader(path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                requested.add(name);
+                return super.loadClass(name, resolve);
+            }
+        }) {
+            Class<?> engine = isolated.loadClass(Engine.class.getName());
+            Object discovered = engine.getMethod("discover", ClassLoader.class).invoke(null, isolated);
+            found = ((Map<?, ?>) engine.getMethod("available").invoke(discovered)).size();
+        }
+
+        assertThat(found).isEqualTo(Engine.discover(getClass().getClassLoader()).available().size()).isGreaterThan(20);
+        assertThat(requested).noneMatch(name -> HEAVY_LIBRARIES.stream().anyMatch(name::startsWith));
+    }
 
     @TempDir
     Path dir;

@@ -2,7 +2,6 @@ package dev.readiness.checks.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.readiness.check.Check;
 import dev.readiness.check.Claim;
 import dev.readiness.check.CheckContext;
@@ -65,7 +64,6 @@ public final class HealthCheck implements Check<HealthConfig> {
     private static final long LONGEST_PAUSE_MS = 5000;
     private static final int NAMED_IN_SUMMARY = 3;
     private static final String ACCEPT = "application/json, application/health+json;q=0.9, */*;q=0.5";
-    private static final ObjectMapper JSON = StrictJson.MAPPER;
     private static final String UNREACHABLE_REMEDY = HttpMessages.UNREACHABLE_REMEDY
             + " For a service that is still starting, set the health check's waitSeconds.";
 
@@ -241,7 +239,7 @@ public final class HealthCheck implements Check<HealthConfig> {
         String invalidJson = null;
         if (declaredJson || looksLikeJson(bytes)) {
             try {
-                tree = JSON.readTree(bytes);
+                tree = StrictJson.MAPPER.readTree(bytes);
             } catch (JsonProcessingException e) {
                 invalidJson = Words.oneLine(e.getOriginalMessage(), 200)
                         + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());

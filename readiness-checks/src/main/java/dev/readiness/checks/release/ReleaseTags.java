@@ -29,6 +29,19 @@ public record ReleaseTags(Path repository, ObjectId head, boolean shallow, List<
 
     /** One release tag: its name, the version it names, and its commit. */
     public record Tag(String name, String version, ObjectId commit) {
+
+        /** The commit's id shortened to 10 hex digits, as Git shows it. */
+        public String shortCommit() {
+            return commit.abbreviate(10).name();
+        }
+    }
+
+    /**
+     * Whether the tag points at HEAD. Here rather than in the check, so that verifying the check's class (when the
+     * engine discovers every check) loads nothing of JGit, whose jar is signed and costly to open.
+     */
+    public boolean onHead(Tag tag) {
+        return tag.commit().equals(head);
     }
 
     public static ReleaseTags read(Path basedir, String artifactId) throws IOException {

@@ -202,12 +202,12 @@ public final class ReleaseVersionCheck implements Check<ReleaseVersionConfig> {
         ReleaseTags.Tag latest = null;
         for (ReleaseTags.Tag tag : tags.tags()) {
             int order = new ComparableVersion(tag.version()).compareTo(mine);
-            if (order == 0 && tag.commit().equals(tags.head())) {
+            if (order == 0 && tags.onHead(tag)) {
                 own = tag;
                 continue;
             }
             if (order >= 0) {
-                String what = order == 0 ? "already released as tag " + Words.oneLine(tag.name()) + " at commit " + tag.commit().abbreviate(10).name()
+                String what = order == 0 ? "already released as tag " + Words.oneLine(tag.name()) + " at commit " + tag.shortCommit()
                         : "below the release tag " + Words.oneLine(tag.name()) + " (" + tag.version() + ")";
                 findings.add(Finding.of("the version " + shown + " is " + what + ": raise it above "
                                 + tag.version() + " (mvn versions:set -DnewVersion=...)")

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Benchmark (on demand): what `readiness:verify` (tests + coverage) costs beside what Maven Enforcer's
+# `dependencyConvergence` costs, on the same small project. Generates a two-class sample (two classes, two test
+# classes, Surefire and JaCoCo's agent and report, the gate and Enforcer configured in its POM), runs `mvn verify`
+# once so test reports and execution data exist, then times interleaved rounds of `mvn -o -q validate`,
+# `enforcer:enforce`, `readiness:verify` and `readiness:verify -Dreadiness.skip=true`, and prints the medians, each
+# goal's overhead over validate and the ratio of the gate's overhead to Enforcer's (issue 12: at most 1.5). The
+# plugin (0.1.0-SNAPSHOT) is installed into the local repository first, unless SKIP_INSTALL is set.
+#
+#   bench/gate-vs-enforcer.sh             # 7 rounds (each runs every command once), after one warm-up run each
+#   bench/gate-vs-enforcer.sh 11          # 11 rounds
+#   MVN=mvn bench/gate-vs-enforcer.sh     # the mvn on the PATH instead of ./mvnw
+#   MAVEN_ARGS=-Dmaven.repo.local=/tmp/m2 bench/gate-vs-enforcer.sh   # another local repository (Maven 3.9 reads MAVEN_ARGS)
+# Needs jq (the verdict and the checks' durations from readiness.json).
+set -euo pipefail
+rounds=${1:-7}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mvn=${MVN:-./mvnw}
+work="$root/target/bench-enforcer"
+enforcer=${ENFORCER_VERSION:-3.6.3}
+
+if [[ -z "${SKIP_INSTALL:-}" ]]; then
+  echo "==> Installing the plugin into the local repository"
+  $mvn -B -q -ntp install -DskipTests -Dinvoker.skip=true
+fi
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+jacoco=$(sed -n 's:.*<jacoco-plugin.version>\(.*\)</jacoco-plugin.version>.*:\1:p' pom.xml | head -1)
+junit=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' pom.xml | head -1)
+surefire=$(sed -n 's:.*<surefire.version>\(.*\)</surefire.version>.*:\1:p' pom.xml | head -1)
+
+echo "==> Generating the two-class sample in $work"
+rm -rf "$work"
+mkdir -p "$work/src/main/java/bench" "$work/src/test/java/bench"
+cat > "$work/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>two-classes</artifactId>
+  <version>1.0</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <dependencies>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>$junit</version><scope>test</scope></dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.15.0</version></plugin>
+      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>$surefire</version></plugin>
+      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-jar-plugin</artifactId><version>3.5.1</version></plugin>
+      <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.4.0</version></plugin>
+      <plugin>
+        <groupId>org.jacoco</groupId><artifactId>jacoco-maven-plugin</artifactId><version>$jacoco</version>
+        <executions><execution><goals><goal>prepare-agent</goal><goal>report</goal></goals></execution></executions>
+      </plugin>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId><artifactId>maven-enforcer-plugin</artifactId><version>$enforcer</version>
+        <configuration><rules><dependencyConvergence/></rules></configuration>
+      </plugin>
+      <plugin>
+        <groupId>dev.readiness</groupId><artifactId>readiness-maven-plugin</artifactId><version>$version</version>
+        <configuration>
+          <checks>
+            <tests/>
+            <coverage><minimum>50%</minimum></coverage>
+          </checks>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+cat > "$work/src/main/java/bench/Counter.java" <<'JAVA'
+package bench;
+
+public class Counter {
+    private int count;
+
+    public int add(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative");
+        }
+        count += n;
+        return count;
+    }
+}
+JAVA
+cat > "$work/src/main/java/bench/Label.java" <<'JAVA'
+package bench;
+
+public class Label {
+    public String of(int n) {
+        return n == 1 ? "1 item" : n + " items";
+    }
+}
+JAVA
+cat > "$work/src/test/java/bench/CounterTest.java" <<'JAVA'
+package bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class CounterTest {
+    @Test
+    void adds() {
+        assertEquals(3, new Counter().add(3));
+    }
+}
+JAVA
+cat > "$work/src/test/java/bench/LabelTest.java" <<'JAVA'
+package bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LabelTest {
+    @Test
+    void countsItems() {
+        assertEquals("1 item", new Label().of(1));
+        assertEquals("3 items", new Label().of(3));
+    }
+}
+JAVA
+
+pom=$(printf %q "$work/pom.xml")
+echo "==> One mvn verify (online: downloads, if any, happen here), so test reports and execution data exist"
+$mvn -B -ntp -f "$work/pom.xml" verify enforcer:enforce readiness:verify > "$work/verify.log" 2>&1 \
+  || { echo "mvn verify failed on the sample (see $work/verify.log):"; tail -30 "$work/verify.log"; exit 1; }
+
+names=(validate "enforcer:enforce" "readiness:verify" "readiness:verify -Dreadiness.skip")
+commands=(
+  "$mvn -B -o -q -f $pom validate"
+  "$mvn -B -o -q -f $pom enforcer:enforce"
+  "$mvn -B -o -q -f $pom readiness:verify"
+  "$mvn -B -o -q -f $pom readiness:verify -Dreadiness.skip=true"
+)
+# shellcheck source=bench/lib-timing.sh
+source "$root/bench/lib-timing.sh"
+time_rounds "$rounds"
+report="$work/target/readiness/readiness.json"
+
+# one summary line per goal: its median, and its overhead over validate (wall clock, then CPU)
+row() {
+  printf '  %-48s %7s ms %7s ms %8s ms %8s ms\n' "$1" "${medians[$2]}" "$((medians[$2] - medians[0]))" \
+    "${cpu_medians[$2]}" "$((cpu_medians[$2] - cpu_medians[0]))"
+}
+ratio() { awk -v g="$(($1[2] - $1[0]))" -v e="$(($1[1] - $1[0]))" 'BEGIN {if (e > 0) printf "%.2f", g / e; else print "n/a"}'; }
+echo
+echo "Gate against Enforcer on a two-class sample: medians of $rounds rounds ($timer),"
+echo "Maven $($mvn -v -B -q 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $(nproc) cores, 1-minute load average $load_seen"
+printf '  %-48s %10s %10s %11s %11s\n' "" "wall" "+validate" "CPU" "+validate"
+row "mvn -o -q validate" 0
+row "enforcer:enforce (dependencyConvergence $enforcer)" 1
+row "readiness:verify (tests, coverage)" 2
+row "readiness:verify -Dreadiness.skip=true" 3
+printf '  %-48s %10s %10s %11s %11s\n' "overhead ratio gate / Enforcer (goal <= 1.5)" "" "$(ratio medians)" "" "$(ratio cpu_medians)"
+echo "  last verdict $(jq -r .verdict "$report"); the checks' own durationMs: $(jq -r '[.checks[] | "\(.id) \(.durationMs) ms"] | join(", ")' "$report")"
