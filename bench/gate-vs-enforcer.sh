@@ -31,7 +31,7 @@ surefire=$(sed -n 's:.*<surefire.version>\(.*\)</surefire.version>.*:\1:p' pom.x
 
 echo "==> Generating the two-class sample in $work"
 rm -rf "$work"
-mkdir -p "$work/src/main/java/bench" "$work/src/test/java/bench"
+mkdir -p "$work"
 cat > "$work/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -72,59 +72,9 @@ cat > "$work/pom.xml" <<POM
   </build>
 </project>
 POM
-cat > "$work/src/main/java/bench/Counter.java" <<'JAVA'
-package bench;
-
-public class Counter {
-    private int count;
-
-    public int add(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("negative");
-        }
-        count += n;
-        return count;
-    }
-}
-JAVA
-cat > "$work/src/main/java/bench/Label.java" <<'JAVA'
-package bench;
-
-public class Label {
-    public String of(int n) {
-        return n == 1 ? "1 item" : n + " items";
-    }
-}
-JAVA
-cat > "$work/src/test/java/bench/CounterTest.java" <<'JAVA'
-package bench;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Test;
-
-class CounterTest {
-    @Test
-    void adds() {
-        assertEquals(3, new Counter().add(3));
-    }
-}
-JAVA
-cat > "$work/src/test/java/bench/LabelTest.java" <<'JAVA'
-package bench;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Test;
-
-class LabelTest {
-    @Test
-    void countsItems() {
-        assertEquals("1 item", new Label().of(1));
-        assertEquals("3 items", new Label().of(3));
-    }
-}
-JAVA
+# shellcheck source=bench/lib-sample.sh
+source "$root/bench/lib-sample.sh"
+write_sample_sources "$work" bench
 
 pom=$(printf %q "$work/pom.xml")
 echo "==> One mvn verify (online: downloads, if any, happen here), so test reports and execution data exist"

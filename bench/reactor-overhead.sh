@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (on demand): what the gate adds to a reactor build. Generates a reactor of N modules (default 100; each
-# with two small classes and a test class, JaCoCo's agent on, the plugin declared once in the parent with tests and
+# with two small classes and a test of each, JaCoCo's agent on, the plugin declared once in the parent with tests and
 # coverage), then times rounds of `mvn -o -q -T 2 verify` without the gate (-Dreadiness.skip... is not used: the
 # plugin is bound only under the profile `gate`) and with it (-Pgate), interleaved, and prints the medians, the
 # difference in total and per module, and the reactor's aggregate verdict. The plugin (0.1.0-SNAPSHOT) is installed
@@ -28,6 +28,8 @@ jacoco=$(sed -n 's:.*<jacoco-plugin.version>\(.*\)</jacoco-plugin.version>.*:\1:
 junit=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' pom.xml | head -1)
 surefire=$(sed -n 's:.*<surefire.version>\(.*\)</surefire.version>.*:\1:p' pom.xml | head -1)
 
+# shellcheck source=bench/lib-sample.sh
+source "$root/bench/lib-sample.sh"
 echo "==> Generating a reactor of $modules modules in $work"
 rm -rf "$work"
 mkdir -p "$work"
@@ -35,7 +37,7 @@ module_list=""
 for i in $(seq -w 1 "$modules"); do
   m="module$i"
   module_list="$module_list    <module>$m</module>"$'\n'
-  mkdir -p "$work/$m/src/main/java/bench/m$i" "$work/$m/src/test/java/bench/m$i"
+  mkdir -p "$work/$m"
   cat > "$work/$m/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -46,46 +48,7 @@ for i in $(seq -w 1 "$modules"); do
   </dependencies>
 </project>
 POM
-  cat > "$work/$m/src/main/java/bench/m$i/Counter.java" <<JAVA
-package bench.m$i;
-
-public class Counter {
-    private int count;
-
-    public int add(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("negative");
-        }
-        count += n;
-        return count;
-    }
-}
-JAVA
-  cat > "$work/$m/src/main/java/bench/m$i/Label.java" <<JAVA
-package bench.m$i;
-
-public class Label {
-    public String of(int n) {
-        return n == 1 ? "1 item" : n + " items";
-    }
-}
-JAVA
-  cat > "$work/$m/src/test/java/bench/m$i/CounterTest.java" <<JAVA
-package bench.m$i;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Test;
-
-class CounterTest {
-    @Test
-    void adds() {
-        assertEquals(3, new Counter().add(3));
-        assertEquals("3 items", new Label().of(3));
-        assertEquals("1 item", new Label().of(1));
-    }
-}
-JAVA
+  write_sample_sources "$work/$m" "bench.m$i"
 done
 cat > "$work/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
