@@ -1,9 +1,9 @@
 package dev.readiness.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readiness.check.Status;
 import dev.readiness.report.ResultDocument;
 import dev.readiness.text.Words;
-import dev.readiness.check.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
