@@ -61,9 +61,14 @@ class MigrationsCheckTest {
     }
 
     private Result run(String yaml) throws Exception {
+        return run(yaml, null);
+    }
+
+    /** Runs the check after deployment against the loopback service, trusting the certificates in {@code trust} if given. */
+    private Result run(String yaml, Path trust) throws Exception {
         MigrationsConfig config = ConfigBinder.bind("migrations", MigrationsConfig.class, new YAMLMapper().readTree(yaml), List.of());
         return check.run(config, CheckContext.builder(dir).stage(Stage.POST_DEPLOY)
-                .http(new HttpSettings(URI.create(server.url()), Duration.ofSeconds(5), null, Map.of(), null)).build());
+                .http(new HttpSettings(URI.create(server.url()), Duration.ofSeconds(5), trust, Map.of(), null)).build());
     }
 
     private static String flyway(String lastState) throws IOException {
@@ -75,10 +80,8 @@ class MigrationsCheckTest {
     @Test
     void isErrorNamingTheTrustFileWhenItHoldsNoCertificate() throws Exception {
         Path pem = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
-        MigrationsConfig config = ConfigBinder.bind("migrations", MigrationsConfig.class, new YAMLMapper().readTree("{}"), List.of());
 
-        Result result = check.run(config, CheckContext.builder(dir).stage(Stage.POST_DEPLOY)
-                .http(new HttpSettings(URI.create(server.url()), Duration.ofSeconds(5), pem, Map.of(), null)).build());
+        Result result = run("{}", pem);
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).startsWith("migrations cannot call " + server.url() + "/actuator/flyway: ").contains("empty.pem");
