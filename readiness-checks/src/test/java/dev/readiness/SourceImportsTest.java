@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The project's own Java sources keep their imports sorted as text: static imports first, then the others. */
 class SourceImportsTest {
 
-    /** This module's sources and the Maven adapter's beside it (surefire runs in the module's folder). */
-    private static final List<Path> ROOTS = List.of(Path.of("src"), Path.of("../readiness-maven-plugin/src"));
+    /** This module's sources and the two Maven plugins' beside it (surefire runs in the module's folder). */
+    private static final List<Path> ROOTS = List.of(
+            Path.of("src"), Path.of("../readiness-maven-plugin/src"), Path.of("../readiness-report-maven-plugin/src"));
 
     @Test
     void everySourceFileHasItsImportsSorted() throws IOException {

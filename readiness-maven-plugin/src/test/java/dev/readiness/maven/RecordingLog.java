@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
-/** A Maven log that keeps every line as {@code [LEVEL] message}, for asserting what a goal printed. */
-final class RecordingLog implements Log {
+/** A Maven log that keeps every line as {@code [LEVEL] message}, for asserting what a goal printed (shared with the report plugin's tests through this module's test jar). */
+public final class RecordingLog implements Log {
 
     private final List<String> lines = new ArrayList<>();
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
     /** The messages logged at INFO, without the level. */
-    List<String> info() {
+    public List<String> info() {
         return lines.stream().filter(l -> l.startsWith("[INFO] ")).map(l -> l.substring("[INFO] ".length())).toList();
     }
 

@@ -1,9 +1,10 @@
-package dev.readiness.maven;
+package dev.readiness.maven.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readiness.maven.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +26,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * readiness:report configured by the plugin testing harness and rendered as the site plugin renders a report: through
+ * readiness-report:report configured by the plugin testing harness and rendered as the site plugin renders a report: through
  * {@code generate} into a real Doxia XHTML5 sink, read back with jsoup. Its input is the {@code readiness.json} a real gate
  * run wrote (see README.txt).
  */
 @MojoTest
 class ReportMojoTest {
 
-    private static final String POM = Fixtures.POM_HEAD + Fixtures.POM_TAIL;
+    /** A project whose only plugin is this one, unconfigured. */
+    private static final String POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.readiness</groupId>
+                    <artifactId>readiness-report-maven-plugin</artifactId>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
 
     /** Outside text that would become an element, or a link through the report renderer's {@code {text, url}} pattern. */
     private static final String HOSTILE = "<script>alert(1)</script> {click, javascript:alert(2)} \"><img src=x onerror=alert(3)>";
@@ -57,7 +70,7 @@ class ReportMojoTest {
     }
 
     private ObjectNode failingResult() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("site/failing-readiness.json")) {
+        try (InputStream in = getClass().getResourceAsStream("failing-readiness.json")) {
             return (ObjectNode) new ObjectMapper().readTree(in);
         }
     }
@@ -76,7 +89,7 @@ class ReportMojoTest {
     @Test
     @InjectMojo(goal = "report", pom = POM)
     void rendersTheVerdictTheCountsEachSectionsItemsAndTheFindingsOfTheLastGateRun(ReportMojo mojo) throws Exception {
-        Files.copy(getClass().getResourceAsStream("site/failing-readiness.json"), resultFile());
+        Files.copy(getClass().getResourceAsStream("failing-readiness.json"), resultFile());
 
         Document page = render(mojo);
 

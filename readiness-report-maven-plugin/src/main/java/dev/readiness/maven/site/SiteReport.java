@@ -1,4 +1,4 @@
-package dev.readiness.maven;
+package dev.readiness.maven.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.Status;

@@ -1,4 +1,4 @@
-package dev.readiness.maven;
+package dev.readiness.maven.site;
 
 import dev.readiness.report.ResultDocument;
 import java.io.File;
@@ -9,7 +9,7 @@ import org.apache.maven.reporting.AbstractMavenReport;
 
 /**
  * The readiness gate's last verdict as a page of the Maven site ({@code mvn site}, with the plugin under
- * {@code <reporting>}), or alone with {@code mvn readiness:report}. It runs no check: it renders the
+ * {@code <reporting>}), or alone with {@code mvn readiness-report:report}. It runs no check: it renders the
  * {@code readiness.json} that the last {@code verify} wrote (verdict and counts, one table per checklist
  * section, the findings). Without that file, or with one it cannot read, the page says so and how to
  * produce it; {@code mvn site} does not fail for it.
