@@ -1,6 +1,8 @@
 package dev.readiness.checks.performance;
 
 import dev.readiness.checks.performance.LoadRun.Figures;
+import dev.readiness.io.ToolFiles;
+import dev.readiness.io.UnreadableFileException;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,18 +31,18 @@ final class GatlingReport {
     }
 
     /** The figures of all requests; those of each request are added to {@code byLabel}, in the table's order. */
-    static Figures read(Path indexHtml, Map<String, Figures> byLabel) throws UnreadableException {
+    static Figures read(Path indexHtml, Map<String, Figures> byLabel) throws UnreadableFileException {
         Document page;
-        try (InputStream in = ResultFiles.open(indexHtml)) {
+        try (InputStream in = ToolFiles.open(indexHtml)) {
             page = Jsoup.parse(in, "UTF-8", "");
         } catch (IOException e) {
-            throw new UnreadableException(Words.oneLine(e.getMessage(), 300));
+            throw new UnreadableFileException(Words.oneLine(e.getMessage(), 300));
         }
         Element head = page.getElementById("container_statistics_head");
         Element body = page.getElementById("container_statistics_body");
         Element all = head == null ? null : head.selectFirst("tbody > tr");
         if (all == null || body == null) {
-            throw new UnreadableException("it has no statistics table (container_statistics_head and _body): not the "
+            throw new UnreadableFileException("it has no statistics table (container_statistics_head and _body): not the "
                     + "index.html of a Gatling report");
         }
         Map<String, String> columns = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ final class GatlingReport {
             columns.putIfAbsent(header.text().strip(), header.id());
         }
         if (!columns.containsKey("Total") || !columns.containsKey("KO")) {
-            throw new UnreadableException("its statistics table lacks the Total or the KO column (its columns: "
+            throw new UnreadableFileException("its statistics table lacks the Total or the KO column (its columns: "
                     + Words.oneLine(String.join(", ", columns.keySet()), 200) + ")");
         }
         Figures figures = figures(all, "all requests", columns);
@@ -68,14 +70,14 @@ final class GatlingReport {
         return figures;
     }
 
-    private static Figures figures(Element row, String what, Map<String, String> columns) throws UnreadableException {
+    private static Figures figures(Element row, String what, Map<String, String> columns) throws UnreadableFileException {
         return GatlingStats.figures(what, cell(row, what, columns, "Total"), cell(row, what, columns, "KO"),
                 cell(row, what, columns, "95th pct"), cell(row, what, columns, "99th pct"), cell(row, what, columns, "Cnt/s"));
     }
 
     /** The number in the row's cell under {@code header}; null where the table has no such column or the cell says "-". */
     private static BigDecimal cell(Element row, String what, Map<String, String> columns, String header)
-            throws UnreadableException {
+            throws UnreadableFileException {
         String column = columns.get(header);
         Element cell = column == null ? null : row.selectFirst("td." + column);
         return cell == null ? null : GatlingStats.number(header + " of " + what, cell.text());

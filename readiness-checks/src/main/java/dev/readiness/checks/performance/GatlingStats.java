@@ -2,6 +2,8 @@ package dev.readiness.checks.performance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.checks.performance.LoadRun.Figures;
+import dev.readiness.io.ToolFiles;
+import dev.readiness.io.UnreadableFileException;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -57,18 +59,18 @@ final class GatlingStats {
     }
 
     /** The run one report ({@link #newestRuns}: a js/stats.json or an index.html) records. */
-    static LoadRun read(Path report, String shown) throws UnreadableException {
+    static LoadRun read(Path report, String shown) throws UnreadableFileException {
         if (!Files.isRegularFile(report)) {
-            throw new UnreadableException("the run has neither index.html nor js/stats.json: Gatling wrote no HTML report "
+            throw new UnreadableFileException("the run has neither index.html nor js/stats.json: Gatling wrote no HTML report "
                     + "(was it run with noReports, or did it stop before the end?)");
         }
         boolean json = report.getFileName().toString().equals("stats.json");
         Figures all;
         Map<String, Figures> byLabel = new LinkedHashMap<>();
         if (json) {
-            JsonNode root = ResultFiles.json(report);
+            JsonNode root = ToolFiles.json(report);
             if (!root.path("stats").isObject() || !root.path("stats").path("numberOfRequests").isObject()) {
-                throw new UnreadableException("it has no stats.numberOfRequests: not the stats.json of a Gatling report");
+                throw new UnreadableFileException("it has no stats.numberOfRequests: not the stats.json of a Gatling report");
             }
             all = figures(root.path("stats"), "all requests");
             requests(root.path("contents"), byLabel);
@@ -76,7 +78,7 @@ final class GatlingStats {
             all = GatlingReport.read(report, byLabel);
         }
         if (all.requests() == 0) {
-            throw new UnreadableException("it counts 0 requests: the simulation sent no request");
+            throw new UnreadableFileException("it counts 0 requests: the simulation sent no request");
         }
         String folder = (json ? report.getParent().getParent() : report.getParent()).getFileName().toString();
         Matcher run = RUN.matcher(folder);
@@ -84,7 +86,7 @@ final class GatlingStats {
     }
 
     /** Adds the requests under {@code contents}, groups' requests by their path ("group / request"). */
-    private static void requests(JsonNode contents, Map<String, Figures> byLabel) throws UnreadableException {
+    private static void requests(JsonNode contents, Map<String, Figures> byLabel) throws UnreadableFileException {
         for (Iterator<JsonNode> entries = contents.elements(); entries.hasNext(); ) {
             JsonNode entry = entries.next();
             if ("REQUEST".equals(entry.path("type").asText())) {
@@ -97,14 +99,14 @@ final class GatlingStats {
     }
 
     /** A request's name as a label, one line; refused once {@link #MAX_LABELS} are read. */
-    static String label(String name, Map<String, Figures> byLabel) throws UnreadableException {
+    static String label(String name, Map<String, Figures> byLabel) throws UnreadableFileException {
         if (byLabel.size() == MAX_LABELS) {
-            throw new UnreadableException("it names more than " + MAX_LABELS + " requests");
+            throw new UnreadableFileException("it names more than " + MAX_LABELS + " requests");
         }
         return Words.oneLine(name, 200);
     }
 
-    private static Figures figures(JsonNode stats, String what) throws UnreadableException {
+    private static Figures figures(JsonNode stats, String what) throws UnreadableFileException {
         return figures(what, number(stats, "numberOfRequests", "total"), number(stats, "numberOfRequests", "ko"),
                 number(stats, "percentiles3", "total"), number(stats, "percentiles4", "total"),
                 number(stats, "meanNumberOfRequestsPerSecond", "total"));
@@ -112,12 +114,12 @@ final class GatlingStats {
 
     /** The figures of {@code what} from the numbers a report gives (null where it gives none), checked to agree. */
     static Figures figures(String what, BigDecimal total, BigDecimal ko, BigDecimal p95, BigDecimal p99, BigDecimal throughput)
-            throws UnreadableException {
+            throws UnreadableFileException {
         if (total == null || total.stripTrailingZeros().scale() > 0) {
-            throw new UnreadableException("the number of requests of " + what + " is not a whole number");
+            throw new UnreadableFileException("the number of requests of " + what + " is not a whole number");
         }
         if (ko != null && ko.compareTo(total) > 0) {
-            throw new UnreadableException("the failed requests of " + what + " (" + ko + ") outnumber its requests (" + total + ")");
+            throw new UnreadableFileException("the failed requests of " + what + " (" + ko + ") outnumber its requests (" + total + ")");
         }
         return new Figures(total.longValueExact(), ko == null ? 0 : ko.longValue(), millis(p95), millis(p99), throughput);
     }
@@ -127,7 +129,7 @@ final class GatlingStats {
     }
 
     /** {@code stats.<metric>.<part>} as a number: a JSON number, or text of one (older Gatling); null for "-" or none. */
-    private static BigDecimal number(JsonNode stats, String metric, String part) throws UnreadableException {
+    private static BigDecimal number(JsonNode stats, String metric, String part) throws UnreadableFileException {
         JsonNode node = stats.path(metric).path(part);
         if (node.isNumber()) {
             return inRange(metric + "." + part, node.decimalValue(), node.asText());
@@ -136,7 +138,7 @@ final class GatlingStats {
     }
 
     /** A figure Gatling wrote as text, named {@code what} in a refusal: a number, or null for "-" or nothing. */
-    static BigDecimal number(String what, String text) throws UnreadableException {
+    static BigDecimal number(String what, String text) throws UnreadableFileException {
         if (text.isBlank() || text.strip().equals("-")) {
             return null;
         }
@@ -149,9 +151,9 @@ final class GatlingStats {
         return inRange(what, value, text);
     }
 
-    private static BigDecimal inRange(String what, BigDecimal value, String text) throws UnreadableException {
+    private static BigDecimal inRange(String what, BigDecimal value, String text) throws UnreadableFileException {
         if (value == null || value.signum() < 0 || value.compareTo(LARGEST) > 0) {
-            throw new UnreadableException(what + " is '" + Words.oneLine(text, 40) + "', not a number from 0 to " + LARGEST);
+            throw new UnreadableFileException(what + " is '" + Words.oneLine(text, 40) + "', not a number from 0 to " + LARGEST);
         }
         return value;
     }

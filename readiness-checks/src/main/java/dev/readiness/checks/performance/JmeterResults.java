@@ -1,6 +1,7 @@
 package dev.readiness.checks.performance;
 
 import dev.readiness.checks.performance.LoadRun.Figures;
+import dev.readiness.io.UnreadableFileException;
 import dev.readiness.text.Words;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class JmeterResults {
     }
 
     /** The run the file records. */
-    static LoadRun read(Path file, String shown) throws UnreadableException {
+    static LoadRun read(Path file, String shown) throws UnreadableFileException {
         Tally all = new Tally();
         Map<String, Tally> byLabel = new LinkedHashMap<>();
         Integer users = null;
@@ -55,11 +56,11 @@ final class JmeterResults {
              CSVParser parser = FORMAT.parse(reader)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
-                throw new UnreadableException("the file is empty");
+                throw new UnreadableFileException("the file is empty");
             }
             for (String column : REQUIRED) {
                 if (!header.contains(column)) {
-                    throw new UnreadableException("its first line has no " + column + " column (it has " + Words.oneLine(
+                    throw new UnreadableFileException("its first line has no " + column + " column (it has " + Words.oneLine(
                             String.join(",", header), 200) + "): not a JMeter CSV result with its header row");
                 }
             }
@@ -67,21 +68,21 @@ final class JmeterResults {
             long line = parser.getCurrentLineNumber() + 1;
             for (CSVRecord row : parser) {
                 if (row.size() != header.size()) {
-                    throw new UnreadableException("line " + line + " has " + row.size() + " fields, but the header names "
+                    throw new UnreadableFileException("line " + line + " has " + row.size() + " fields, but the header names "
                             + header.size());
                 }
                 long time = number(row, "timeStamp", line);
                 long elapsed = number(row, "elapsed", line);
                 String success = row.get("success");
                 if (!success.equals("true") && !success.equals("false")) {
-                    throw new UnreadableException("line " + line + ": success is '" + Words.oneLine(success, 40)
+                    throw new UnreadableFileException("line " + line + ": success is '" + Words.oneLine(success, 40)
                             + "', not true or false");
                 }
                 String label = Words.oneLine(row.get("label"), 200);
                 Tally tally = byLabel.get(label);
                 if (tally == null) {
                     if (byLabel.size() == MAX_LABELS) {
-                        throw new UnreadableException("it has more than " + MAX_LABELS + " distinct labels; name the samplers "
+                        throw new UnreadableFileException("it has more than " + MAX_LABELS + " distinct labels; name the samplers "
                                 + "so that requests of one kind share a label");
                     }
                     tally = new Tally();
@@ -103,11 +104,11 @@ final class JmeterResults {
         } catch (IOException e) {
             throw unreadable(e);
         } catch (IllegalArgumentException e) {
-            throw new UnreadableException("its first line is not the header row JMeter writes (jmeter.save.saveservice."
+            throw new UnreadableFileException("its first line is not the header row JMeter writes (jmeter.save.saveservice."
                     + "print_field_names=true): " + Words.oneLine(e.getMessage(), 200));
         }
         if (all.requests == 0) {
-            throw new UnreadableException("it holds a header row and no sample: the test sent no request");
+            throw new UnreadableFileException("it holds a header row and no sample: the test sent no request");
         }
         Duration duration = Duration.ofMillis(last - first);
         Map<String, Figures> labels = new LinkedHashMap<>();
@@ -115,17 +116,17 @@ final class JmeterResults {
         return new LoadRun("JMeter", Words.oneLine(file.getFileName().toString(), 100), shown, all.figures(duration), labels, users, duration);
     }
 
-    private static UnreadableException unreadable(IOException e) {
+    private static UnreadableFileException unreadable(IOException e) {
         if (e instanceof LineTooLongException) {
-            return new UnreadableException(e.getMessage());
+            return new UnreadableFileException(e.getMessage());
         }
         if (e instanceof CharacterCodingException) {
-            return new UnreadableException("it is not UTF-8 text (a binary file?)");
+            return new UnreadableFileException("it is not UTF-8 text (a binary file?)");
         }
-        return new UnreadableException("not well-formed CSV: " + Words.oneLine(e.getMessage(), 300));
+        return new UnreadableFileException("not well-formed CSV: " + Words.oneLine(e.getMessage(), 300));
     }
 
-    private static long number(CSVRecord row, String column, long line) throws UnreadableException {
+    private static long number(CSVRecord row, String column, long line) throws UnreadableFileException {
         String text = row.get(column);
         try {
             long value = Long.parseLong(text.strip());
@@ -135,7 +136,7 @@ final class JmeterResults {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UnreadableException("line " + line + ": " + column + " is '" + Words.oneLine(text, 40)
+        throw new UnreadableFileException("line " + line + ": " + column + " is '" + Words.oneLine(text, 40)
                 + "', not a whole number of 0 or more");
     }
 

@@ -1,6 +1,8 @@
 package dev.readiness.checks.performance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readiness.io.ToolFiles;
+import dev.readiness.io.UnreadableFileException;
 import dev.readiness.text.Words;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -43,13 +45,13 @@ final class JmhResults {
     }
 
     /** The benchmarks of one file, by key, in the file's order. */
-    static Map<String, Benchmark> read(Path file) throws UnreadableException {
-        JsonNode root = ResultFiles.json(file);
+    static Map<String, Benchmark> read(Path file) throws UnreadableFileException {
+        JsonNode root = ToolFiles.json(file);
         if (!root.isArray()) {
-            throw new UnreadableException("it is not a JSON array: not the JSON JMH writes with -rf json");
+            throw new UnreadableFileException("it is not a JSON array: not the JSON JMH writes with -rf json");
         }
         if (root.isEmpty()) {
-            throw new UnreadableException("it lists no benchmark: JMH ran nothing");
+            throw new UnreadableFileException("it lists no benchmark: JMH ran nothing");
         }
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         int index = 0;
@@ -59,7 +61,7 @@ final class JmhResults {
             String mode = entry.path("mode").asText("");
             JsonNode primary = entry.path("primaryMetric");
             if (name.isBlank() || !primary.isObject() || !MODES.contains(mode)) {
-                throw new UnreadableException("entry " + index + " has no benchmark, mode (thrpt, avgt, sample, ss) and "
+                throw new UnreadableFileException("entry " + index + " has no benchmark, mode (thrpt, avgt, sample, ss) and "
                         + "primaryMetric: not the JSON JMH writes with -rf json");
             }
             String key = Words.oneLine(name, 200) + params(entry.path("params"));
@@ -71,7 +73,7 @@ final class JmhResults {
             Benchmark benchmark = new Benchmark(key, mode, score, Words.oneLine(primary.path("scoreUnit").asText(""), 40),
                     allocation == null ? null : score(allocation, key, "gc.alloc.rate.norm"));
             if (benchmarks.put(key, benchmark) != null) {
-                throw new UnreadableException("it lists " + key + " twice");
+                throw new UnreadableFileException("it lists " + key + " twice");
             }
         }
         return benchmarks;
@@ -90,10 +92,10 @@ final class JmhResults {
     }
 
     /** A metric's score: a finite number; JMH writes "NaN" as text when it measured nothing. */
-    private static BigDecimal score(JsonNode metric, String key, String what) throws UnreadableException {
+    private static BigDecimal score(JsonNode metric, String key, String what) throws UnreadableFileException {
         JsonNode score = metric.path("score");
         if (!score.isNumber()) {
-            throw new UnreadableException(key + " has " + what + " " + (score.isMissingNode() ? "missing" : "'"
+            throw new UnreadableFileException(key + " has " + what + " " + (score.isMissingNode() ? "missing" : "'"
                     + Words.oneLine(score.asText(), 40) + "'") + ", not a number: JMH measured nothing for it");
         }
         return score.decimalValue();

@@ -8,6 +8,7 @@ import dev.readiness.check.Status;
 import dev.readiness.checks.performance.JmhResults.Benchmark;
 import dev.readiness.checks.performance.PerformanceConfig.Budget;
 import dev.readiness.io.NewestFile;
+import dev.readiness.io.UnreadableFileException;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,14 +153,14 @@ public final class PerformanceCheck implements Check<PerformanceConfig> {
                 } else {
                     runs.add(JmeterResults.read(file, shown));
                 }
-            } catch (UnreadableException e) {
+            } catch (UnreadableFileException e) {
                 return unreadable(shown, e, looked);
             }
         }
         if (baseline != null) {
             try {
                 baselineBenchmarks = JmhResults.read(baseline.path());
-            } catch (UnreadableException e) {
+            } catch (UnreadableFileException e) {
                 return unreadable(baseline.shown(), e, looked);
             }
         }
@@ -433,7 +434,7 @@ public final class PerformanceCheck implements Check<PerformanceConfig> {
         return a == null ? b : b == null || a.time().isAfter(b.time()) ? a : b;
     }
 
-    private static Result unreadable(String shown, UnreadableException e, List<String> looked) {
+    private static Result unreadable(String shown, UnreadableFileException e, List<String> looked) {
         return Result.error("cannot read " + shown + ": " + e.getMessage())
                 .evidence("results", looked)
                 .evidence("file", shown)

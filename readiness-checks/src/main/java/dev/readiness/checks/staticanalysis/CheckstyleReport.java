@@ -1,7 +1,7 @@
 package dev.readiness.checks.staticanalysis;
 
-import dev.readiness.checks.staticanalysis.Report.UnreadableException;
 import dev.readiness.checks.staticanalysis.StaticAnalysisConfig.Severity;
+import dev.readiness.io.UnreadableFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ final class CheckstyleReport {
     private CheckstyleReport() {
     }
 
-    static Report read(Path file, String name, SourceFiles sources) throws UnreadableException {
+    static Report read(Path file, String name, SourceFiles sources) throws UnreadableFileException {
         Element root = ReportFiles.xml(file, "checkstyle", "a Checkstyle XML report (checkstyle-result.xml)");
         List<Issue> issues = new ArrayList<>();
         List<Element> files = ReportFiles.children(root, "file");

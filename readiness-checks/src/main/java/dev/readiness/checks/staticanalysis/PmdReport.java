@@ -1,7 +1,7 @@
 package dev.readiness.checks.staticanalysis;
 
-import dev.readiness.checks.staticanalysis.Report.UnreadableException;
 import dev.readiness.checks.staticanalysis.StaticAnalysisConfig.Severity;
+import dev.readiness.io.UnreadableFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class PmdReport {
     private PmdReport() {
     }
 
-    static Report read(Path file, String name, SourceFiles sources) throws UnreadableException {
+    static Report read(Path file, String name, SourceFiles sources) throws UnreadableFileException {
         Element root = ReportFiles.xml(file, "pmd", "a PMD XML report (pmd.xml)");
         List<Issue> issues = new ArrayList<>();
         for (Element source : ReportFiles.children(root, "file")) {

@@ -19,11 +19,4 @@ record Report(String tool, String file, List<Issue> issues, int analysed, boolea
     Report {
         issues = List.copyOf(issues);
     }
-
-    /** Why a report could not be read: its message is a phrase that follows the file's name. */
-    static final class UnreadableException extends Exception {
-        UnreadableException(String reason) {
-            super(reason);
-        }
-    }
 }

@@ -1,8 +1,9 @@
 package dev.readiness.checks.staticanalysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readiness.checks.staticanalysis.Report.UnreadableException;
 import dev.readiness.checks.staticanalysis.StaticAnalysisConfig.Severity;
+import dev.readiness.io.ToolFiles;
+import dev.readiness.io.UnreadableFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,19 +33,19 @@ final class SarifReport {
     private SarifReport() {
     }
 
-    static Report read(Path file, String name, SourceFiles sources) throws UnreadableException {
-        JsonNode log = ReportFiles.json(file);
+    static Report read(Path file, String name, SourceFiles sources) throws UnreadableFileException {
+        JsonNode log = ToolFiles.json(file);
         if (!log.isObject()) {
-            throw new UnreadableException("it is not a JSON object: not a SARIF log");
+            throw new UnreadableFileException("it is not a JSON object: not a SARIF log");
         }
         String version = log.path("version").asText("");
         if (!version.equals("2.1.0")) {
-            throw new UnreadableException("its version is " + (version.isEmpty() ? "missing" : "'" + ReportFiles.oneLine(version) + "'")
+            throw new UnreadableFileException("its version is " + (version.isEmpty() ? "missing" : "'" + ReportFiles.oneLine(version) + "'")
                     + ", not 2.1.0: only SARIF 2.1.0 is read");
         }
         JsonNode runs = log.path("runs");
         if (!runs.isArray() || runs.isEmpty()) {
-            throw new UnreadableException("it has no runs: a SARIF log holds its results in runs[]");
+            throw new UnreadableFileException("it has no runs: a SARIF log holds its results in runs[]");
         }
         List<Issue> issues = new ArrayList<>();
         Set<String> tools = new LinkedHashSet<>();
@@ -56,14 +57,14 @@ final class SarifReport {
             JsonNode driver = run.path("tool").path("driver");
             String tool = ReportFiles.oneLine(driver.path("name").asText(""));
             if (tool.isEmpty()) {
-                throw new UnreadableException("a run names no tool (runs[].tool.driver.name)");
+                throw new UnreadableFileException("a run names no tool (runs[].tool.driver.name)");
             }
             if (tool.equalsIgnoreCase("Readiness")) {
-                throw new UnreadableException("it is this gate's own SARIF report, not a static-analysis tool's");
+                throw new UnreadableFileException("it is this gate's own SARIF report, not a static-analysis tool's");
             }
             for (JsonNode invocation : run.path("invocations")) {
                 if (invocation.path("executionSuccessful").isBoolean() && !invocation.path("executionSuccessful").asBoolean()) {
-                    throw new UnreadableException(tool + " says its run did not succeed (executionSuccessful is false), so "
+                    throw new UnreadableFileException(tool + " says its run did not succeed (executionSuccessful is false), so "
                             + "its results are incomplete");
                 }
             }

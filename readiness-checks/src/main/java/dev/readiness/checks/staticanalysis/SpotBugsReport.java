@@ -1,7 +1,7 @@
 package dev.readiness.checks.staticanalysis;
 
-import dev.readiness.checks.staticanalysis.Report.UnreadableException;
 import dev.readiness.checks.staticanalysis.StaticAnalysisConfig.Severity;
+import dev.readiness.io.UnreadableFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +30,7 @@ final class SpotBugsReport {
     private SpotBugsReport() {
     }
 
-    static Report read(Path file, String name, SourceFiles sources) throws UnreadableException {
+    static Report read(Path file, String name, SourceFiles sources) throws UnreadableFileException {
         Element root = ReportFiles.xml(file, "BugCollection", "a SpotBugs XML report (spotbugsXml.xml)");
         boolean findSecBugs = false;
         for (Element project : ReportFiles.children(root, "Project")) {

@@ -6,9 +6,9 @@ import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
-import dev.readiness.checks.staticanalysis.Report.UnreadableException;
 import dev.readiness.checks.staticanalysis.StaticAnalysisConfig.Severity;
 import dev.readiness.io.NewestFile;
+import dev.readiness.io.UnreadableFileException;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ public final class StaticAnalysisCheck implements Check<StaticAnalysisConfig> {
             this.writer = writer;
         }
 
-        Report read(Path file, String name, SourceFiles sources) throws UnreadableException {
+        Report read(Path file, String name, SourceFiles sources) throws UnreadableFileException {
             return switch (this) {
                 case SPOTBUGS -> SpotBugsReport.read(file, name, sources);
                 case PMD -> PmdReport.read(file, name, sources);
@@ -187,7 +187,7 @@ public final class StaticAnalysisCheck implements Check<StaticAnalysisConfig> {
             Report report;
             try {
                 report = source.format().read(source.file(), source.shown(), files);
-            } catch (UnreadableException e) {
+            } catch (UnreadableFileException e) {
                 return Result.error("cannot read the " + source.format().tool + " report " + source.shown() + ": " + e.getMessage())
                         .evidence("reports", looked)
                         .evidence("file", source.shown())

@@ -11,6 +11,7 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
 import dev.readiness.checks.staticanalysis.StaticAnalysisConfig.Severity;
+import dev.readiness.io.ToolFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
@@ -317,7 +318,7 @@ class StaticAnalysisCheckTest {
         Path huge = project.resolve("target/spotbugsXml.xml");
         Files.createDirectories(huge.getParent());
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
-            file.setLength(ReportFiles.MAX_BYTES + 1);
+            file.setLength(ToolFiles.MAX_BYTES + 1);
         }
         Files.setLastModifiedTime(huge, FileTime.from(ANALYSED));
 

@@ -4,7 +4,7 @@ import static dev.readiness.fuzz.FuzzContract.check;
 import static dev.readiness.fuzz.FuzzContract.checkOneLine;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.readiness.checks.staticanalysis.Report.UnreadableException;
+import dev.readiness.io.UnreadableFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +48,11 @@ class StaticAnalysisReportFuzzTest {
 
     /** One reader's signature. */
     private interface Reader {
-        Report read(Path file, String name, SourceFiles sources) throws UnreadableException;
+        Report read(Path file, String name, SourceFiles sources) throws UnreadableFileException;
     }
 
     /**
-     * The contract every reader keeps: an {@link UnreadableException} with a one-line reason, or a report whose
+     * The contract every reader keeps: an {@link UnreadableFileException} with a one-line reason, or a report whose
      * every issue has a one-line rule, file, message, tool word and fix, a line of 0 or more, a severity, and CWEs
      * that are positive numbers; a count of analysed files of -1 (not said) or more.
      */
@@ -63,7 +63,7 @@ class StaticAnalysisReportFuzzTest {
         Report report;
         try {
             report = reader.read(file, "target/" + name, new SourceFiles(project));
-        } catch (UnreadableException e) {
+        } catch (UnreadableFileException e) {
             checkOneLine(e.getMessage(), "the reason");
             check(!e.getMessage().isBlank(), () -> "a refusal without a reason");
             return;
