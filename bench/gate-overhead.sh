@@ -19,10 +19,9 @@ cd "$root"
 demo="$root/demo"
 mvn=${MVN:-./mvnw}
 
-if [[ -z "${SKIP_INSTALL:-}" ]]; then
-  echo "==> Installing the plugin into the local repository"
-  $mvn -B -q -ntp install -DskipTests -Dinvoker.skip=true
-fi
+# shellcheck source=bench/lib-build.sh
+source "$root/bench/lib-build.sh"
+install_plugin
 
 $mvn -B -q -ntp -f "$demo/pom.xml" clean
 work="$demo/target/demo-service"

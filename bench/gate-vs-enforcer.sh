@@ -20,14 +20,13 @@ mvn=${MVN:-./mvnw}
 work="$root/target/bench-enforcer"
 enforcer=${ENFORCER_VERSION:-3.6.3}
 
-if [[ -z "${SKIP_INSTALL:-}" ]]; then
-  echo "==> Installing the plugin into the local repository"
-  $mvn -B -q -ntp install -DskipTests -Dinvoker.skip=true
-fi
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
-jacoco=$(sed -n 's:.*<jacoco-plugin.version>\(.*\)</jacoco-plugin.version>.*:\1:p' pom.xml | head -1)
-junit=$(sed -n 's:.*<junit.version>\(.*\)</junit.version>.*:\1:p' pom.xml | head -1)
-surefire=$(sed -n 's:.*<surefire.version>\(.*\)</surefire.version>.*:\1:p' pom.xml | head -1)
+# shellcheck source=bench/lib-build.sh
+source "$root/bench/lib-build.sh"
+install_plugin
+version=$(pom_value version)
+jacoco=$(pom_value jacoco-plugin.version)
+junit=$(pom_value junit.version)
+surefire=$(pom_value surefire.version)
 
 echo "==> Generating the two-class sample in $work"
 rm -rf "$work"
