@@ -6,6 +6,7 @@ import dev.readiness.check.Claim;
 import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Scope;
+import dev.readiness.checks.PluginLibrary;
 import dev.readiness.checks.openapi.OpenApiDocument;
 import dev.readiness.text.Words;
 import java.io.IOException;
@@ -173,6 +174,10 @@ public final class DocsCheck implements Check<DocsConfig> {
                     .finding(Finding.of(shown + " (openApi) does not exist: commit the spec, or name where it is").key("missing:" + shown)
                             .at(shown).build())
                     .remedy("Commit the spec (springdoc: curl <service>/v3/api-docs.yaml > " + shown + ").");
+        }
+        Result.Builder noParser = PluginLibrary.requiredFor("reading the OpenAPI spec " + shown, PluginLibrary.SWAGGER_PARSER);
+        if (noParser != null) {
+            return noParser;
         }
         OpenApiDocument spec = OpenApiDocument.read(basedir, file, shown);
         if (spec.unreadable() != null) {

@@ -7,6 +7,7 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.Result;
 import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
+import dev.readiness.checks.PluginLibrary;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
@@ -164,6 +165,10 @@ public final class EdgeCheck implements Check<EdgeConfig> {
         Set<String> served = new LinkedHashSet<>();
         if (HttpUrl.parse("http://" + page.host()) != null && !page.host().equals("localhost") && !isAddress(page.host())) {
             served.add(page.host().toLowerCase(Locale.ROOT));
+        }
+        Result.Builder noResolver = PluginLibrary.requiredFor("asking DNS for the configured records", PluginLibrary.DNSJAVA);
+        if (noResolver != null) {
+            return noResolver.build();
         }
         try {
             return new DnsVerifier(config.dnsServer(), context.http().timeout()).verify(config.records(), served, issuer, config.caaIssuer());

@@ -8,6 +8,7 @@ import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Scope;
 import dev.readiness.check.Stage;
+import dev.readiness.checks.PluginLibrary;
 import dev.readiness.checks.http.BoundedBody;
 import dev.readiness.checks.http.HttpClients;
 import dev.readiness.checks.http.HttpMessages;
@@ -99,6 +100,11 @@ public final class OpenApiCheck implements Check<OpenApiConfig> {
         } else if (!Files.exists(basedir.resolve(shown), LinkOption.NOFOLLOW_LINKS)) {
             missing = Result.error("the OpenAPI spec " + Words.oneLine(shown, 200) + " does not exist")
                     .remedy("Commit the spec there, or point <spec> at it.").build();
+        }
+        if (missing == null) {
+            Result.Builder noParser = PluginLibrary.requiredFor("reading the OpenAPI spec " + Words.oneLine(shown, 200),
+                    PluginLibrary.SWAGGER_PARSER);
+            missing = noParser == null ? null : noParser.evidence("spec", shown).build();
         }
         OpenApiDocument spec = missing != null ? null : OpenApiDocument.read(basedir, basedir.resolve(shown).normalize(), shown);
         if (spec != null && spec.unreadable() != null) {

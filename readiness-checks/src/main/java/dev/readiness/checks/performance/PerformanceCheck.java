@@ -5,6 +5,7 @@ import dev.readiness.check.CheckContext;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.checks.PluginLibrary;
 import dev.readiness.checks.performance.JmhResults.Benchmark;
 import dev.readiness.checks.performance.PerformanceConfig.Budget;
 import dev.readiness.io.NewestFile;
@@ -120,6 +121,11 @@ public final class PerformanceCheck implements Check<PerformanceConfig> {
                     .evidence("results", looked)
                     .remedy("Run the load test before the gate (in the same mvn verify), or correct the path.")
                     .build();
+        }
+        Result.Builder noCsv = jtl.isEmpty() ? null : PluginLibrary.requiredFor("reading JMeter's results "
+                + Words.path(context.basedir(), jtl.get(0)), PluginLibrary.COMMONS_CSV, PluginLibrary.HDR_HISTOGRAM);
+        if (noCsv != null) {
+            return noCsv.evidence("results", looked).build();
         }
         files.addAll(gatlingRuns);
         files.addAll(jtl);

@@ -9,8 +9,8 @@ import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
+import dev.readiness.checks.ClassLoaderWithout;
 import dev.readiness.checks.http.LoopbackServer;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -334,41 +334,9 @@ class OpenApiCheckTest {
 
     // --- swagger-parser is loaded only when used ---------------------------------------------------------------------------
 
-    /** Defines the project's own classes itself and refuses swagger-parser's, as a plugin class realm without them would. */
-    private static final class WithoutSwagger extends ClassLoader {
-        WithoutSwagger() {
-            super(OpenApiCheckTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (name.startsWith("io.swagger.")) {
-                    throw new ClassNotFoundException(name + " is kept out of this class loader");
-                }
-                if (!name.startsWith("dev.readiness.")) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (java.io.IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                return loaded;
-            }
-        }
-    }
-
     @Test
     void discoversEveryCheckAndRunsTheDocsCheckWithoutASpecWhileSwaggerParserCannotBeLoaded() throws Exception {
-        ClassLoader loader = new WithoutSwagger();
+        ClassLoader loader = new ClassLoaderWithout("io.swagger.");
         Class<?> engine = loader.loadClass("dev.readiness.engine.Engine");
         Object discovered = engine.getMethod("discover", ClassLoader.class).invoke(null, loader);
         @SuppressWarnings("unchecked")
@@ -389,5 +357,27 @@ class OpenApiCheckTest {
         assertThat(result.getClass().getMethod("summary").invoke(result))
                 .isEqualTo("no OpenAPI spec is named (<openApi>), so the API documentation is not judged");
         assertThatThrownBy(() -> loader.loadClass("io.swagger.v3.parser.OpenAPIV3Parser")).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void isErrorNamingTheDependencyToAddWhenASpecIsThereButSwaggerParserIsNot() throws Exception {
+        commit("petstore.yaml", "openapi.yaml");
+        ClassLoader loader = new ClassLoaderWithout("io.swagger.");
+        Object openApi = loader.loadClass(OpenApiCheck.class.getName()).getConstructor().newInstance();
+        Class<?> contextType = loader.loadClass(CheckContext.class.getName());
+        Object builder = contextType.getMethod("builder", Path.class).invoke(null, project);
+        Object context = builder.getClass().getMethod("build").invoke(builder);
+        Object config = loader.loadClass(OpenApiConfig.class.getName()).getMethod("defaults").invoke(null);
+
+        Object result = openApi.getClass().getMethod("run", loader.loadClass(OpenApiConfig.class.getName()), contextType)
+                .invoke(openApi, config, context);
+        Object inputs = ((Map<?, ?>) result.getClass().getMethod("claims").invoke(result)).get(OpenApiCheck.INPUTS);
+
+        assertThat(inputs.getClass().getMethod("status").invoke(inputs)).hasToString("ERROR");
+        assertThat(inputs.getClass().getMethod("summary").invoke(inputs)).isEqualTo("reading the OpenAPI spec openapi.yaml needs "
+                + "io.swagger.parser.v3:swagger-parser-v3:2.1.48, which the plugin does not carry unless the project adds it");
+        assertThat(inputs.getClass().getMethod("remedy").invoke(inputs)).isEqualTo("Add under the readiness-maven-plugin's "
+                + "<dependencies>: <dependency><groupId>io.swagger.parser.v3</groupId><artifactId>swagger-parser-v3</artifactId>"
+                + "<version>2.1.48</version></dependency>.");
     }
 }
