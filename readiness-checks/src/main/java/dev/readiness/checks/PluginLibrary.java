@@ -15,30 +15,44 @@ import java.util.stream.Collectors;
  */
 public enum PluginLibrary {
 
-    /** OpenAPI specs: the {@code openApi} check, and {@code docs} when it names a spec. */
-    SWAGGER_PARSER("io.swagger.parser.v3", "swagger-parser-v3", "2.1.48", "io.swagger.v3.parser.OpenAPIV3Parser"),
-    /** DNS questions: {@code edge}'s DNS claim. */
-    DNSJAVA("dnsjava", "dnsjava", "3.6.4", "org.xbill.DNS.Lookup"),
-    /** JMeter's CSV results: {@code performance}. */
-    COMMONS_CSV("org.apache.commons", "commons-csv", "1.14.1", "org.apache.commons.csv.CSVFormat"),
-    /** Latency percentiles of JMeter's results: {@code performance}. */
-    HDR_HISTOGRAM("org.hdrhistogram", "HdrHistogram", "2.2.2", "org.HdrHistogram.Histogram");
+    SWAGGER_PARSER("io.swagger.parser.v3:swagger-parser-v3:2.1.48", "io.swagger.v3.parser.OpenAPIV3Parser",
+            "an OpenAPI spec", List.of("openApi", "docs")),
+    DNSJAVA("dnsjava:dnsjava:3.6.4", "org.xbill.DNS.Lookup", "DNS records", List.of("edge")),
+    COMMONS_CSV("org.apache.commons:commons-csv:1.14.1", "org.apache.commons.csv.CSVFormat", "JMeter's results",
+            List.of("performance")),
+    HDR_HISTOGRAM("org.hdrhistogram:HdrHistogram:2.2.2", "org.HdrHistogram.Histogram", "JMeter's results",
+            List.of("performance"));
 
-    private final String groupId;
-    private final String artifactId;
-    private final String version;
+    private final String coordinates;
     private final String probe;
+    private final String input;
+    private final List<String> checks;
 
-    PluginLibrary(String groupId, String artifactId, String version, String probe) {
-        this.groupId = groupId;
-        this.artifactId = artifactId;
-        this.version = version;
+    PluginLibrary(String coordinates, String probe, String input, List<String> checks) {
+        this.coordinates = coordinates;
         this.probe = probe;
+        this.input = input;
+        this.checks = checks;
     }
 
     /** {@code groupId:artifactId:version}, the version this module is built and tested with. */
     public String coordinates() {
-        return groupId + ":" + artifactId + ":" + version;
+        return coordinates;
+    }
+
+    /** What the library reads, as "an OpenAPI spec". */
+    public String input() {
+        return input;
+    }
+
+    /** The ids of the built-in checks that need the library for {@link #input()}. */
+    public List<String> checks() {
+        return checks;
+    }
+
+    /** The libraries {@code checkId} needs for some input that are not on the class path, in declaration order. */
+    public static List<PluginLibrary> missingFor(String checkId) {
+        return Arrays.stream(values()).filter(library -> library.checks.contains(checkId) && !library.present()).toList();
     }
 
     /** A class the library holds, looked up to tell whether the library is there. */
@@ -72,8 +86,10 @@ public enum PluginLibrary {
                         .collect(Collectors.joining(" ")) + ".");
     }
 
-    private String dependency() {
-        return "<dependency><groupId>" + groupId + "</groupId><artifactId>" + artifactId + "</artifactId><version>" + version
+    /** The {@code <dependency>} element that adds the library. */
+    public String dependency() {
+        String[] parts = coordinates.split(":");
+        return "<dependency><groupId>" + parts[0] + "</groupId><artifactId>" + parts[1] + "</artifactId><version>" + parts[2]
                 + "</version></dependency>";
     }
 }

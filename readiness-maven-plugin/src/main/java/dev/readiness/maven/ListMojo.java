@@ -3,6 +3,7 @@ package dev.readiness.maven;
 import dev.readiness.check.Check;
 import dev.readiness.check.Claim;
 import dev.readiness.check.Strength;
+import dev.readiness.checks.PluginLibrary;
 import dev.readiness.engine.Attestation;
 import dev.readiness.engine.AttestationFile;
 import dev.readiness.engine.Binding;
@@ -90,6 +91,10 @@ public class ListMojo extends AbstractMojo {
             }
             for (Check<?> check : engine.available().values()) {
                 getLog().info(check.id() + " — " + check.description());
+                for (PluginLibrary library : PluginLibrary.missingFor(check.id())) {
+                    getLog().info("  reading " + library.input() + " needs " + library.dependency()
+                            + " under the plugin's <dependencies> (not on the plugin's class path now)");
+                }
                 for (Claim claim : check.claims()) {
                     getLog().info("  claim " + claim.id() + " (" + claim.strength().name().toLowerCase(Locale.ROOT) + "): "
                             + claim.description() + (claim.phrases().isEmpty() ? ""

@@ -65,6 +65,23 @@ class ListMojoTest {
 
     private final RecordingLog log = new RecordingLog();
 
+    /** The plugin's own class path, as in a build, lacks the libraries a project adds for some inputs: the list says which. */
+    @Test
+    @InjectMojo(goal = "list")
+    void saysWhichLibraryACheckNeedsForAnInputWhenThePluginLacksIt(ListMojo mojo) throws Exception {
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        List<String> info = log.info();
+        int openApi = info.indexOf(info.stream().filter(line -> line.startsWith("openApi — ")).findFirst().orElseThrow());
+        assertThat(info.get(openApi + 1)).isEqualTo("  reading an OpenAPI spec needs <dependency><groupId>io.swagger.parser.v3"
+                + "</groupId><artifactId>swagger-parser-v3</artifactId><version>2.1.48</version></dependency> under the plugin's"
+                + " <dependencies> (not on the plugin's class path now)");
+        int tests = info.indexOf(TESTS_HEADING);
+        assertThat(info.get(tests + 1)).startsWith("  claim tests ");
+    }
+
     @Test
     @InjectMojo(goal = "list")
     void listsTheTestsCheckWithItsClaimsParametersAndDefaults(ListMojo mojo) throws Exception {
