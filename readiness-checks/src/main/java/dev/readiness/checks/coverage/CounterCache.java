@@ -13,24 +13,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.jacoco.core.JaCoCo;
 
 /**
- * A content-addressed cache of per-class counters, so that a rebuild re-analyses only the classes that
- * changed. An entry's key is the SHA-256 of the class file's bytes and of the probe array the execution
- * data holds for it (or its absence); the JaCoCo version, whose analysis and filters made the counters,
- * and this file format are the pack's header, so another version misses as a whole. The value is what
- * {@link ClassCounters} keeps, or that JaCoCo reports nothing for the class (a synthetic class).
+ * A cache of per-class counters, so that a rebuild re-analyses only the classes that changed, and a stat
+ * index, so that a run reads only the class files that changed.
+ *
+ * <p>An entry's key is JaCoCo's class id (the CRC64 of the class file's bytes, the id the execution data
+ * carries), the file's length, and the probe array the execution data holds for that id (or its absence);
+ * the JaCoCo version, whose analysis and filters made the counters, and this file format are the pack's
+ * header, so another version misses as a whole. The value is what {@link ClassCounters} keeps, or that
+ * JaCoCo reports nothing for the class (a synthetic class).
+ *
+ * <p>The stat index maps each class file (its path in the folder) to the {@link Stat} it had when it was
+ * last read and the class id its bytes had: a file whose stat is the same is not read again, as git and make
+ * decide. Its limit is theirs: a file rewritten with the same size, modification time and file key is taken
+ * for unchanged. Against files written in the same instant as the listing (git's "racy clean" files), an
+ * entry whose modification time is not {@link #RACY_NANOS} older than the start of the run that wrote the
+ * pack is not trusted: that file is read again.
  *
  * <p>Entries are kept in one pack file per class folder (one read and at most one write a run instead of a
  * file per class): {@code <folder>/<SHA-256 of the label>.bin}, holding the entries this run used. A pack is
@@ -44,16 +58,42 @@ final class CounterCache {
     /** The most packs kept in the folder; the least recently used beyond it are deleted. */
     static final int MAX_PACKS = 64;
 
-    /** The most of one pack read: about 700,000 classes' counters. */
+    /** The most of one pack read: about 500,000 classes' counters and stats. */
     static final long MAX_PACK_BYTES = 128L << 20;
 
-    private static final int MAGIC = 0x52434331; // "RCC1"
+    /** How much older than the run that wrote the pack a file's modification time must be for its stat to be trusted. */
+    static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final int MAGIC = 0x52434332; // "RCC2"
 
     /** What made the counters: a pack of anything else is a miss. */
-    private static final String FORMAT = "readiness coverage counters 1; JaCoCo " + JaCoCo.VERSION;
+    private static final String FORMAT = "readiness coverage counters 2; JaCoCo " + JaCoCo.VERSION;
 
     /** What a lookup found: the class's counters, or {@code null} counters when JaCoCo reports nothing for it. */
     record Hit(ClassCounters counters) {
+    }
+
+    /**
+     * A class file as one stat of it shows it.
+     *
+     * @param modifiedNanos its last-modified time, in nanoseconds since the epoch (as precise as the file system keeps it)
+     * @param fileKey       what identifies the file on its file system (device and inode), or {@code null} where it has none
+     */
+    record Stat(long size, long modifiedNanos, String fileKey) {
+        static Stat of(BasicFileAttributes attributes) {
+            return new Stat(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    attributes.fileKey() == null ? null : attributes.fileKey().toString());
+        }
+    }
+
+    private record Indexed(Stat stat, long classId) {
+    }
+
+    /** What a pack holds; {@code began}: when the run that wrote it began, in nanoseconds since the epoch (not negative). */
+    private record Pack(Map<ByteBuffer, Hit> counters, Map<String, Indexed> index, long began) {
+        static Pack empty() {
+            return new Pack(Map.of(), Map.of(), 0);
+        }
     }
 
     private static final Hit NOTHING = new Hit(null);
@@ -61,59 +101,81 @@ final class CounterCache {
     private final Path folder;
     private final Path pack;
     private final CheckLog log;
-    private final Map<ByteBuffer, Hit> loaded;
+    private final Pack loaded;
+    private final long began;
     private final Map<ByteBuffer, Hit> used = new ConcurrentHashMap<>();
-    private volatile boolean added;
+    private final Map<String, Indexed> seen = new ConcurrentHashMap<>();
+    private volatile boolean changed;
 
-    private CounterCache(Path folder, Path pack, CheckLog log, Map<ByteBuffer, Hit> loaded) {
+    private CounterCache(Path folder, Path pack, CheckLog log, Pack loaded, long began) {
         this.folder = folder;
         this.pack = pack;
         this.log = log;
         this.loaded = loaded;
+        this.began = began;
     }
 
     /**
-     * The cache of one class folder's counters, loaded from {@code folder}.
+     * The cache of one class folder's counters, loaded from {@code folder}; to be opened before the class files are listed.
      *
      * @param label what the pack is for, e.g. the class folder's absolute path: runs of one label share a pack
+     * @param clock the clock that says when this run began, for the racy-clean rule
      */
-    static CounterCache open(Path folder, String label, CheckLog log) {
-        Path pack = folder.resolve(HexFormat.of().formatHex(sha256().digest(label.getBytes(StandardCharsets.UTF_8))) + ".bin");
-        return new CounterCache(folder, pack, log, read(pack, log));
-    }
-
-    /** A fresh SHA-256 digest, for {@link #key}; one per thread. */
-    static MessageDigest sha256() {
+    static CounterCache open(Path folder, String label, Clock clock, CheckLog log) {
+        MessageDigest sha;
         try {
-            return MessageDigest.getInstance("SHA-256");
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+        Path pack = folder.resolve(HexFormat.of().formatHex(sha.digest(label.getBytes(StandardCharsets.UTF_8))) + ".bin");
+        long began = FileTime.from(clock.instant()).to(TimeUnit.NANOSECONDS);
+        return new CounterCache(folder, pack, log, read(pack, log), began);
     }
 
-    /** The key of a class file's counters: its bytes and its probes ({@code null}: the execution data has no record of it). */
-    static ByteBuffer key(MessageDigest sha, byte[] classBytes, boolean[] probes) {
-        sha.reset();
-        sha.update(classBytes);
-        if (probes == null) {
-            sha.update((byte) 0);
-        } else {
-            byte[] bits = new byte[5 + (probes.length + 7) / 8];
-            bits[0] = 1;
-            ByteBuffer.wrap(bits, 1, 4).putInt(probes.length);
+    /**
+     * The key of a class file's counters: JaCoCo's id of its bytes, their length, and its probes ({@code null}: the
+     * execution data has no record of that id).
+     */
+    static ByteBuffer key(long classId, int length, boolean[] probes) {
+        int probeBytes = probes == null ? 0 : Integer.BYTES + (probes.length + 7) / 8;
+        ByteBuffer key = ByteBuffer.allocate(Long.BYTES + Integer.BYTES + 1 + probeBytes);
+        key.putLong(classId).putInt(length).put((byte) (probes == null ? 0 : 1));
+        if (probes != null) {
+            key.putInt(probes.length);
+            byte[] bits = new byte[(probes.length + 7) / 8];
             for (int i = 0; i < probes.length; i++) {
                 if (probes[i]) {
-                    bits[5 + i / 8] |= (byte) (1 << (i % 8));
+                    bits[i / 8] |= (byte) (1 << (i % 8));
                 }
             }
-            sha.update(bits);
+            key.put(bits);
         }
-        return ByteBuffer.wrap(sha.digest());
+        return key.flip();
+    }
+
+    /**
+     * The class id of the file at {@code path} (relative to the class folder) when the index holds it with this very
+     * stat and its modification time is outside the racy window; else {@code null}: the file is to be read.
+     */
+    Long indexedId(String path, Stat stat) {
+        Indexed entry = loaded.index().get(path);
+        if (entry == null || !entry.stat().equals(stat) || stat.modifiedNanos() >= loaded.began() - RACY_NANOS) {
+            return null;
+        }
+        seen.put(path, entry);
+        return entry.classId();
+    }
+
+    /** Records the class id of a file just read, with the stat it was listed with (of the same length as the bytes read). */
+    void index(String path, Stat stat, long classId) {
+        seen.put(path, new Indexed(stat, classId));
+        changed = true;
     }
 
     /** The entry of this key, or {@code null} on a miss. */
     Hit get(ByteBuffer key) {
-        Hit hit = loaded.get(key);
+        Hit hit = loaded.counters().get(key);
         if (hit != null) {
             used.put(key, hit);
         }
@@ -123,19 +185,22 @@ final class CounterCache {
     /** Records a class's counters, {@code null} when JaCoCo reported nothing for it. */
     void put(ByteBuffer key, ClassCounters counters) {
         used.put(key, counters == null ? NOTHING : new Hit(counters));
-        added = true;
+        changed = true;
     }
 
-    /** Writes the entries this run used as the pack, unless they are what it holds; then keeps the folder to its bound. */
+    /**
+     * Writes the entries and stats this run used as the pack, unless they are what it holds (no file was read, none
+     * dropped out); then keeps the folder to its bound.
+     */
     void save() {
         try {
-            if (!added && used.size() == loaded.size()) {
-                if (!loaded.isEmpty()) {
+            if (!changed && used.size() == loaded.counters().size() && seen.size() == loaded.index().size()) {
+                if (!used.isEmpty()) {
                     Files.setLastModifiedTime(pack, FileTime.fromMillis(System.currentTimeMillis()));
                 }
                 return;
             }
-            AtomicWrite.replace(pack, write(used));
+            AtomicWrite.replace(pack, write(new Pack(used, seen, began)));
             prune();
         } catch (IOException | RuntimeException e) {
             log.debug("could not write the coverage counter cache " + pack + ": " + e.getMessage());
@@ -164,19 +229,34 @@ final class CounterCache {
         }
     }
 
-    private static byte[] write(Map<ByteBuffer, Hit> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 160);
+    private static byte[] write(Pack entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.counters().size() * 160 + entries.index().size() * 100);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
         out.writeUTF(FORMAT);
-        out.writeInt(entries.size());
-        for (Map.Entry<ByteBuffer, Hit> entry : entries.entrySet()) {
-            out.write(entry.getKey().array());
+        out.writeLong(entries.began());
+        out.writeInt(entries.counters().size());
+        for (Map.Entry<ByteBuffer, Hit> entry : entries.counters().entrySet()) {
+            ByteBuffer key = entry.getKey().duplicate();
+            out.writeInt(key.remaining());
+            out.write(key.array(), key.arrayOffset() + key.position(), key.remaining());
             ClassCounters counters = entry.getValue().counters();
             out.writeBoolean(counters != null);
             if (counters != null) {
                 counters.writeTo(out);
             }
+        }
+        out.writeInt(entries.index().size());
+        for (Map.Entry<String, Indexed> entry : entries.index().entrySet()) {
+            Stat stat = entry.getValue().stat();
+            out.writeUTF(entry.getKey());
+            out.writeLong(stat.size());
+            out.writeLong(stat.modifiedNanos());
+            out.writeBoolean(stat.fileKey() != null);
+            if (stat.fileKey() != null) {
+                out.writeUTF(stat.fileKey());
+            }
+            out.writeLong(entry.getValue().classId());
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes.toByteArray());
@@ -184,11 +264,10 @@ final class CounterCache {
         return bytes.toByteArray();
     }
 
-    private static Map<ByteBuffer, Hit> read(Path pack, CheckLog log) {
-        Map<ByteBuffer, Hit> entries = new ConcurrentHashMap<>();
+    private static Pack read(Path pack, CheckLog log) {
         try {
             if (!Files.isRegularFile(pack) || Files.size(pack) > MAX_PACK_BYTES) {
-                return entries;
+                return Pack.empty();
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(pack)) {
@@ -206,19 +285,42 @@ final class CounterCache {
             if (in.readInt() != MAGIC || !FORMAT.equals(in.readUTF())) {
                 throw new IOException("it is of another format or JaCoCo version");
             }
-            int count = in.readInt();
-            for (int i = 0; i < count; i++) {
-                byte[] key = new byte[32];
+            long began = in.readLong();
+            if (began < 0) {
+                throw new IOException("it was written before 1970");
+            }
+            Map<ByteBuffer, Hit> counters = new HashMap<>();
+            for (int i = count(in); i > 0; i--) {
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new IOException("key length out of bounds: " + length);
+                }
+                byte[] key = new byte[length];
                 in.readFully(key);
-                entries.put(ByteBuffer.wrap(key), in.readBoolean() ? new Hit(ClassCounters.readFrom(in)) : NOTHING);
+                counters.put(ByteBuffer.wrap(key), in.readBoolean() ? new Hit(ClassCounters.readFrom(in)) : NOTHING);
+            }
+            Map<String, Indexed> index = new HashMap<>();
+            for (int i = count(in); i > 0; i--) {
+                String path = in.readUTF();
+                Stat stat = new Stat(in.readLong(), in.readLong(), in.readBoolean() ? in.readUTF() : null);
+                index.put(path, new Indexed(stat, in.readLong()));
             }
             if (in.available() != 0) {
                 throw new IOException("it holds more than its entries");
             }
-            return entries;
+            return new Pack(counters, index, began);
         } catch (IOException | RuntimeException e) {
-            log.debug("coverage counter cache " + pack + " is not usable (" + e.getMessage() + "); analysing every class");
-            return new ConcurrentHashMap<>();
+            log.debug("coverage counter cache " + pack + " is not usable (" + e.getMessage() + "); reading and analysing every class");
+            return Pack.empty();
         }
+    }
+
+    /** A count of entries that follow, each at least one byte long; an IOException when there cannot be that many. */
+    private static int count(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IOException("entry count out of bounds: " + count);
+        }
+        return count;
     }
 }

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -54,8 +52,10 @@ import org.jacoco.core.internal.data.CRC64;
  * Unlike {@link CoverageBuilder}, no class, method or line tree is kept: per source file only two
  * bit sets of line numbers, per class its id and file.
  *
- * <p>With a {@link CounterCache}, a class file whose bytes and probes were analysed before is not
- * analysed again: its {@link ClassCounters} come from the cache, and those of the others go into it.
+ * <p>With a {@link CounterCache}, a class file whose class id (JaCoCo's CRC64 of its bytes), length and
+ * probes were analysed before is not analysed again: its {@link ClassCounters} come from the cache, and those
+ * of the others go into it. A class file whose stat (size, modification time, file key) the cache's index
+ * holds, outside the racy window, is not even read: its class id comes from the index.
  */
 final class CoverageAnalysis {
 
@@ -107,12 +107,16 @@ final class CoverageAnalysis {
     private record ClassRecord(long id, String sourceKey, String classFile) {
     }
 
+    /** A class file to analyse: its path relative to the classes folder, and its stat when there is a cache. */
+    private record ClassFile(String path, CounterCache.Stat stat) {
+    }
+
     private final Path classesDir;
     private final Path basedir;
     private final ExecutionDataStore store;
     private final Set<Counter> ranked;
     private final CounterCache cache;
-    private final List<String> files = new ArrayList<>();
+    private final List<ClassFile> files = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, ClassRecord> classes = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> fragmentProducers = new ConcurrentHashMap<>();
@@ -184,13 +188,13 @@ final class CoverageAnalysis {
                     if (excludes.test(relative.substring(0, relative.length() - ".class".length()))) {
                         excluded++;
                     } else {
-                        files.add(relative);
+                        files.add(new ClassFile(relative, cache == null ? null : CounterCache.Stat.of(attributes)));
                     }
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        Collections.sort(files);
+        files.sort(Comparator.comparing(ClassFile::path));
     }
 
     private Outcome run(int threads) throws IOException, AnalysisException, InterruptedException {
@@ -402,7 +406,6 @@ final class CoverageAnalysis {
         final Map<Counter, TreeSet<ClassFigure>> least = new EnumMap<>(Counter.class);
         final TreeSet<String> mismatchedNames = new TreeSet<>();
         final Analyzer analyzer = new Analyzer(store, this);
-        final MessageDigest sha = cache == null ? null : CounterCache.sha256();
         int classes;
         int mismatched;
         private String currentFile;
@@ -418,28 +421,49 @@ final class CoverageAnalysis {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                currentFile = files.get(i);
-                byte[] bytes = read(currentFile);
+                ClassFile file = files.get(i);
+                currentFile = file.path();
                 if (cache == null) {
-                    analyze(analyzer, bytes, currentFile);
+                    analyze(analyzer, read(currentFile), currentFile);
                     continue;
                 }
-                // what JaCoCo's Analyzer looks up: the record of the class id, else whether the name has another id
-                ExecutionData data = store.get(CRC64.classId(bytes));
-                currentKey = CounterCache.key(sha, bytes, data == null ? null : data.getProbes());
-                CounterCache.Hit hit = cache.get(currentKey);
-                if (hit == null) {
+                Long indexed = cache.indexedId(currentFile, file.stat());
+                if (indexed != null && fromCache(indexed, (int) file.stat().size())) {
+                    continue;
+                }
+                byte[] bytes = read(currentFile);
+                // the id JaCoCo's Analyzer gives these very bytes, and looks their probes up by
+                long id = CRC64.classId(bytes);
+                if (bytes.length == file.stat().size()) {
+                    cache.index(currentFile, file.stat(), id);
+                }
+                if (!fromCache(id, bytes.length)) {
                     cache.put(currentKey, null);
                     analyze(analyzer, bytes, currentFile);
-                } else if (hit.counters() != null) {
-                    try {
-                        add(hit.counters(), data == null && store.contains(hit.counters().name()));
-                    } catch (SameNameException same) {
-                        throw sameName(same, classesDir.resolve(currentFile));
-                    }
                 }
             }
             return null;
+        }
+
+        /**
+         * Adds the class of this id and length from the cache, as JaCoCo's Analyzer would (the probes of the id, else
+         * a mismatch when the name has another id); {@code false} on a miss, {@link #currentKey} then being its key.
+         */
+        private boolean fromCache(long id, int length) throws AnalysisException {
+            ExecutionData data = store.get(id);
+            currentKey = CounterCache.key(id, length, data == null ? null : data.getProbes());
+            CounterCache.Hit hit = cache.get(currentKey);
+            if (hit == null) {
+                return false;
+            }
+            if (hit.counters() != null) {
+                try {
+                    add(hit.counters(), data == null && store.contains(hit.counters().name()));
+                } catch (SameNameException same) {
+                    throw sameName(same, classesDir.resolve(currentFile));
+                }
+            }
+            return true;
         }
 
         @Override

@@ -227,7 +227,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
      * The module's and the reactor's figures of one class folder come from different execution data: separate packs.
      */
     private static CounterCache counterCache(CheckContext ctx, String label) {
-        return ctx.useCache() ? CounterCache.open(ctx.cacheDirectory().resolve("coverage"), label, ctx.log()) : null;
+        return ctx.useCache() ? CounterCache.open(ctx.cacheDirectory().resolve("coverage"), label, ctx.clock(), ctx.log()) : null;
     }
 
     /** Reads one exec file into the store, merging with what it holds; returns the one-line problem, or {@code null}. */

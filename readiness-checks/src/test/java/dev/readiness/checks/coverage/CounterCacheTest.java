@@ -11,10 +11,15 @@ import dev.readiness.checks.coverage.CoverageConfig.Counter;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.jacoco.core.data.ExecutionData;
 import org.jacoco.core.data.ExecutionDataWriter;
@@ -27,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The coverage counter cache on a large real input: Guava's class files (about 2,000) with execution data
  * recorded by running them instrumented by JaCoCo ({@link CoverageBenchmark#prepare}). The check's whole
  * result (counters, classes, least-covered classes per counter, mismatches) is the same with the cache off,
- * cold, warm, corrupt, and after the execution data changed.
+ * cold, warm, corrupt, after the execution data changed, and after class files changed, appeared or were
+ * deleted; a class file rewritten with its stat restored is trusted (the stat index's limit, as git's and
+ * make's) unless its modification time is in the racy window.
  */
 class CounterCacheTest {
 
@@ -39,6 +46,9 @@ class CounterCacheTest {
         Arrays.stream(Counter.values()).forEach(c -> limits.put(c, Ratio.of(0.99)));
         EVERY_COUNTER = new CoverageConfig(null, null, limits, null, null);
     }
+
+    /** The modification time of the input's class files: long before any run. */
+    private static final FileTime OLD = FileTime.from(Instant.parse("2025-01-01T00:00:00Z"));
 
     @TempDir
     static Path guava;
@@ -53,6 +63,9 @@ class CounterCacheTest {
     @BeforeAll
     static void recordGuava() throws Exception {
         CoverageBenchmark.prepare(guava, List.of(Path.of(Joiner.class.getProtectionDomain().getCodeSource().getLocation().toURI())));
+        for (Path file : classFiles(guava)) {
+            Files.setLastModifiedTime(file, OLD);
+        }
         withoutCache = new CoverageCheck().run(EVERY_COUNTER, CheckContext.builder(guava).useCache(false).build());
         assertThat(withoutCache.status()).isEqualTo(Status.FAIL);
         assertThat((Integer) withoutCache.evidence().get("classes")).isGreaterThan(1_500);
@@ -91,6 +104,11 @@ class CounterCacheTest {
         Files.write(pack, bytes);
         assertThat(check.run(EVERY_COUNTER, context(guava))).isEqualTo(withoutCache);
 
+        bytes = Files.readAllBytes(pack);
+        bytes[bytes.length - 12] ^= 0x01; // in the stat index's last entry: its class id
+        Files.write(pack, bytes);
+        assertThat(check.run(EVERY_COUNTER, context(guava))).isEqualTo(withoutCache);
+
         Files.write(pack, Arrays.copyOf(Files.readAllBytes(pack), bytes.length / 3));
         assertThat(check.run(EVERY_COUNTER, context(guava))).isEqualTo(withoutCache);
 
@@ -123,8 +141,114 @@ class CounterCacheTest {
         assertThat(packs()).as("one pack per class folder").hasSize(2);
     }
 
+    @Test
+    void aWarmRunReadsNoClassFileWhoseStatIsUnchanged(@TempDir Path project) throws Exception {
+        copyProject(project);
+        assertThat(check.run(EVERY_COUNTER, context(project))).isEqualTo(withoutCache);
+        // every class file overwritten in place with zeros: same size, inode and (restored) modification time
+        for (Path file : classFiles(project)) {
+            rewriteKeepingStat(file, bytes -> new byte[bytes.length]);
+        }
+
+        assertThat(check.run(EVERY_COUNTER, context(project))).as("no class file read: the limit of a stat index")
+                .isEqualTo(withoutCache);
+        assertThat(check.run(EVERY_COUNTER, uncached(project)).status()).as("read, they are no class files").isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    void aFileRewrittenWithItsStatRestoredIsReadWhenItsTimeIsInTheRacyWindow(@TempDir Path project) throws Exception {
+        copyProject(project);
+        // the run that writes the pack began just RACY_NANOS after the files' modification time: no entry is trusted
+        Clock racy = Clock.fixed(OLD.toInstant().plusNanos(CounterCache.RACY_NANOS), ZoneOffset.UTC);
+        check.run(EVERY_COUNTER, CheckContext.builder(project).cacheDirectory(cache).clock(racy).build());
+        byte[] written = Files.readAllBytes(packs().get(0));
+        rewriteKeepingStat(executedClass(project), CounterCacheTest::otherMinorVersion);
+        Result expected = check.run(EVERY_COUNTER, uncached(project));
+        assertThat(expected).isNotEqualTo(withoutCache);
+
+        assertThat(check.run(EVERY_COUNTER, context(project))).isEqualTo(expected);
+        assertThat(Files.readAllBytes(packs().get(0))).as("files read again: the pack is written anew, its entries now trusted")
+                .isNotEqualTo(written);
+    }
+
+    @Test
+    void aChangedClassFileIsAnalysedAgain(@TempDir Path project) throws Exception {
+        copyProject(project);
+        check.run(EVERY_COUNTER, context(project));
+        Path changed = executedClass(project);
+        Files.write(changed, otherMinorVersion(Files.readAllBytes(changed)));
+        Files.setLastModifiedTime(changed, FileTime.from(OLD.toInstant().plusSeconds(60)));
+        Result expected = check.run(EVERY_COUNTER, uncached(project));
+        assertThat(expected.evidence().get("counters")).isNotEqualTo(withoutCache.evidence().get("counters"));
+
+        assertThat(check.run(EVERY_COUNTER, context(project))).isEqualTo(expected);
+    }
+
+    @Test
+    void aDeletedClassFileDropsOutAndANewOneIsRead(@TempDir Path project, @TempDir Path aside) throws Exception {
+        copyProject(project);
+        Path file = executedClass(project);
+        Files.move(file, aside.resolve("moved.class"));
+        Result without = check.run(EVERY_COUNTER, context(project));
+        assertThat(without).isEqualTo(check.run(EVERY_COUNTER, uncached(project)));
+        assertThat((Integer) without.evidence().get("classes")).isEqualTo((Integer) withoutCache.evidence().get("classes") - 1);
+
+        Files.move(aside.resolve("moved.class"), file);
+        assertThat(check.run(EVERY_COUNTER, context(project))).as("back: read, not in the index").isEqualTo(withoutCache);
+
+        Files.delete(file);
+        assertThat(check.run(EVERY_COUNTER, context(project))).as("gone again").isEqualTo(without);
+    }
+
     private CheckContext context(Path project) {
         return CheckContext.builder(project).useCache(true).cacheDirectory(cache).build();
+    }
+
+    private static CheckContext uncached(Path project) {
+        return CheckContext.builder(project).useCache(false).build();
+    }
+
+    /** Copies the input's class files, with their modification time, and its execution data. */
+    private static void copyProject(Path project) throws Exception {
+        copyClasses(project);
+        for (Path file : classFiles(project)) {
+            Files.setLastModifiedTime(file, OLD);
+        }
+        Files.copy(guava.resolve("target/jacoco.exec"), project.resolve("target/jacoco.exec"));
+    }
+
+    private static List<Path> classFiles(Path project) throws Exception {
+        try (Stream<Path> files = Files.walk(project.resolve("target/classes"))) {
+            return files.filter(f -> f.toString().endsWith(".class")).toList();
+        }
+    }
+
+    /** The class file of the first class, by name, that the execution data records as run. */
+    private static Path executedClass(Path project) throws Exception {
+        ExecFileLoader loader = new ExecFileLoader();
+        loader.load(guava.resolve("target/jacoco.exec").toFile());
+        String name = loader.getExecutionDataStore().getContents().stream().filter(ExecutionData::hasHits)
+                .map(ExecutionData::getName).sorted().findFirst().orElseThrow();
+        Path file = project.resolve("target/classes/" + name + ".class");
+        assertThat(file).isRegularFile();
+        return file;
+    }
+
+    /** The same class with another minor version: as valid, of the same size, of another class id (so no longer matching its probes). */
+    private static byte[] otherMinorVersion(byte[] classFile) {
+        byte[] changed = classFile.clone();
+        changed[5] ^= 1;
+        return changed;
+    }
+
+    /** Rewrites a file in place (same inode) with bytes of the same size, and puts its modification time back. */
+    private static void rewriteKeepingStat(Path file, UnaryOperator<byte[]> change) throws Exception {
+        FileTime modified = Files.getLastModifiedTime(file);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] changed = change.apply(bytes);
+        assertThat(changed).hasSameSizeAs(bytes);
+        Files.write(file, changed);
+        Files.setLastModifiedTime(file, modified);
     }
 
     private List<Path> packs() throws Exception {
