@@ -11,6 +11,8 @@
 #   bench/gate-vs-enforcer.sh 11          # 11 rounds
 #   MVN=mvn bench/gate-vs-enforcer.sh     # the mvn on the PATH instead of ./mvnw
 #   MAVEN_ARGS=-Dmaven.repo.local=/tmp/m2 bench/gate-vs-enforcer.sh   # another local repository (Maven 3.9 reads MAVEN_ARGS)
+#   BASELINE_REPO=/tmp/m2-old bench/gate-vs-enforcer.sh   # also time the plugin installed in that local repository
+#                                                         # (an earlier commit's build), interleaved, as the baseline
 # Needs jq (the verdict and the checks' durations from readiness.json).
 set -euo pipefail
 rounds=${1:-7}
@@ -79,6 +81,11 @@ pom=$(printf %q "$work/pom.xml")
 echo "==> One mvn verify (online: downloads, if any, happen here), so test reports and execution data exist"
 $mvn -B -ntp -f "$work/pom.xml" verify enforcer:enforce readiness:verify > "$work/verify.log" 2>&1 \
   || { echo "mvn verify failed on the sample (see $work/verify.log):"; tail -30 "$work/verify.log"; exit 1; }
+baseline=${BASELINE_REPO:+-Dmaven.repo.local=$(printf %q "$BASELINE_REPO")}
+if [[ -n "$baseline" ]]; then
+  $mvn -B -ntp -f "$work/pom.xml" $baseline enforcer:enforce readiness:verify > "$work/baseline.log" 2>&1 \
+    || { echo "the baseline's readiness:verify failed (see $work/baseline.log):"; tail -30 "$work/baseline.log"; exit 1; }
+fi
 
 names=(validate "enforcer:enforce" "readiness:verify" "readiness:verify -Dreadiness.skip")
 commands=(
@@ -87,6 +94,10 @@ commands=(
   "$mvn -B -o -q -f $pom readiness:verify"
   "$mvn -B -o -q -f $pom readiness:verify -Dreadiness.skip=true"
 )
+if [[ -n "$baseline" ]]; then
+  names+=("baseline readiness:verify" "baseline readiness:verify -Dreadiness.skip")
+  commands+=("$mvn -B -o -q -f $pom $baseline readiness:verify" "$mvn -B -o -q -f $pom $baseline readiness:verify -Dreadiness.skip=true")
+fi
 # shellcheck source=bench/lib-timing.sh
 source "$root/bench/lib-timing.sh"
 time_rounds "$rounds"
@@ -97,7 +108,11 @@ row() {
   printf '  %-48s %7s ms %7s ms %8s ms %8s ms\n' "$1" "${medians[$2]}" "$((medians[$2] - medians[0]))" \
     "${cpu_medians[$2]}" "$((cpu_medians[$2] - cpu_medians[0]))"
 }
-ratio() { awk -v g="$(($1[2] - $1[0]))" -v e="$(($1[1] - $1[0]))" 'BEGIN {if (e > 0) printf "%.2f", g / e; else print "n/a"}'; }
+# the overhead of the gate's row $2 over Enforcer's, from the medians named $1 (wall or CPU)
+ratio() {
+  local -n of=$1
+  awk -v g="$((of[$2] - of[0]))" -v e="$((of[1] - of[0]))" 'BEGIN {if (e > 0) printf "%.2f", g / e; else print "n/a"}'
+}
 echo
 echo "Gate against Enforcer on a two-class sample: medians of $rounds rounds ($timer),"
 echo "Maven $($mvn -v -B -q 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $(nproc) cores, 1-minute load average $load_seen"
@@ -106,5 +121,12 @@ row "mvn -o -q validate" 0
 row "enforcer:enforce (dependencyConvergence $enforcer)" 1
 row "readiness:verify (tests, coverage)" 2
 row "readiness:verify -Dreadiness.skip=true" 3
-printf '  %-48s %10s %10s %11s %11s\n' "overhead ratio gate / Enforcer (goal <= 1.5)" "" "$(ratio medians)" "" "$(ratio cpu_medians)"
+if [[ -n "$baseline" ]]; then
+  row "baseline readiness:verify ($BASELINE_REPO)" 4
+  row "baseline readiness:verify -Dreadiness.skip=true" 5
+fi
+printf '  %-48s %10s %10s %11s %11s\n' "overhead ratio gate / Enforcer (goal <= 1.5)" "" "$(ratio medians 2)" "" "$(ratio cpu_medians 2)"
+if [[ -n "$baseline" ]]; then
+  printf '  %-48s %10s %10s %11s %11s\n' "the baseline's ratio gate / Enforcer" "" "$(ratio medians 4)" "" "$(ratio cpu_medians 4)"
+fi
 echo "  last verdict $(jq -r .verdict "$report"); the checks' own durationMs: $(jq -r '[.checks[] | "\(.id) \(.durationMs) ms"] | join(", ")' "$report")"
