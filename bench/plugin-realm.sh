@@ -4,8 +4,8 @@
 # the mojo returns at once) on the two-class sample of bench/gate-vs-enforcer.sh (run that first), against
 # `validate`, with the plugin's POMs as installed and in two variants, each copy in a local repository of its own with
 # the installed one as its read-only tail (maven.repo.local.tail, Maven 3.9), so that all three pay the same lookups:
-#   light: readiness-checks without the libraries of the heavier checks (JGit, swagger-parser, jsoup, dnsjava,
-#          commons-csv, HdrHistogram), as if those checks shipped as optional plugin dependencies;
+#   light: readiness-checks without JGit and jsoup, the libraries of the heavier checks still in the realm (swagger-parser,
+#          dnsjava, commons-csv and HdrHistogram are optional already), as if they were optional plugin dependencies too;
 #   flat:  both POMs without their parent, every version written out (no BOM imports to read), as the
 #          flatten-maven-plugin would publish them.
 #
@@ -37,7 +37,7 @@ done
 python3 - "$work" "$version" "$root/pom.xml" <<'PY'
 import re, sys
 work, version, parent = sys.argv[1], sys.argv[2], sys.argv[3]
-heavy = {'org.eclipse.jgit', 'swagger-parser', 'jsoup', 'dnsjava', 'commons-csv', 'HdrHistogram'}
+heavy = {'org.eclipse.jgit', 'jsoup'}
 def pom(variant, module):
     return f'{work}/m2-{variant}/dev/readiness/{module}/{version}/{module}-{version}.pom'
 def without_heavy(match):
@@ -60,6 +60,8 @@ for module in ('readiness-checks', 'readiness-maven-plugin'):
     text = re.sub(r'<parent>.*?</parent>', f'<groupId>dev.readiness</groupId><version>{version}</version>', text, flags=re.S)
     text = re.sub(r'<(build|profiles)>.*?</\1>', '', text, flags=re.S)
     text = re.sub(r'\s*<dependency>(?:(?!</dependency>).)*<scope>test</scope>\s*</dependency>', '', text, flags=re.S)
+    # optional dependencies never reach a plugin's realm, and the runtime graph holds no version for them
+    text = re.sub(r'\s*<dependency>(?:(?!</dependency>).)*<optional>true</optional>\s*</dependency>', '', text, flags=re.S)
     text = text.replace('<dependencies>', f'<dependencyManagement><dependencies>{managed}</dependencies></dependencyManagement><dependencies>', 1)
     open(path, 'w').write(text)
 PY
