@@ -24,38 +24,23 @@
 #   SKIP_INSTALL=1 bench/coverage-vs-jacoco.sh             # the plugin in the work folder's repository is current
 #   PROFILE=cold bench/coverage-vs-jacoco.sh  # one readiness:verify with JFR (cache empty; PROFILE=warm: filled), top frames
 #
-# Figures of 2026-12-02, the idle 2-core machine (load average 1.5-2.3: the benchmark itself), 13,747 class
+# Figures of 2026-12-03, the idle 2-core machine (load average 2.0-2.4: the benchmark itself), 13,747 class
 # files (Maven 3.9.11 lib/ and boot/, Groovy 4.0.31, Byte Buddy 1.18.14; names met twice laid out once, 82 MB),
-# medians of 3 interleaved rounds:
-#   jacoco:check                    9696 ms  1.00x   peak RSS  858 MB  1.00x
-#   readiness:verify cold          10265 ms  1.06x   peak RSS  541 MB  0.63x
-#   readiness:verify warm           6454 ms  0.67x   peak RSS  262 MB  0.30x
-#   readiness:verify, no cache      9396 ms  0.97x   peak RSS  514 MB  0.60x
-#   validate (Maven's floor)        2819 ms  0.29x   peak RSS  113 MB  0.13x
-# An earlier series without the "no cache" and "validate" rows: cold 1.12x / 0.56x, warm 0.70x / 0.31x.
-# The goals (issue 12) are cold <= 0.8x wall and <= 0.6x peak, warm <= 0.2x: peak is at the line, cold wall and
-# warm are not met. Filling the cache costs cold runs about 0.9 s here (SHA-256 of 82 MB, one 4.8 MB pack
-# written). Warm, 6.5 s = Maven's floor 2.8 s + resolving the plugin and building its realm (~1.8 s, see
-# bench/OVERHEAD.md) + ~1.9 s of listing and reading 82 MB of class files, hashing them and reading the exec
-# data: below 0.29x no run through Maven can go, and the realm is the next cost to cut.
-# During the session, at load average 15-26 (wall times varied 1.6x between rounds), the series read: before
-# the cache cold 0.93x / 0.86x; with it cold 1.14x / 0.97x, warm 0.55x / 0.29x.
-# Profile (PROFILE=cold, JFR execution samples by stack): cold, 53% in JaCoCo's Analyzer (ASM's
-# ClassReader.readCode, JaCoCo's InstructionsBuilder and probe mapping: the analysis itself), 30% Maven's
-# startup, model and plugin resolution, 6% the readiness engine, 5% listing class files, 3% tallies.
-# Warm (PROFILE=warm): 70% Maven's startup, model and plugin resolution (loading the plugin's realm),
-# 6% engine, 5.5% listing, 5.5% reading class files, 2% the cache lookups: what is left is outside coverage.
-# With the stat index (a warm run reads no class file whose size, mtime and inode are unchanged), 2026-12-03,
-# ROUNDS=1, the 2-core machine shared with another engineer's builds (so one round each, less sure); ratios are
-# wall / peak RSS against jacoco:check:
-#   before (branch head, load average 3.0): jacoco:check 3345 ms; cold 1.25x / 0.63x; warm 2307 ms 0.69x / 0.27x;
-#     no cache 1.35x / 0.56x; validate 1624 ms 0.49x / 0.15x
-#   after (load average 1.0-1.5):           jacoco:check 3554 ms; cold 1.22x / 0.67x; warm 2080 ms 0.59x / 0.25x;
-#     no cache 1.10x / 0.54x; validate 1059 ms 0.30x / 0.15x
-#   (an after round at load average 7: jacoco:check 9940 ms; warm 4090 ms 0.41x; validate 2432 ms 0.24x)
-# Warm is about 1 s above validate: JFR (PROFILE=warm) puts ~3/4 of its samples in Maven and the plugin's realm,
-# the rest in the engine and the coverage check (listing, index and cache lookups, exec data): the warm <= 0.2x
-# goal is below what validate itself costs on this machine.
+# medians of 5 interleaved rounds (ratios: wall / peak RSS against jacoco:check):
+#   jacoco:check                    3577 ms  1.00x   peak RSS  805 MB  1.00x
+#   readiness:verify cold           4153 ms  1.16x   peak RSS  500 MB  0.62x
+#   readiness:verify warm           2001 ms  0.56x   peak RSS  189 MB  0.23x
+#   readiness:verify, no cache      3936 ms  1.10x   peak RSS  423 MB  0.53x
+#   validate (Maven's floor)        1027 ms  0.29x   peak RSS  112 MB  0.14x
+# The goals (issue 12) are cold <= 0.8x wall and <= 0.6x peak, warm <= 0.2x: peak is at the line (cold's peak
+# was 0.54x-0.63x of its round's jacoco:check in four rounds, 0.91x in one), cold wall and warm are not met.
+# Warm reads no class file (the cache's stat index): 2.0 s = validate 1.0 s + the gate's fixed cost (resolving the
+# plugin, its realm, Jackson's binding, the reports: ~0.65 s, bench/OVERHEAD.md) + ~0.3 s of listing the files and
+# reading the exec data and the pack. Below validate's 0.29x no run through Maven can go.
+# Profiles (JFR, PROFILE=cold / warm), 2026-12-02: cold, 53% of the samples in JaCoCo's Analyzer (ASM's
+# ClassReader.readCode, JaCoCo's InstructionsBuilder and probe mapping: the analysis itself, on both cores),
+# 30% Maven's startup, model and plugin resolution, 6% the engine, 5% listing class files; warm, ~3/4 in Maven and
+# the plugin's realm. Earlier series (another, slower machine, and before the stat index): bench/OVERHEAD.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
