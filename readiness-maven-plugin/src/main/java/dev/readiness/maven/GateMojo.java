@@ -269,10 +269,13 @@ abstract class GateMojo extends AbstractMojo {
         return aggregate;
     }
 
-    /** The execution root's project when this build builds it, else {@code null}. */
+    /**
+     * The execution root's project, built in this run or not ({@code -pl}), else {@code null}. Not Maven's top-level
+     * project: under {@code -pl} that is the first module built, whose own reports the aggregate would overwrite.
+     */
     private MavenProject rootProject() {
-        MavenProject root = session.getTopLevelProject();
-        return root != null && session.getProjects().contains(root) ? root : null;
+        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
+        return all.stream().filter(MavenProject::isExecutionRoot).findFirst().orElse(null);
     }
 
     /** Where the reactor's aggregate reports go: {@code target/readiness/} of the execution root. */

@@ -33,9 +33,14 @@ final class ReactorGate {
     private ReactorGate() {
     }
 
-    /** Whether this build is a reactor of several modules (a build of one module decides everything itself). */
+    /**
+     * Whether this build is of a reactor of several modules, even when {@code -pl} or {@code -rf} builds only one of them
+     * (its aggregate then names the others, and {@code requireFullReactor} fails it); a project of one module decides
+     * everything itself.
+     */
     static boolean isReactor(MavenSession session) {
-        return session.getProjects().size() > 1;
+        List<MavenProject> all = session.getAllProjects();
+        return (all != null ? all : session.getProjects()).size() > 1;
     }
 
     /**

@@ -1,0 +1,12 @@
+package demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class StockTest {
+    @Test
+    void reservesNoMoreThanIsOnHand() {
+        assertEquals(3, new Stock().reserve(3, 5));
+    }
+}

@@ -1,0 +1,7 @@
+package demo;
+
+public class Banner {
+    public String line(int width) {
+        return "=".repeat(width);
+    }
+}
