@@ -34,9 +34,9 @@ for variant in installed light flat; do
     cp -r "$repo/dev/readiness/$module" "$work/m2-$variant/dev/readiness/"
   done
 done
-python3 - "$work" "$version" "$root/pom.xml" <<'PY'
+python3 - "$work" "$version" <<'PY'
 import re, sys
-work, version, parent = sys.argv[1], sys.argv[2], sys.argv[3]
+work, version = sys.argv[1], sys.argv[2]
 heavy = {'org.eclipse.jgit', 'jsoup'}
 def pom(variant, module):
     return f'{work}/m2-{variant}/dev/readiness/{module}/{version}/{module}-{version}.pom'
@@ -49,10 +49,7 @@ open(path, 'w').write(re.sub(r'\s*<dependency>.*?</dependency>', without_heavy, 
 resolved = [m.groups() for m in re.finditer(r'^\s+([^:\s]+):([^:]+):jar:([^:]+):\w+', open(f'{work}/dependencies.txt').read(), re.M)]
 resolved += [('org.apache.maven', a, '3.9.11') for a in ('maven-plugin-api', 'maven-core', 'maven-artifact')]
 resolved.append(('org.apache.maven.plugin-tools', 'maven-plugin-annotations', '3.15.2'))
-# the exclusions the parent manages (swagger-parser's v2 converter and its tree) stay
-exclusions = {re.search(r'<artifactId>(.*?)</artifactId>', d).group(1): re.search(r'<exclusions>.*?</exclusions>', d, re.S).group(0)
-              for d in re.findall(r'<dependency>(?:(?!</dependency>).)*</dependency>', open(parent).read(), re.S) if '<exclusions>' in d}
-managed = ''.join(f'<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version>{exclusions.get(a, "")}</dependency>'
+managed = ''.join(f'<dependency><groupId>{g}</groupId><artifactId>{a}</artifactId><version>{v}</version></dependency>'
                   for g, a, v in resolved)
 for module in ('readiness-checks', 'readiness-maven-plugin'):
     path = pom('flat', module)

@@ -45,11 +45,6 @@ public enum PluginLibrary {
         return input;
     }
 
-    /** The ids of the built-in checks that need the library for {@link #input()}. */
-    public List<String> checks() {
-        return checks;
-    }
-
     /** The libraries {@code checkId} needs for some input that are not on the class path, in declaration order. */
     public static List<PluginLibrary> missingFor(String checkId) {
         return Arrays.stream(values()).filter(library -> library.checks.contains(checkId) && !library.present()).toList();

@@ -40,11 +40,15 @@ import org.jacoco.core.JaCoCo;
  * JaCoCo reports nothing for the class (a synthetic class).
  *
  * <p>The stat index maps each class file (its path in the folder) to the {@link Stat} it had when it was
- * last read and the class id its bytes had: a file whose stat is the same is not read again, as git and make
- * decide. Its limit is theirs: a file rewritten with the same size, modification time and file key is taken
- * for unchanged. Against files written in the same instant as the listing (git's "racy clean" files), an
- * entry whose modification time is not {@link #RACY_NANOS} older than the start of the run that wrote the
- * pack is not trusted: that file is read again.
+ * last read and the class id its bytes had: a file whose stat is the same is not read again, as git decides.
+ * The stat holds the size, the modification time, the file key (device and inode) and, where the file system
+ * keeps one, the status-change time (ctime), which every write moves and no program can set back, so that a
+ * file rewritten in place with its size and modification time restored (as archivers do) is read again; where
+ * there is no ctime, such a file is taken for unchanged, as make would. Against files written in the same
+ * instant as the listing (git's "racy clean" files), an entry whose modification time is not
+ * {@link #RACY_NANOS} older than the start of the run that wrote the pack is not trusted: that file is read
+ * again. That start is the check's clock, which must agree with the class folder's file system within that
+ * window.
  *
  * <p>Entries are kept in one pack file per class folder (one read and at most one write a run instead of a
  * file per class): {@code <folder>/<SHA-256 of the label>.bin}, holding the entries this run used. A pack is
@@ -64,10 +68,10 @@ final class CounterCache {
     /** How much older than the run that wrote the pack a file's modification time must be for its stat to be trusted. */
     static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private static final int MAGIC = 0x52434332; // "RCC2"
+    private static final int MAGIC = 0x52434333; // "RCC3"
 
     /** What made the counters: a pack of anything else is a miss. */
-    private static final String FORMAT = "readiness coverage counters 2; JaCoCo " + JaCoCo.VERSION;
+    private static final String FORMAT = "readiness coverage counters 3; JaCoCo " + JaCoCo.VERSION;
 
     /** What a lookup found: the class's counters, or {@code null} counters when JaCoCo reports nothing for it. */
     record Hit(ClassCounters counters) {
@@ -78,11 +82,23 @@ final class CounterCache {
      *
      * @param modifiedNanos its last-modified time, in nanoseconds since the epoch (as precise as the file system keeps it)
      * @param fileKey       what identifies the file on its file system (device and inode), or {@code null} where it has none
+     * @param changedNanos  its status-change time (ctime), which no program can set back, in nanoseconds since the epoch;
+     *                      {@link Long#MIN_VALUE} where the file system has none or it could not be read
      */
-    record Stat(long size, long modifiedNanos, String fileKey) {
-        static Stat of(BasicFileAttributes attributes) {
+    record Stat(long size, long modifiedNanos, String fileKey, long changedNanos) {
+
+        /** The stat of {@code file}, whose basic attributes a listing already read; its ctime read where there is one. */
+        static Stat of(Path file, BasicFileAttributes attributes) {
+            long changed = Long.MIN_VALUE;
+            if (file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                try {
+                    changed = ((FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS);
+                } catch (IOException | RuntimeException e) {
+                    // unknown: it matches only a stat whose ctime was unknown too
+                }
+            }
             return new Stat(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    attributes.fileKey() == null ? null : attributes.fileKey().toString());
+                    attributes.fileKey() == null ? null : attributes.fileKey().toString(), changed);
         }
     }
 
@@ -256,6 +272,7 @@ final class CounterCache {
             if (stat.fileKey() != null) {
                 out.writeUTF(stat.fileKey());
             }
+            out.writeLong(stat.changedNanos());
             out.writeLong(entry.getValue().classId());
         }
         CRC32C crc = new CRC32C();
@@ -302,7 +319,7 @@ final class CounterCache {
             Map<String, Indexed> index = new HashMap<>();
             for (int i = count(in); i > 0; i--) {
                 String path = in.readUTF();
-                Stat stat = new Stat(in.readLong(), in.readLong(), in.readBoolean() ? in.readUTF() : null);
+                Stat stat = new Stat(in.readLong(), in.readLong(), in.readBoolean() ? in.readUTF() : null, in.readLong());
                 index.put(path, new Indexed(stat, in.readLong()));
             }
             if (in.available() != 0) {

@@ -188,7 +188,7 @@ final class CoverageAnalysis {
                     if (excludes.test(relative.substring(0, relative.length() - ".class".length()))) {
                         excluded++;
                     } else {
-                        files.add(new ClassFile(relative, cache == null ? null : CounterCache.Stat.of(attributes)));
+                        files.add(new ClassFile(relative, cache == null ? null : CounterCache.Stat.of(file, attributes)));
                     }
                 }
                 return FileVisitResult.CONTINUE;
