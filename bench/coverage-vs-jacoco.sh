@@ -27,14 +27,14 @@
 # Figures of 2026-12-03, the idle 2-core machine (load average 2.0-2.4: the benchmark itself), 13,747 class
 # files (Maven 3.9.11 lib/ and boot/, Groovy 4.0.31, Byte Buddy 1.18.14; names met twice laid out once, 82 MB),
 # medians of 5 interleaved rounds (ratios: wall / peak RSS against jacoco:check):
-#   jacoco:check                    3577 ms  1.00x   peak RSS  805 MB  1.00x
-#   readiness:verify cold           4153 ms  1.16x   peak RSS  500 MB  0.62x
-#   readiness:verify warm           2001 ms  0.56x   peak RSS  189 MB  0.23x
-#   readiness:verify, no cache      3936 ms  1.10x   peak RSS  423 MB  0.53x
-#   validate (Maven's floor)        1027 ms  0.29x   peak RSS  112 MB  0.14x
+#   jacoco:check                    3804 ms  1.00x   peak RSS  738 MB  1.00x
+#   readiness:verify cold           4377 ms  1.15x   peak RSS  467 MB  0.63x
+#   readiness:verify warm           2172 ms  0.57x   peak RSS  200 MB  0.27x
+#   readiness:verify, no cache      4132 ms  1.09x   peak RSS  417 MB  0.56x
+#   validate (Maven's floor)        1114 ms  0.29x   peak RSS  113 MB  0.15x
 # The goals (issue 12) are cold <= 0.8x wall and <= 0.6x peak, warm <= 0.2x: peak is at the line (cold's peak
-# was 0.54x-0.63x of its round's jacoco:check in four rounds, 0.91x in one), cold wall and warm are not met.
-# Warm reads no class file (the cache's stat index): 2.0 s = validate 1.0 s + the gate's fixed cost (resolving the
+# was 0.55x-0.70x of its round's jacoco:check), cold wall and warm are not met.
+# Warm reads no class file (the cache's stat index): 2.2 s = validate 1.1 s + the gate's fixed cost (resolving the
 # plugin, its realm, Jackson's binding, the reports: ~0.65 s, bench/OVERHEAD.md) + ~0.3 s of listing the files and
 # reading the exec data and the pack. Below validate's 0.29x no run through Maven can go.
 # Profiles (JFR, PROFILE=cold / warm), 2026-12-02: cold, 53% of the samples in JaCoCo's Analyzer (ASM's
