@@ -7,6 +7,7 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.ProjectId;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.checks.ClassLoaderWithout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -244,5 +245,15 @@ class DocsCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.SKIPPED);
         assertThat(result.claims()).isEmpty();
+    }
+
+    @Test
+    void isAnErrorNamingTheDependencyWhenTheSpecIsNamedAndSwaggerParserIsNotThere() throws Exception {
+        copy("orders-openapi.yaml", "src/main/resources/openapi.yaml");
+
+        List<String> result = new ClassLoaderWithout("io.swagger.").run("docs", "{\"openApi\": \"src/main/resources/openapi.yaml\"}", project);
+
+        assertThat(result).contains("ERROR reading the OpenAPI spec src/main/resources/openapi.yaml needs"
+                + " io.swagger.parser.v3:swagger-parser-v3:2.1.48, which the plugin does not carry unless the project adds it");
     }
 }

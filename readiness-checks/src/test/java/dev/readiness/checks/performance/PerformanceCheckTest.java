@@ -14,6 +14,7 @@ import dev.readiness.check.Finding;
 import dev.readiness.check.Ratio;
 import dev.readiness.check.Result;
 import dev.readiness.check.Status;
+import dev.readiness.checks.ClassLoaderWithout;
 import dev.readiness.checks.performance.PerformanceConfig.Budget;
 import dev.readiness.engine.ConfigBinder;
 import dev.readiness.engine.ConfigElement;
@@ -620,5 +621,16 @@ class PerformanceCheckTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void isAnErrorNamingTheDependenciesWhenJMeterResultsAreThereAndTheirLibrariesAreNot() throws Exception {
+        fixture("orders.jtl", "target/jmeter/results/orders.jtl");
+
+        List<String> result = new ClassLoaderWithout("org.apache.commons.csv.", "org.HdrHistogram.").run("performance", "{}", project);
+
+        assertThat(result.get(0)).isEqualTo("ERROR reading JMeter's results target/jmeter/results/orders.jtl needs"
+                + " org.apache.commons:commons-csv:1.14.1 and org.hdrhistogram:HdrHistogram:2.2.2, which the plugin does not carry"
+                + " unless the project adds it");
     }
 }
