@@ -91,14 +91,15 @@ final class ReactorGate {
 
     /**
      * The modules of the whole reactor that declare the gate but are not built in this run ({@code -pl}, {@code -rf}),
-     * by artifactId.
+     * by artifactId; a module whose POM sets {@code readiness.skip} is not among them, as it is left out when built.
      */
     static List<String> notBuilt(MavenSession session, MojoExecution execution) {
         Set<String> built = new TreeSet<>();
         session.getProjects().forEach(p -> built.add(p.getId()));
         List<String> missing = new ArrayList<>();
         for (MavenProject project : session.getAllProjects()) {
-            if (!built.contains(project.getId()) && declaresGate(project, execution)) {
+            if (!built.contains(project.getId()) && declaresGate(project, execution)
+                    && !Boolean.parseBoolean(project.getProperties().getProperty("readiness.skip"))) {
                 missing.add(project.getArtifactId());
             }
         }
