@@ -274,8 +274,7 @@ abstract class GateMojo extends AbstractMojo {
      * project: under {@code -pl} that is the first module built, whose own reports the aggregate would overwrite.
      */
     private MavenProject rootProject() {
-        List<MavenProject> all = session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
-        return all.stream().filter(MavenProject::isExecutionRoot).findFirst().orElse(null);
+        return ReactorGate.allProjects(session).stream().filter(MavenProject::isExecutionRoot).findFirst().orElse(null);
     }
 
     /** Where the reactor's aggregate reports go: {@code target/readiness/} of the execution root. */

@@ -39,8 +39,15 @@ final class ReactorGate {
      * everything itself.
      */
     static boolean isReactor(MavenSession session) {
-        List<MavenProject> all = session.getAllProjects();
-        return (all != null ? all : session.getProjects()).size() > 1;
+        return allProjects(session).size() > 1;
+    }
+
+    /**
+     * Every module of the reactor, those {@code -pl} or {@code -rf} leave unbuilt too (the built ones where Maven kept no
+     * other list).
+     */
+    static List<MavenProject> allProjects(MavenSession session) {
+        return session.getAllProjects() != null ? session.getAllProjects() : session.getProjects();
     }
 
     /**
@@ -97,7 +104,7 @@ final class ReactorGate {
         Set<String> built = new TreeSet<>();
         session.getProjects().forEach(p -> built.add(p.getId()));
         List<String> missing = new ArrayList<>();
-        for (MavenProject project : session.getAllProjects()) {
+        for (MavenProject project : allProjects(session)) {
             if (!built.contains(project.getId()) && declaresGate(project, execution)
                     && !Boolean.parseBoolean(project.getProperties().getProperty("readiness.skip"))) {
                 missing.add(project.getArtifactId());

@@ -54,8 +54,8 @@ import org.jacoco.core.internal.data.CRC64;
  *
  * <p>With a {@link CounterCache}, a class file whose class id (JaCoCo's CRC64 of its bytes), length and
  * probes were analysed before is not analysed again: its {@link ClassCounters} come from the cache, and those
- * of the others go into it. A class file whose stat (size, modification time, file key) the cache's index
- * holds, outside the racy window, is not even read: its class id comes from the index.
+ * of the others go into it. A class file whose stat ({@link CounterCache.Stat}) the cache's index holds,
+ * outside the racy window, is not even read: its class id comes from the index.
  */
 final class CoverageAnalysis {
 
