@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import dev.readiness.check.Ratio;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -50,8 +50,9 @@ public final class ConfigBinder {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("readiness").addDeserializer(Duration.class, new DurationDeserializer()))
+            // of java.time only what configuration holds: JavaTimeModule would load its ~50 classes into every run
+            .addModule(new SimpleModule("readiness").addDeserializer(Duration.class, new DurationDeserializer())
+                    .addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)

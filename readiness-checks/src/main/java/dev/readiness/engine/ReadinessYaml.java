@@ -46,15 +46,18 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
 
     private static final long MAX_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .loaderOptions(limitedLoader()).build()).build();
+    /** The YAML mapper, built when a file is first read: a project without {@code readiness.yaml} never loads SnakeYAML. */
+    private static final class Yaml {
 
-    private static org.yaml.snakeyaml.LoaderOptions limitedLoader() {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit((int) MAX_BYTES);
-        return options;
+        static final ObjectMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limitedLoader()).build()).build();
+
+        private static org.yaml.snakeyaml.LoaderOptions limitedLoader() {
+            org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+            options.setMaxAliasesForCollections(20);
+            options.setAllowDuplicateKeys(false);
+            options.setCodePointLimit((int) MAX_BYTES);
+            return options;
+        }
     }
 
     public ReadinessYaml {
@@ -81,11 +84,11 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
 
     /** A parser of YAML text in which only {@code true} and {@code false} are booleans, as in this file. */
     static JsonParser parser(InputStream in) throws IOException {
-        return new OnlyTrueAndFalse(YAML.getFactory().createParser(in));
+        return new OnlyTrueAndFalse(Yaml.MAPPER.getFactory().createParser(in));
     }
 
     static ObjectMapper mapper() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 
     /** Reads the file, or returns {@code null} when it does not exist. */
@@ -96,7 +99,7 @@ public record ReadinessYaml(String checklist, JsonNode http, String checkTimeout
         JsonNode root;
         try (InputStream in = new BoundedInput(Files.newInputStream(file), MAX_BYTES, FILE);
              JsonParser parser = parser(in)) {
-            root = YAML.readTree(parser);
+            root = Yaml.MAPPER.readTree(parser);
         } catch (IOException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BoundedInput.LimitExceededException) {
