@@ -8,6 +8,8 @@ import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import dev.readiness.check.Stage;
 import dev.readiness.check.Status;
+import dev.readiness.checks.ClassLoaderWithout;
+import dev.readiness.checks.PluginLibrary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -419,6 +421,20 @@ class EdgeCheckTest {
             assertThat(dns.questions.get()).isEqualTo(1);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void reportsErrorNamingDnsjavaWhenRecordsAreConfiguredAndThePluginDoesNotCarryIt() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        List<String> result = new ClassLoaderWithout("org.xbill.").run("edge", "{\"url\": \"http://127.0.0.1:" + closedPort + "/\","
+                + " \"records\": [{\"name\": \"shop.example.com\", \"type\": \"A\", \"expect\": \"203.0.113.10\"}]}", dir);
+
+        assertThat(result).contains(EdgeCheck.DNS + ": ERROR asking DNS for the configured records needs "
+                + PluginLibrary.DNSJAVA.coordinates() + ", which the plugin does not carry unless the project adds it");
     }
 
     private static byte[] resource(String name) throws IOException {
