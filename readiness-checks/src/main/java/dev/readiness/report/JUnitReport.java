@@ -42,7 +42,8 @@ public final class JUnitReport {
     static void write(Outcome outcome, OutputStream out) throws IOException, XMLStreamException {
         Map<Status, Integer> counts = outcome.counts();
         BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES);
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffered, "UTF-8");
+        // the JDK's writer, not whichever StAX implementation a jar on the plugin's class path names (no service lookup either)
+        XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
