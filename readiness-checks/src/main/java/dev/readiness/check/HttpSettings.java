@@ -3,6 +3,7 @@ package dev.readiness.check;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,19 +13,27 @@ import java.util.Map;
  * @param target            the deployed service's base URL, or {@code null} when not configured
  * @param timeout           connect, read and whole-call timeout of each request (default 10s)
  * @param trustCertificates a PEM file of extra CA certificates, or {@code null}
- * @param headers           sent only to the target's origin (scheme, host and port), or with every request when
- *                          {@code target} is {@code null}; values are secrets, never printed
+ * @param headers           sent only to the target's origin (scheme, host and port), or, when {@code target} is
+ *                          {@code null}, to the {@code headerOrigins}; values are secrets, never printed
  * @param proxy             the active proxy, or {@code null}
+ * @param headerOrigins     where the headers go when there is no target: origins ({@code https://host:port}) that the
+ *                          POM names (since 0.6.0; none before a target or these are given: headers go nowhere else)
  * @since 0.1.0
  */
 public record HttpSettings(URI target, Duration timeout, Path trustCertificates,
-                           Map<String, String> headers, Proxy proxy) {
+                           Map<String, String> headers, Proxy proxy, List<URI> headerOrigins) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     public HttpSettings {
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        headerOrigins = headerOrigins == null ? List.of() : List.copyOf(headerOrigins);
+    }
+
+    /** Settings whose headers go to the target's origin only, and nowhere when there is no target. */
+    public HttpSettings(URI target, Duration timeout, Path trustCertificates, Map<String, String> headers, Proxy proxy) {
+        this(target, timeout, trustCertificates, headers, proxy, List.of());
     }
 
     /** No target, default timeout, no extra trust, no headers, no proxy. */
@@ -48,6 +57,6 @@ public record HttpSettings(URI target, Duration timeout, Path trustCertificates,
     @Override
     public String toString() {
         return "HttpSettings[target=" + target + ", timeout=" + timeout + ", trustCertificates=" + trustCertificates
-                + ", headers=" + headers.keySet() + ", proxy=" + proxy + "]";
+                + ", headers=" + headers.keySet() + ", proxy=" + proxy + ", headerOrigins=" + headerOrigins + "]";
     }
 }

@@ -175,8 +175,11 @@ public final class Engine {
         ReadinessConfig.Pom pom = sources.pom();
         ReadinessYaml yaml = sources.yaml() != null ? sources.yaml() : new ReadinessYaml(null, null, null, null, Map.of());
         Map<String, JsonNode> checks = new LinkedHashMap<>(yaml.checks());
+        List<JsonNode> pomChecks = new ArrayList<>();
         for (ConfigElement check : pom.checks()) {
-            checks.put(check.name(), toTree(check));
+            JsonNode tree = toTree(check);
+            checks.put(check.name(), tree);
+            pomChecks.add(tree);
         }
         String checklist = pom.checklist() != null ? pom.checklist() : yaml.checklist();
         JsonNode http = http(pom.http() == null ? null : ConfigBinder.toTree(pom.http(), HttpConfig.class), yaml.http());
@@ -192,7 +195,7 @@ public final class Engine {
                 sources.proxy(), pom.requireAttestation() != null ? pom.requireAttestation() : yaml.requireAttestation(),
                 maxWaiverDays == null || maxWaiverDays.isBlank() ? Ledger.DEFAULT_MAX_WAIVER_DAYS
                         : ConfigBinder.bind("maxWaiverDays", Integer.class, JsonNodeFactory.instance.textNode(maxWaiverDays.trim()), List.of()),
-                stage, pom.environment() != null ? pom.environment() : yaml.environment());
+                stage, pom.environment() != null ? pom.environment() : yaml.environment(), ReadinessConfig.urlOrigins(pomChecks));
     }
 
     /** The stage as written, {@link Stage#BUILD} when nothing is; another word is an error naming the stages. */
@@ -516,7 +519,7 @@ public final class Engine {
             requireSendable("http.headers", http.headers());
             headers.putAll(http.headers());
         }
-        return new HttpSettings(target, http.timeout(), trust, headers, config.proxy());
+        return new HttpSettings(target, http.timeout(), trust, headers, config.proxy(), target == null ? config.headerOrigins() : List.of());
     }
 
     /**

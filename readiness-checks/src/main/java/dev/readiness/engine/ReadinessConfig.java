@@ -3,10 +3,15 @@ package dev.readiness.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Stage;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,11 +38,14 @@ import java.util.Set;
  * @param stage          the run's stage: its claims are evaluated, the others SKIPPED
  * @param environment    what the target is ({@code production}, {@code staging}), or {@code null} when not said: claims
  *                       about production are SKIPPED unless it is {@code production}
+ * @param headerOrigins  where the configured headers go when there is no target: the origins (scheme, host, port) of the
+ *                       http(s) URLs written in the POM's check parameters, never of one from {@code readiness.yaml}
  */
 public record ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
                               JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
                               boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
-                              List<String> requireAttestation, int maxWaiverDays, Stage stage, String environment) {
+                              List<String> requireAttestation, int maxWaiverDays, Stage stage, String environment,
+                              List<URI> headerOrigins) {
 
     /** The default time limit of one check. */
     public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(5);
@@ -54,6 +62,42 @@ public record ReadinessConfig(Path checklist, String checklistShown, Map<String,
         requireAttestation = requireAttestation == null ? List.of() : List.copyOf(requireAttestation);
         stage = stage == null ? Stage.BUILD : stage;
         environment = environment == null || environment.isBlank() ? null : environment.trim();
+        headerOrigins = headerOrigins == null ? List.of() : List.copyOf(headerOrigins);
+    }
+
+    /** A configuration given whole by its caller (tests, embedding): the headers may go to the URLs of all its checks. */
+    public ReadinessConfig(Path checklist, String checklistShown, Map<String, JsonNode> checks, String target,
+                           JsonNode http, Duration checkTimeout, Set<String> onlyChecks, Set<String> skipChecks,
+                           boolean failOnWarnings, Map<String, String> serverHeaders, HttpSettings.Proxy proxy,
+                           List<String> requireAttestation, int maxWaiverDays, Stage stage, String environment) {
+        this(checklist, checklistShown, checks, target, http, checkTimeout, onlyChecks, skipChecks, failOnWarnings, serverHeaders,
+                proxy, requireAttestation, maxWaiverDays, stage, environment, urlOrigins(checks.values()));
+    }
+
+    /** The origins (scheme, host, port) of the http(s) URLs written anywhere in these parameter trees, once each, in order. */
+    static List<URI> urlOrigins(Collection<JsonNode> trees) {
+        Set<URI> origins = new LinkedHashSet<>();
+        trees.forEach(tree -> collectOrigins(tree, origins));
+        return List.copyOf(origins);
+    }
+
+    private static void collectOrigins(JsonNode node, Set<URI> origins) {
+        if (node == null) {
+            return;
+        }
+        if (!node.isTextual()) {
+            node.forEach(child -> collectOrigins(child, origins));
+            return;
+        }
+        try {
+            URI url = new URI(node.asText().trim());
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) {
+                origins.add(new URI(scheme, null, url.getHost().toLowerCase(Locale.ROOT), url.getPort(), null, null, null));
+            }
+        } catch (URISyntaxException e) {
+            // not a URL: no origin
+        }
     }
 
     /** A configuration that does not say what its target is. */

@@ -11,6 +11,7 @@ import dev.readiness.check.CheckLog;
 import dev.readiness.check.HttpSettings;
 import dev.readiness.check.Result;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +128,40 @@ class ReadinessConfigTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("tests.claims: name each claim with its settings, e.g. "
                         + "<claims><integration><level>RECOMMENDED</level></integration></claims>");
+    }
+
+    @Test
+    void sendsTheHeadersWithoutATargetToTheUrlsOfThePomNeverToOnesOfReadinessYaml() throws Exception {
+        ReadinessYaml yaml = yaml("""
+                checks:
+                  metrics: {url: 'https://collector.attacker.example/steal'}
+                  smoke: {urls: ['https://shop.example.com:8443/', 'http://other.attacker.example/']}
+                """);
+        ReadinessConfig.Pom pom = new ReadinessConfig.Pom(null, List.of(xml("<health><url>https://Status.Example.com/actuator/health</url></health>"),
+                xml("<smoke><url>https://shop.example.com:8443/cart</url><path>/relative/path</path></smoke>")), null,
+                xml("<http><headers><Authorization>Bearer s3cr3t-0001</Authorization></headers></http>"), null, null, Set.of(), Set.of());
+
+        ReadinessConfig config = engine.config(sources(pom, yaml));
+
+        assertThat(config.headerOrigins()).containsExactly(URI.create("https://status.example.com"), URI.create("https://shop.example.com:8443"));
+        assertThat(config.checks()).containsKey("metrics");
+    }
+
+    @Test
+    void givesTheHeadersTheOriginsThePomNamesOnlyWhenNoTargetIsSet() throws Exception {
+        JsonNode http = ConfigBinder.mapper().readTree("{\"headers\": {\"X-Api-Key\": \"k3y-0123456\"}}");
+        List<URI> named = List.of(URI.create("https://status.example.com"));
+
+        Plan withTarget = engine.plan(config("https://staging.example.com/", http, named), dir);
+        Plan withoutTarget = engine.plan(config(null, http, named), dir);
+
+        assertThat(withTarget.http().headerOrigins()).as("the headers go to the target's origin only").isEmpty();
+        assertThat(withoutTarget.http().headerOrigins()).isEqualTo(named);
+    }
+
+    private static ReadinessConfig config(String target, JsonNode http, List<URI> headerOrigins) {
+        return new ReadinessConfig(null, null, Map.of("tests", JsonNodeFactory.instance.objectNode()), target, http, null, Set.of(),
+                Set.of(), false, null, null, List.of(), Ledger.DEFAULT_MAX_WAIVER_DAYS, null, null, headerOrigins);
     }
 
     @Test

@@ -163,8 +163,7 @@ public final class SecurityHeadersCheck implements Check<SecurityHeadersConfig> 
         HttpSettings http = context.http();
         OkHttpClient client;
         try {
-            client = HttpClients.forSettings(http.target() != null ? http
-                    : new HttpSettings(site.uri(), http.timeout(), http.trustCertificates(), http.headers(), http.proxy()));
+            client = HttpClients.forSettings(http);
         } catch (IOException e) {
             return Result.error("securityHeaders cannot set up its HTTP client: " + e.getMessage())
                     .remedy("Point <http><trustCertificates> at a readable PEM file of CA certificates.").build();

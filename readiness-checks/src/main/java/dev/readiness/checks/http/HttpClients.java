@@ -16,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -107,10 +108,12 @@ public final class HttpClients {
             }
         }
         if (!settings.headers().isEmpty()) {
-            HttpUrl scope = settings.target() == null ? null : HttpUrl.parse(settings.target().toString());
+            // the target's origin, else the origins the POM names: never a URL from readiness.yaml or a host a check reaches
+            List<HttpUrl> scope = (settings.target() != null ? List.of(settings.target()) : settings.headerOrigins()).stream()
+                    .map(uri -> HttpUrl.parse(uri.toString())).filter(Objects::nonNull).toList();
             builder.addInterceptor(chain -> {
                 Request request = chain.request();
-                if (settings.target() != null && !sameOrigin(scope, request.url())) {
+                if (scope.stream().noneMatch(origin -> sameOrigin(origin, request.url()))) {
                     return chain.proceed(request);
                 }
                 Request.Builder withHeaders = request.newBuilder();

@@ -421,7 +421,11 @@ class SecurityHeadersCheckTest {
                     "OPTIONS /", () -> new MockResponse.Builder().code(204).build()));
             http.enqueue(new MockResponse.Builder().code(301).addHeader("Location", site().toString()).build());
 
-            CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null, null), context(null, Duration.ofSeconds(10), trust));
+            // no target: the headers go to the origins the POM names, here the site's <url> (not the plain-HTTP one)
+            URI siteOrigin = URI.create("https://" + site().host() + ":" + site().port());
+            CHECK.run(new SecurityHeadersConfig(site().uri(), http.url("/").uri(), null, null), CheckContext.builder(dir)
+                    .http(new HttpSettings(null, Duration.ofSeconds(10), trust, Map.of("Authorization", "Bearer s3cret"), null,
+                            List.of(siteOrigin))).build());
 
             List<RecordedRequest> requests = new ArrayList<>();
             for (int i = 0; i < 3; i++) {

@@ -579,7 +579,7 @@ class HealthCheckTest {
         Path pem = Files.writeString(dir.resolve("ca.pem"), root.certificatePem());
 
         Result result = check.run(new HealthConfig(url(), null), CheckContext.builder(dir)
-                .http(new HttpSettings(null, TIMEOUT, pem, Map.of("Authorization", SECRET), null)).build());
+                .http(new HttpSettings(null, TIMEOUT, pem, Map.of("Authorization", SECRET), null, List.of(origin()))).build());
 
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(url()).startsWith("https://");
@@ -708,13 +708,18 @@ class HealthCheckTest {
         return server.url("/actuator/health").toString();
     }
 
+    private URI origin() {
+        return URI.create(server.url("/").newBuilder().encodedPath("/").build().toString().replaceAll("/$", ""));
+    }
+
     private CheckContext context(String target) {
         return context(target, TIMEOUT);
     }
 
+    /** With no target, the headers go to the server's origin, as the engine lets them when the POM writes the check's url. */
     private CheckContext context(String target, Duration timeout) {
         HttpSettings http = new HttpSettings(target == null ? null : URI.create(target), timeout, null,
-                Map.of("Authorization", SECRET), null);
+                Map.of("Authorization", SECRET), null, List.of(origin()));
         return CheckContext.builder(dir).http(http).build();
     }
 

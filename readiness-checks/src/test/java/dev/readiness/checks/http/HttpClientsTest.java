@@ -6,6 +6,7 @@ import dev.readiness.check.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -59,11 +60,20 @@ class HttpClientsTest {
     }
 
     @Test
-    void sendsTheHeadersEverywhereWithoutATarget() throws Exception {
+    void sendsTheHeadersWithoutATargetOnlyToTheOriginsThePomNames() throws Exception {
+        OkHttpClient client = HttpClients.forSettings(new HttpSettings(null, Duration.ofSeconds(5), null, Map.of("Authorization", TOKEN),
+                null, List.of(URI.create("http://" + service.getHostName() + ":" + service.getPort()))));
+
+        assertThat(authorization(client, service, service.url("/actuator/health"))).isEqualTo(TOKEN);
+        assertThat(authorization(client, elsewhere, elsewhere.url("/"))).as("a host a check reaches, such as a page's asset").isNull();
+    }
+
+    @Test
+    void sendsTheHeadersNowhereWithoutATargetOrAnOriginThePomNames() throws Exception {
         OkHttpClient client = client(null);
 
-        assertThat(authorization(client, service, service.url("/"))).isEqualTo(TOKEN);
-        assertThat(authorization(client, elsewhere, elsewhere.url("/"))).isEqualTo(TOKEN);
+        assertThat(authorization(client, service, service.url("/"))).isNull();
+        assertThat(authorization(client, elsewhere, elsewhere.url("/"))).isNull();
     }
 
     @Test
