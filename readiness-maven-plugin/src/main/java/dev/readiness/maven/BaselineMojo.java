@@ -29,10 +29,11 @@ public class BaselineMojo extends GateMojo {
 
     /** Only removes the entries of the existing baseline that no longer occur, instead of recording today's findings. Default false. */
     @Parameter(property = "readiness.prune", defaultValue = "false")
-    private boolean prune;
+    private String prune;
 
     @Override
     public void execute() throws MojoExecutionException {
+        boolean prune = flag("prune", this.prune, false);
         Path file = basedir().resolve(Baseline.FILE);
         Baseline existing;
         try {

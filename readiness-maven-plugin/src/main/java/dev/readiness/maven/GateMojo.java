@@ -15,6 +15,7 @@ import dev.readiness.engine.ReadinessConfig;
 import dev.readiness.engine.ReadinessYaml;
 import dev.readiness.report.ConsoleReport;
 import dev.readiness.report.Reports;
+import dev.readiness.text.Words;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,9 +81,9 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter
     private String checkTimeout;
 
-    /** Skips the gate. */
+    /** Skips the gate: {@code true} or {@code false} (text, so that another word is an error rather than false). */
     @Parameter(property = "readiness.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     /** Runs only these configured checks (comma-separated ids); the others are SKIPPED. */
     @Parameter(property = "readiness.checks")
@@ -128,7 +129,7 @@ abstract class GateMojo extends AbstractMojo {
      * {@code -rf}): for a release, whose verdict must speak for the whole product. Default false: the aggregate names them.
      */
     @Parameter(property = "readiness.requireFullReactor", defaultValue = "false")
-    private boolean requireFullReactor;
+    private String requireFullReactor;
 
     /**
      * What the target is: {@code production}, {@code staging}, or another name. Claims about production ("Application
@@ -138,9 +139,9 @@ abstract class GateMojo extends AbstractMojo {
     @Parameter(property = "readiness.environment")
     private String environment;
 
-    /** Whether checks may use their on-disk caches (OSV answers, coverage counters per class). */
+    /** Whether checks may use their on-disk caches (OSV answers, coverage counters per class): {@code true} or {@code false}. */
     @Parameter(property = "readiness.cache", defaultValue = "true")
-    private boolean cache;
+    private String cache;
 
     /** Where the reports are written. */
     @Parameter(defaultValue = "${project.build.directory}/readiness", required = true)
@@ -183,11 +184,29 @@ abstract class GateMojo extends AbstractMojo {
      * @return the outcome, or {@code null} when {@code readiness.skip} is set
      * @throws MojoExecutionException for broken configuration, before any check runs, or reports that cannot be written
      */
+    /**
+     * A true-or-false parameter as written ({@code byDefault} when blank): another word is a configuration error, where
+     * Maven would have read {@code yes} as false and quietly turned a safeguard off.
+     */
+    static boolean flag(String name, String value, boolean byDefault) throws MojoExecutionException {
+        String text = value == null ? "" : value.trim();
+        if (text.isEmpty()) {
+            return byDefault;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new MojoExecutionException("Readiness configuration error: " + name + ": '" + Words.oneLine(text, 100)
+                + "' is not true or false (readiness." + name + ")");
+    }
+
     protected Outcome runGate(boolean gate) throws MojoExecutionException {
-        if (skip) {
+        if (flag("skip", skip, false)) {
             getLog().info("Readiness gate skipped (readiness.skip)");
             return null;
         }
+        boolean useCache = flag("cache", cache, true);
+        flag("requireFullReactor", requireFullReactor, false); // refused in every module, before any check runs
         Path basedir = project.getBasedir().toPath();
         CheckContext.Builder context = CheckContext.builder(basedir)
                 .buildDirectory(Path.of(project.getBuild().getDirectory()))
@@ -198,7 +217,7 @@ abstract class GateMojo extends AbstractMojo {
                 .dependencies(() -> MavenAdapters.dependencyGraph(dependenciesResolver, project, session))
                 .licenses(MavenAdapters.licenses(this::projectBuilder, project, session))
                 .offline(session.isOffline())
-                .useCache(cache)
+                .useCache(useCache)
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
                 .clock(clock);
         moduleContext = context;
@@ -254,14 +273,14 @@ abstract class GateMojo extends AbstractMojo {
                 .packaging("pom")
                 .project(new ProjectId(named.getGroupId(), named.getArtifactId(), named.getVersion()))
                 .offline(session.isOffline())
-                .useCache(cache)
+                .useCache(flag("cache", cache, true))
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
                 .clock(clock);
         getLog().info("Readiness aggregate of " + modules.size() + " module" + (modules.size() == 1 ? "" : "s") + ", in " + rootDir);
         Outcome aggregate;
         try {
             aggregate = Engine.discover(getClass().getClassLoader()).aggregate(sources(rootDir), context, log(), modules,
-                    ReactorGate.notBuilt(session, mojoExecution), requireFullReactor);
+                    ReactorGate.notBuilt(session, mojoExecution), flag("requireFullReactor", requireFullReactor, false));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
         }

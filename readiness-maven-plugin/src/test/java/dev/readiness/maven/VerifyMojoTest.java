@@ -313,6 +313,32 @@ class VerifyMojoTest {
         }
     }
 
+    @Nested
+    class WhenAFlagIsNeitherTrueNorFalse {
+
+        @Test
+        @InjectMojo(goal = "verify", pom = MISSING_CHECKLIST_POM)
+        @MojoParameter(name = "requireFullReactor", value = "yes")
+        void refusesRequireFullReactorYesRatherThanReadingItAsFalse(VerifyMojo mojo) throws Exception {
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Readiness configuration error: requireFullReactor: 'yes' is not true or false (readiness.requireFullReactor)");
+            assertThat(projectDir.resolve("target/readiness")).doesNotExist();
+        }
+
+        @Test
+        @InjectMojo(goal = "verify", pom = MISSING_CHECKLIST_POM)
+        @MojoParameter(name = "skip", value = "on")
+        void refusesSkipOnRatherThanRunningOrSkipping(VerifyMojo mojo) throws Exception {
+            mojo.setLog(log);
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Readiness configuration error: skip: 'on' is not true or false (readiness.skip)");
+            assertThat(log.lines()).isEmpty();
+        }
+    }
+
     @Test
     @InjectMojo(goal = "verify", pom = MISSING_CHECKLIST_POM)
     void rejectsAChecklistThatDoesNotExist(VerifyMojo mojo) throws Exception {
