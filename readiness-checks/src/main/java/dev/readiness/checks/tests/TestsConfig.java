@@ -15,7 +15,7 @@ import java.util.List;
  *                           integration tests
  * @param endToEndReports    the folders of the JUnit XML ({@code *.xml}) an end-to-end suite writes
  *                           (Playwright, Cypress, Selenium); default (empty) none: end-to-end tests are
- *                           read only when set, and an item asking for them is an ERROR
+ *                           read only when set, and an item asking for them is SKIPPED, saying so
  */
 public record TestsConfig(
         @Param("how many unit tests must have run, skipped ones not counted; default 1")
