@@ -69,8 +69,12 @@ public final class JsonReport {
             item.checks().forEach(checks::add);
             ArrayNode claims = node.putArray("claims");
             for (ClaimVerdict claim : item.claims()) {
-                claims.addObject().put("id", claim.id()).put("strength", claim.claim().strength().name())
-                        .put("status", outcome.account(claim).status().name());
+                ObjectNode c = claims.addObject().put("id", claim.id()).put("strength", claim.claim().strength().name())
+                        .put("status", claim.status().name());
+                Status accounted = outcome.account(claim).status();
+                if (accounted != claim.status()) {
+                    c.put("accountedAs", accounted.name());
+                }
             }
             node.put("evidence", item.evidence());
             if (!item.couldBeVerifiedBy().isEmpty()) {

@@ -102,11 +102,11 @@ final class SiteReport extends AbstractMavenReportRenderer {
         });
     }
 
-    /** "tests (settles, FAIL)", or the claims that could verify an item no configured check decides. */
+    /** "tests (settles, FAIL)", "tests (settles, FAIL, accounted as WAIVED)", or the claims that could verify an item no configured check decides. */
     private static String claims(JsonNode item) {
         List<String> shown = new ArrayList<>();
         item.path("claims").forEach(c -> shown.add(line(c.path("id")) + " (" + line(c.path("strength")).toLowerCase(Locale.ROOT)
-                + ", " + line(c.path("status")) + ")"));
+                + ", " + line(c.path("status")) + (c.has("accountedAs") ? ", accounted as " + line(c.path("accountedAs")) : "") + ")"));
         if (shown.isEmpty() && !item.path("couldBeVerifiedBy").isEmpty()) {
             List<String> could = new ArrayList<>();
             item.path("couldBeVerifiedBy").forEach(c -> could.add(line(c.path("claim"))));
