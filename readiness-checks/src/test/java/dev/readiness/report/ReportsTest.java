@@ -133,6 +133,21 @@ class ReportsTest {
                 .startsWith("supported by securityHeaders.csrf");
     }
 
+    @Test
+    void givesEveryItemThatIsNotMetItsRemedyInMarkdownASkippedOneToo() throws Exception {
+        Item smoke = new Item("smoke-tests-pass-on-staging", "Testing", "Smoke tests pass on staging", false, List.of(), 5);
+        Claim claim = Claim.settles("smoke", "the smoke requests answer as expected", List.of("Smoke tests pass on staging"));
+        Result skipped = Result.skipped("runs after deployment").remedy("Run mvn readiness:verify -Dreadiness.stage=postDeploy"
+                + " against the deployed service.").build();
+        ClaimVerdict verdict = new ClaimVerdict(claim, Level.REQUIRED, skipped);
+        Outcome outcome = new Outcome(new ProjectId("dev.demo", "shop", "1.0"), new Checklist("READY.md", "Ready", List.of(smoke)),
+                List.of(new ItemResult(smoke, Level.REQUIRED, Status.SKIPPED, List.of(verdict), List.of(), skipped.summary())),
+                List.of(new CheckRun("smoke", Level.REQUIRED, skipped, 0, List.of(verdict))), true, List.of(), List.of());
+
+        assertThat(MarkdownReport.render(outcome)).contains("- [ ] Smoke tests pass on staging — **SKIPPED** (required) · runs after"
+                + " deployment\n  - **Fix:** Run mvn readiness:verify -Dreadiness.stage=postDeploy against the deployed service.\n");
+    }
+
     /** The real checklist's sign-off section: one item attested, one required and missing, a failing test waived. */
     private static Outcome accounted() {
         Item tests = new Item("all-unit-tests-pass", "Code Quality", "All unit tests pass", false, List.of(), 3);
