@@ -35,6 +35,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The gate's engine: finds the checks ({@link ServiceLoader}), takes the configuration once
@@ -124,6 +125,19 @@ public final class Engine {
      */
     public Outcome aggregate(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log, List<ModuleOutcome> modules,
                              List<String> notBuilt, boolean requireFullReactor) throws ConfigurationException {
+        return aggregate(sources, context, log, modules, notBuilt, List.of(), requireFullReactor);
+    }
+
+    /**
+     * The reactor's verdict as {@link #aggregate(ReadinessConfig.Sources, CheckContext.Builder, CheckLog, List, List, boolean)}
+     * gives it, over the modules that ran before one failed: the build stops there (or, with {@code --fail-at-end}, skips
+     * what depends on it), so the modules yet to run are named, and the aggregate FAILs, as it speaks for part of the build.
+     *
+     * @param notRun the modules of this build expected to run the gate that have not (yet); none for the complete aggregate
+     * @since 0.6.0
+     */
+    public Outcome aggregate(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log, List<ModuleOutcome> modules,
+                             List<String> notBuilt, List<String> notRun, boolean requireFullReactor) throws ConfigurationException {
         Map<String, List<ModuleResult>> results = new LinkedHashMap<>();
         for (ModuleOutcome module : modules) {
             for (CheckRun run : module.outcome().checks()) {
@@ -133,16 +147,21 @@ public final class Engine {
         }
         Outcome outcome = verify(sources, context, log, Runner.Reactor.aggregate(results));
         List<String> notices = new ArrayList<>();
-        String failure = null;
+        List<String> failures = new ArrayList<>();
         if (!notBuilt.isEmpty()) {
             String names = String.join(", ", notBuilt);
             notices.add("the aggregate covers the modules built in this run; not built (-pl, -rf): " + names);
             if (requireFullReactor) {
-                failure = "requireFullReactor: the modules " + names + " were not built, so the aggregate cannot speak for the"
-                        + " whole product: build the full reactor";
+                failures.add("requireFullReactor: the modules " + names + " were not built, so the aggregate cannot speak for the"
+                        + " whole product: build the full reactor");
             }
         }
-        return outcome.asAggregate(modules.stream().map(m -> ModuleSummary.of(m.outcome())).toList(), notices, failure);
+        if (!notRun.isEmpty()) {
+            failures.add("a module failed the gate before " + String.join(", ", notRun) + " ran it, so this aggregate covers only "
+                    + modules.stream().map(m -> m.outcome().project().artifactId()).collect(Collectors.joining(", "))
+                    + ": fix the failing module and build the reactor again");
+        }
+        return outcome.asAggregate(modules.stream().map(m -> ModuleSummary.of(m.outcome())).toList(), notices, failures);
     }
 
     private Outcome verify(ReadinessConfig.Sources sources, CheckContext.Builder context, CheckLog log, Runner.Reactor reactor)

@@ -63,17 +63,15 @@ public record Outcome(ProjectId project, Checklist checklist, List<ItemResult> i
     }
 
     /**
-     * This outcome as a reactor's aggregate: with the modules' own verdicts, and failing when {@code failure} is given
-     * (a module the aggregate had to cover was not built).
+     * This outcome as a reactor's aggregate: with the modules' own verdicts, and failing when {@code moreFailures} are given
+     * (a module the aggregate had to cover was not built, or had not run when another failed).
      */
-    public Outcome asAggregate(List<ModuleSummary> moduleSummaries, List<String> moreNotices, String failure) {
+    public Outcome asAggregate(List<ModuleSummary> moduleSummaries, List<String> moreNotices, List<String> moreFailures) {
         List<String> allNotices = new ArrayList<>(notices);
         allNotices.addAll(moreNotices);
         List<String> allFailures = new ArrayList<>(failures);
-        if (failure != null) {
-            allFailures.add(failure);
-        }
-        return new Outcome(project, checklist, items, checks, passed && failure == null, allFailures, warnings, allNotices,
+        allFailures.addAll(moreFailures);
+        return new Outcome(project, checklist, items, checks, passed && moreFailures.isEmpty(), allFailures, warnings, allNotices,
                 accounts, stage, environment, moduleSummaries);
     }
 

@@ -201,6 +201,21 @@ class ReactorTest {
     }
 
     @Test
+    void anAggregateOfTheModulesThatRanBeforeOneFailedNamesTheOthersAndFails() throws Exception {
+        Engine engine = Engine.of(List.of(new ModuleCheck(Set.of("core")), probe));
+        List<ModuleOutcome> modules = List.of(module(engine, "shop", "pom"), module(engine, "core", "jar"));
+
+        Outcome partial = engine.aggregate(sources(dir), CheckContext.builder(dir).packaging("pom")
+                .project(new ProjectId("dev.shop", "shop", "1.0")), CheckLog.silent(), modules, List.of(), List.of("app", "web"), false);
+
+        assertThat(partial.passed()).isFalse();
+        assertThat(partial.failures()).contains("a module failed the gate before app, web ran it, so this aggregate covers only shop,"
+                + " core: fix the failing module and build the reactor again");
+        assertThat(partial.modules()).extracting(m -> m.project().artifactId()).containsExactly("shop", "core");
+        assertThat(probe.ranIn).containsExactly(dir);
+    }
+
+    @Test
     void theAggregateReportListsEachModulesVerdict() throws Exception {
         Engine engine = Engine.of(List.of(new ModuleCheck(Set.of("app")), probe));
         Outcome aggregate = aggregate(engine, List.of(module(engine, "core", "jar"), module(engine, "app", "jar")), List.of(), false);

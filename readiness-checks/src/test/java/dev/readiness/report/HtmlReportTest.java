@@ -157,7 +157,7 @@ class HtmlReportTest {
                 new ModuleSummary(new ProjectId("dev.shop", "shop-core", "1.0"), true, Map.of(),
                         Map.of("LINE", new Covered(302, 18), "BRANCH", new Covered(90, 10))),
                 new ModuleSummary(new ProjectId("dev.shop", "shop-web<" + HOSTILE + ">", "1.0"), false, Map.of(),
-                        Map.of("LINE", new Covered(80, 100)))), List.of(), null);
+                        Map.of("LINE", new Covered(80, 100)))), List.of(), List.of());
     }
 
     private static Finding leastCovered(String className, int covered, int missed, String classFile) {

@@ -241,8 +241,14 @@ abstract class GateMojo extends AbstractMojo {
      * module's results are combined, the checklist is decided once, and the reports go to the execution root's
      * {@code target/readiness/}.
      *
+     * <p>Once a module has failed, each module that runs the gate after it decides a partial aggregate of the modules that
+     * have run, naming the others, and writes it there: Maven stops the build at the failure (or, with
+     * {@code --fail-at-end}, skips what depends on it), and the execution root must not keep a verdict that is not the
+     * build's. A partial aggregate fails, but does not fail this module.
+     *
      * @param outcome this module's outcome, or {@code null} when the gate was skipped here
-     * @return the aggregate's outcome, or {@code null} when this build is not a reactor or other modules have yet to run
+     * @return the complete aggregate's outcome, or {@code null} when this build is not a reactor, other modules have yet to
+     *         run, or the aggregate written was partial
      * @throws MojoExecutionException for broken configuration, reports that cannot be written, or a module of the build
      *                                that was expected to run the gate but had not when the last module ran
      */
@@ -250,14 +256,14 @@ abstract class GateMojo extends AbstractMojo {
         if (!ReactorGate.isReactor(session)) {
             return null;
         }
-        List<ModuleOutcome> modules;
+        ReactorGate.Snapshot snapshot;
         try {
-            modules = ReactorGate.record(session, mojoExecution, project,
+            snapshot = ReactorGate.record(session, mojoExecution, project,
                     outcome == null ? null : new ModuleOutcome(moduleContext.build(), outcome));
         } catch (IllegalStateException e) {
             throw new MojoExecutionException("Readiness reactor: " + e.getMessage(), e);
         }
-        if (modules == null) {
+        if (snapshot == null) {
             List<String> neverRan = ReactorGate.neverRan(session, mojoExecution, project);
             if (!neverRan.isEmpty()) {
                 throw new MojoExecutionException("Readiness reactor: the last module has run, but " + String.join(", ", neverRan)
@@ -276,16 +282,23 @@ abstract class GateMojo extends AbstractMojo {
                 .useCache(flag("cache", cache, true))
                 .cacheDirectory(MavenAdapters.cacheDirectory(session))
                 .clock(clock);
-        getLog().info("Readiness aggregate of " + modules.size() + " module" + (modules.size() == 1 ? "" : "s") + ", in " + rootDir);
-        Outcome aggregate;
-        try {
-            aggregate = Engine.discover(getClass().getClassLoader()).aggregate(sources(rootDir), context, log(), modules,
-                    ReactorGate.notBuilt(session, mojoExecution), flag("requireFullReactor", requireFullReactor, false));
-        } catch (ConfigurationException e) {
-            throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
+        List<ModuleOutcome> modules = snapshot.outcomes();
+        synchronized (ReactorGate.aggregateLock(session)) {
+            if (!snapshot.complete() && ReactorGate.complete(session)) {
+                return null;
+            }
+            getLog().info("Readiness aggregate of " + modules.size() + " module" + (modules.size() == 1 ? "" : "s") + ", in " + rootDir
+                    + (snapshot.complete() ? "" : " (partial: a module failed; not run: " + String.join(", ", snapshot.yetToRun()) + ")"));
+            Outcome aggregate;
+            try {
+                aggregate = Engine.discover(getClass().getClassLoader()).aggregate(sources(rootDir), context, log(), modules,
+                        ReactorGate.notBuilt(session, mojoExecution), snapshot.yetToRun(), flag("requireFullReactor", requireFullReactor, false));
+            } catch (ConfigurationException e) {
+                throw new MojoExecutionException("Readiness configuration error: " + e.getMessage(), e);
+            }
+            report(aggregate, true, aggregateDirectory(), snapshot.complete() || ReactorGate.firstPartial(session));
+            return snapshot.complete() ? aggregate : null;
         }
-        report(aggregate, true, aggregateDirectory(), true);
-        return aggregate;
     }
 
     /**

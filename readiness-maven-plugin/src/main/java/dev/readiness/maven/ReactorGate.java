@@ -51,34 +51,68 @@ final class ReactorGate {
     }
 
     /**
-     * Records a module's run; when it is the last module of this build expected to run the gate, returns every module's
-     * outcome in reactor order (modules skipped left out), otherwise {@code null}.
+     * The modules' outcomes so far, in reactor order (modules skipped left out), and the modules of this build expected to
+     * run the gate that have not yet: none when the record is complete.
+     */
+    record Snapshot(List<ModuleOutcome> outcomes, List<String> yetToRun) {
+        boolean complete() {
+            return yetToRun.isEmpty();
+        }
+    }
+
+    /**
+     * Records a module's run. Returns the complete record to the last module of this build expected to run the gate, once;
+     * after a module has failed, returns the record so far to every run until then, as the build may stop at any of them
+     * (Maven stops at a failure, or with {@code --fail-at-end} skips the modules that depend on it, so no last module may
+     * come); otherwise {@code null}.
      *
      * @param outcome the module's outcome, or {@code null} when the gate was skipped there
      * @throws IllegalStateException when a module's outcome comes from a plugin of another class path (modules that
      *                               declare the plugin with different dependencies), which the aggregate cannot read
      */
-    static List<ModuleOutcome> record(MavenSession session, MojoExecution execution, MavenProject project, ModuleOutcome outcome) {
+    static Snapshot record(MavenSession session, MojoExecution execution, MavenProject project, ModuleOutcome outcome) {
         Map<String, Object> runs = runs(session);
         Set<String> expected = expected(session, execution);
+        List<ModuleOutcome> outcomes = new ArrayList<>();
+        List<String> yetToRun = new ArrayList<>();
         synchronized (runs) {
             runs.put(project.getId(), outcome == null ? SKIPPED : outcome);
-            if (!runs.keySet().containsAll(expected) || runs.containsKey(KEY + ".done")) {
+            if (runs.containsKey(KEY + ".done")) {
                 return null;
             }
-            runs.put(KEY + ".done", Boolean.TRUE);
-        }
-        List<ModuleOutcome> outcomes = new ArrayList<>();
-        for (MavenProject module : session.getProjects()) {
-            Object run = runs.get(module.getId());
-            if (run instanceof ModuleOutcome moduleOutcome) {
-                outcomes.add(moduleOutcome);
-            } else if (run != null && run != SKIPPED) {
-                throw new IllegalStateException("module " + module.getArtifactId() + " ran the gate with the plugin on another class"
-                        + " path: declare readiness-maven-plugin with the same dependencies in every module (in the parent POM)");
+            for (MavenProject module : session.getProjects()) {
+                Object run = runs.get(module.getId());
+                if (run instanceof ModuleOutcome moduleOutcome) {
+                    outcomes.add(moduleOutcome);
+                } else if (run != null && run != SKIPPED) {
+                    throw new IllegalStateException("module " + module.getArtifactId() + " ran the gate with the plugin on another"
+                            + " class path: declare readiness-maven-plugin with the same dependencies in every module (in the parent POM)");
+                } else if (run == null && expected.contains(module.getId())) {
+                    yetToRun.add(module.getArtifactId());
+                }
+            }
+            if (yetToRun.isEmpty()) {
+                runs.put(KEY + ".done", Boolean.TRUE);
+            } else if (outcomes.stream().allMatch(m -> m.outcome().passed())) {
+                return null;
             }
         }
-        return outcomes;
+        return new Snapshot(outcomes, yetToRun);
+    }
+
+    /** The lock under which the aggregate is decided and written: one at a time, as under {@code -T} several may come. */
+    static Object aggregateLock(MavenSession session) {
+        return runs(session);
+    }
+
+    /** Whether the complete aggregate has been taken, so that an earlier, partial one must not overwrite its reports. */
+    static boolean complete(MavenSession session) {
+        return runs(session).containsKey(KEY + ".done");
+    }
+
+    /** Whether this is the first partial aggregate of the build (it alone goes to the step summary besides the complete one). */
+    static boolean firstPartial(MavenSession session) {
+        return runs(session).putIfAbsent(KEY + ".partial", Boolean.TRUE) == null;
     }
 
     /**

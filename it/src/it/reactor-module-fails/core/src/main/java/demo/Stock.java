@@ -1,0 +1,7 @@
+package demo;
+
+public class Stock {
+    public int reserve(int onHand, int wanted) {
+        return Math.min(onHand, wanted);
+    }
+}
