@@ -1,8 +1,11 @@
 package dev.readiness.maven;
 
+import dev.readiness.engine.Level;
 import dev.readiness.engine.Outcome;
 import dev.readiness.report.Reports;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -37,8 +40,24 @@ public class VerifyMojo extends GateMojo {
     }
 
     private static MojoFailureException failed(String what, Outcome outcome, Path reports) {
-        return new MojoFailureException(what + ": " + outcome.failures().size() + " required item"
-                + (outcome.failures().size() == 1 ? "" : "s") + " unmet\n  " + String.join("\n  ", outcome.failures())
+        return new MojoFailureException(what + ": " + reasons(outcome) + "\n  " + String.join("\n  ", outcome.failures())
                 + "\nSee " + reports.resolve(Reports.MARKDOWN));
+    }
+
+    /**
+     * "2 required items unmet", and how many of the failures are something else ({@code failOnWarnings}' unmet RECOMMENDED
+     * items and stale waivers, an aggregate's missing modules): "1 required item unmet and 1 more reason", "2 reasons".
+     */
+    private static String reasons(Outcome outcome) {
+        long required = outcome.items().stream().filter(i -> i.unmet() && i.level() == Level.REQUIRED).count();
+        long others = Math.max(0, outcome.failures().size() - required);
+        List<String> parts = new ArrayList<>();
+        if (required > 0) {
+            parts.add(required + " required item" + (required == 1 ? "" : "s") + " unmet");
+        }
+        if (others > 0 || parts.isEmpty()) {
+            parts.add(others + (required > 0 ? " more reason" : " reason") + (others == 1 ? "" : "s"));
+        }
+        return String.join(" and ", parts);
     }
 }

@@ -477,7 +477,7 @@ class VerifyMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoFailureException.class)
-                    .hasMessageStartingWith("Readiness gate failed: 1 required item unmet\n"
+                    .hasMessageStartingWith("Readiness gate failed: 1 reason\n"
                             + "  FAIL All unit tests pass: 2 of 8 tests failed (1 failure, 1 error) in target/surefire-reports\n");
         }
 
