@@ -28,7 +28,7 @@ assert aggregate.project.artifactId == 'reactor-partial'
 assert aggregate.verdict == 'FAIL'
 assert aggregate.modules*.artifactId == ['core']
 assert aggregate.notices == ['the aggregate covers the modules built in this run; not built (-pl, -rf): app, reactor-partial']
-assert log.contains('Readiness gate failed for the reactor: 1 required item unmet')
+assert log.contains('Readiness gate failed for the reactor: 1 reason')
 assert log.contains('requireFullReactor: the modules app, reactor-partial were not built, so the aggregate cannot speak'
         + ' for the whole product: build the full reactor')
 assert log.contains("See ${root}/readiness.md")
