@@ -20,7 +20,15 @@ public record NewestFile(Path file, Instant time) {
 
     /** The newest regular file below {@code folder}, or {@code null} when there is none (or no folder). */
     public static NewestFile in(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
+        return in(folder, "");
+    }
+
+    /**
+     * The newest regular file below {@code folder} whose name ends with {@code suffix} ({@code .class}: what the compiler
+     * wrote, not the resources other plugins may write there later), or {@code null} when there is none (or no folder).
+     */
+    public static NewestFile in(Path folder, String suffix) throws IOException {
+        if (folder == null || !Files.isDirectory(folder)) {
             return null;
         }
         NewestFile[] newest = {null};
@@ -28,13 +36,19 @@ public record NewestFile(Path file, Instant time) {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 Instant at = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
-                if (attributes.isRegularFile() && (newest[0] == null || at.isAfter(newest[0].time))) {
+                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(suffix)
+                        && (newest[0] == null || at.isAfter(newest[0].time))) {
                     newest[0] = new NewestFile(file, at);
                 }
                 return Thread.currentThread().isInterrupted() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
         });
         return newest[0];
+    }
+
+    /** The newer of two, either of which may be {@code null}. */
+    public static NewestFile newer(NewestFile one, NewestFile other) {
+        return one == null ? other : other == null || !other.time.isAfter(one.time) ? one : other;
     }
 
     /** When {@code file} was last modified, cut to milliseconds. */

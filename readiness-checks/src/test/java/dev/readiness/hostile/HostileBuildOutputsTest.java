@@ -198,13 +198,14 @@ class HostileBuildOutputsTest {
                                 measured(p, fat);
                             }),
                     errs("a 17 MiB file named like a class", "coverage", "larger than", p -> {
-                        measured(p, greeter());
+                        Files.createDirectories(p.dir.resolve("target/classes/com/shop"));
                         sparse(p.dir.resolve("target/classes/com/shop/Generated.class"), 17L << 20);
+                        measured(p, greeter());
                     }),
                     errs("a module of only module-info.class", "coverage", "no classes to measure", p -> {
                         p.check("coverage");
-                        p.write("target/jacoco.exec", data());
                         p.write("target/classes/module-info.class", moduleInfo());
+                        p.write("target/jacoco.exec", data());
                     }));
         }
 
@@ -214,12 +215,12 @@ class HostileBuildOutputsTest {
             HostileProject.verify(row, dir);
         }
 
-        /** Real exec data (a session, no class run) beside the Greeter and this class file. */
+        /** Real exec data (a session, no class run) beside the Greeter and this class file, written after them as a build does. */
         private static void measured(HostileProject p, byte[] classFile) throws IOException {
             p.check("coverage");
             classes(p);
-            p.write("target/jacoco.exec", data());
             p.write("target/classes/com/shop/Cart.class", classFile);
+            p.write("target/jacoco.exec", data());
         }
 
         private static byte[] moduleInfo() {

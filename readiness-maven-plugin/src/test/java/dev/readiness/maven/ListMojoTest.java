@@ -31,10 +31,10 @@ class ListMojoTest {
             + "for unit tests, Failsafe's for integration tests, an end-to-end suite's JUnit XML for end-to-end tests.";
 
     private static final String UNIT_CLAIM = "  claim tests (settles): No unit test failed in Surefire's reports, at least "
-            + "minimumTests ran, and the reports are newer than the compiled tests. Phrases: \"All unit tests pass\", \"All pre-deployment tests passed\".";
+            + "minimumTests ran, and every report is newer than the compiled classes. Phrases: \"All unit tests pass\", \"All pre-deployment tests passed\".";
 
     private static final String INTEGRATION_CLAIM = "  claim tests.integration (settles): No integration test failed in "
-            + "Failsafe's reports, at least one ran, and the reports are newer than the compiled tests. "
+            + "Failsafe's reports, at least one ran, and every report is newer than the compiled classes. "
             + "Phrases: \"Integration tests pass\", \"All pre-deployment tests passed\".";
 
     private static final String END_TO_END_CLAIM = "  claim tests.endToEnd (settles): No end-to-end test failed in the JUnit "

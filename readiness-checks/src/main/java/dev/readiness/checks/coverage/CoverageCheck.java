@@ -94,6 +94,10 @@ public final class CoverageCheck implements Check<CoverageConfig> {
             return fromReport(config, ctx, missing);
         }
         List<String> read = execFiles.stream().map(f -> Words.path(ctx.basedir(), f)).toList();
+        Result stale = staleExecutionData(ctx, execFiles, read);
+        if (stale != null) {
+            return stale;
+        }
         ExecutionDataStore executionData = new ExecutionDataStore();
         for (Path file : execFiles) {
             String problem = load(executionData, file, Words.path(ctx.basedir(), file));
@@ -155,6 +159,35 @@ public final class CoverageCheck implements Check<CoverageConfig> {
         evidence.excluded = config.excludes().isEmpty() ? null : outcome.excluded();
         evidence.mismatched = outcome.mismatched();
         return verdict(limits, evidence, notes, outcome.leastCovered());
+    }
+
+    /**
+     * The ERROR of execution data older than the newest compiled test or main class (a build that compiled again without
+     * running the tests, {@code -DskipTests}, or a file left by an earlier run), whose figures would be of other tests;
+     * {@code null} when every file is newer.
+     */
+    private static Result staleExecutionData(CheckContext ctx, List<Path> execFiles, List<String> read) throws IOException {
+        NewestFile newestClass = NewestFile.newer(NewestFile.in(ctx.testOutputDirectory()), NewestFile.in(ctx.outputDirectory(), ".class"));
+        if (newestClass == null) {
+            return null;
+        }
+        for (Path file : execFiles) {
+            Instant written = NewestFile.modified(file);
+            if (newestClass.time().isAfter(written)) {
+                String shown = Words.path(ctx.basedir(), file);
+                String classShown = Words.path(ctx.basedir(), newestClass.file());
+                return Result.error(shown + " (of " + written + ") is older than the compiled class " + classShown + " (of "
+                                + newestClass.time() + "): its execution data is of an earlier test run")
+                        .measured("execution data of " + written)
+                        .expected("execution data newer than " + newestClass.time())
+                        .evidence("execFiles", read)
+                        .evidence("newestClass", classShown)
+                        .remedy("Run the tests again with jacoco-maven-plugin's prepare-agent goal (mvn clean verify), so the"
+                                + " execution data comes from the tests of the classes as they are.")
+                        .build();
+            }
+        }
+        return null;
     }
 
     /**

@@ -98,12 +98,16 @@ final class TestReports {
     }
 
     /** The newest report and its time, cut to milliseconds; {@code null} when there is none. */
-    Newest newest() throws IOException {
-        Newest newest = null;
+    /** The report written first: every report must be newer than the classes it tested, not only the last one written. */
+    Dated oldest() throws IOException {
+        Dated oldest = null;
         for (Path file : files()) {
-            newest = Newest.of(newest, file, Files.getLastModifiedTime(file).toInstant());
+            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            if (oldest == null || modified.isBefore(oldest.time())) {
+                oldest = new Dated(file, modified);
+            }
         }
-        return newest;
+        return oldest;
     }
 
     /**
@@ -138,13 +142,7 @@ final class TestReports {
         return paths.stream().map(p -> Words.path(basedir, p)).toList();
     }
 
-    /** A file and its time, cut to milliseconds: the newest of those offered. */
-    record Newest(Path file, Instant time) {
-
-        /** The newer of {@code current} and the candidate (the current one on a tie); {@code current} may be null. */
-        static Newest of(Newest current, Path candidate, Instant modified) {
-            Instant at = modified.truncatedTo(ChronoUnit.MILLIS);
-            return current == null || at.isAfter(current.time) ? new Newest(candidate, at) : current;
-        }
+    /** A file and when it was last modified, cut to milliseconds. */
+    record Dated(Path file, Instant time) {
     }
 }

@@ -10,16 +10,14 @@ import dev.readiness.check.Status;
 import dev.readiness.checks.tests.SurefireReport.FailedTest;
 import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
 import dev.readiness.checks.tests.TestReports.Contradiction;
+import dev.readiness.checks.tests.TestReports.Dated;
 import dev.readiness.checks.tests.TestReports.Failed;
-import dev.readiness.checks.tests.TestReports.Newest;
 import dev.readiness.checks.tests.TestReports.Tally;
+import dev.readiness.io.NewestFile;
 import dev.readiness.text.Words;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +30,7 @@ import java.util.Objects;
  * Failsafe's, end-to-end tests ({@code tests.endToEnd}) by the JUnit XML of the suite that runs them.
  * A claim passes when no test of its reports failed or broke and enough ran; it fails naming each
  * failing test, or when a suite counts failures its testcases do not hold; it is an ERROR when its
- * reports are missing, older than the compiled tests (stale evidence of an earlier run; end-to-end
+ * reports are missing, any of them older than the compiled tests or main classes (stale evidence of an earlier run; end-to-end
  * reports, written outside the build, are not held to that), unreadable (empty, truncated, not UTF-8,
  * in an encoding the JVM lacks, a DOCTYPE or entity payload, too large), or contradict themselves (a
  * suite's other counts disagree with its testcases).
@@ -82,10 +80,10 @@ public final class TestsCheck implements Check<TestsConfig> {
     @Override
     public List<Claim> claims() {
         return List.of(
-                Claim.settles(id(), "No unit test failed in Surefire's reports, at least minimumTests ran, and the reports "
-                        + "are newer than the compiled tests.", phrases()),
-                Claim.settles(INTEGRATION, "No integration test failed in Failsafe's reports, at least one ran, and the "
-                        + "reports are newer than the compiled tests.", List.of("Integration tests pass", ALL_PRE_DEPLOYMENT)),
+                Claim.settles(id(), "No unit test failed in Surefire's reports, at least minimumTests ran, and every report "
+                        + "is newer than the compiled classes.", phrases()),
+                Claim.settles(INTEGRATION, "No integration test failed in Failsafe's reports, at least one ran, and every "
+                        + "report is newer than the compiled classes.", List.of("Integration tests pass", ALL_PRE_DEPLOYMENT)),
                 Claim.settles(END_TO_END, "No end-to-end test failed in the JUnit XML its suite (Playwright, Cypress, "
                         + "Selenium) writes to endToEndReports, and at least one ran.", List.of("End-to-end tests pass", ALL_PRE_DEPLOYMENT)));
     }
@@ -103,7 +101,7 @@ public final class TestsCheck implements Check<TestsConfig> {
     @Override
     public Result run(TestsConfig config, CheckContext context) throws IOException {
         Path build = context.buildDirectory();
-        Newest compiled = newestCompiledTest(context.testOutputDirectory());
+        Dated compiled = newestCompiled(context);
         Result.Builder unit = decide(Kind.UNIT, reports(context, Kind.UNIT, config.reports(), build.resolve("surefire-reports")),
                 config.minimumTests(), compiled, context);
 
@@ -178,7 +176,7 @@ public final class TestsCheck implements Check<TestsConfig> {
             this.runAgain = runAgain;
         }
 
-        /** Whether its reports come from this build, and so must be newer than the compiled tests. */
+        /** Whether its reports come from this build, and so must be newer than the compiled classes. */
         boolean fromThisBuild() {
             return this != END_TO_END;
         }
@@ -241,7 +239,7 @@ public final class TestsCheck implements Check<TestsConfig> {
     }
 
     /** The verdict of one kind of test on its own reports: the one way every claim of this check is decided. */
-    private static Result.Builder decide(Kind kind, TestReports reports, int minimum, Newest compiled, CheckContext context)
+    private static Result.Builder decide(Kind kind, TestReports reports, int minimum, Dated compiled, CheckContext context)
             throws IOException {
         List<String> missing = reports.foldersWithoutReports();
         if (!missing.isEmpty()) {
@@ -253,19 +251,21 @@ public final class TestsCheck implements Check<TestsConfig> {
         List<String> read = reports.folders();
         String where = String.join(", ", read);
         int files = reports.files().size();
-        Newest newestReport = reports.newest();
-        if (kind.fromThisBuild() && compiled != null && compiled.time().isAfter(newestReport.time())) {
+        Dated oldestReport = reports.oldest();
+        if (kind.fromThisBuild() && compiled != null && compiled.time().isAfter(oldestReport.time())) {
             Path basedir = context.basedir();
-            return Result.error("the " + kind.reports + " in " + where + " (newest " + newestReport.time() + ") are older than "
-                            + "the compiled tests in " + Words.path(basedir, context.testOutputDirectory()) + " (newest "
-                            + compiled.time() + "): they are from an earlier run")
-                    .measured("reports of " + newestReport.time())
+            Path folder = compiled.file().startsWith(context.testOutputDirectory()) ? context.testOutputDirectory() : context.outputDirectory();
+            return Result.error("the " + kind.reports + " in " + where + " (oldest " + oldestReport.time() + ") are older than "
+                            + "the compiled classes in " + Words.path(basedir, folder) + " (newest " + compiled.time()
+                            + "): " + (files == 1 ? "it is" : "at least one is") + " from an earlier run")
+                    .measured("reports of " + oldestReport.time())
                     .expected("reports newer than " + compiled.time())
                     .evidence("reports", read)
                     .evidence("files", files)
-                    .evidence("newestReport", Words.path(basedir, newestReport.file()))
-                    .evidence("newestTestClass", Words.path(basedir, compiled.file()))
-                    .remedy("Run the tests again (mvn verify) so the reports come from the compiled tests.");
+                    .evidence("oldestReport", Words.path(basedir, oldestReport.file()))
+                    .evidence("newestClass", Words.path(basedir, compiled.file()))
+                    .remedy("Run the tests again (mvn clean verify: a partial run, -Dtest=…, leaves the other reports of an earlier"
+                            + " one) so every report comes from the compiled classes.");
         }
 
         Tally tally;
@@ -354,22 +354,13 @@ public final class TestsCheck implements Check<TestsConfig> {
     /** Where a failing test's source is looked for, in this order. */
     private static final List<String> TEST_SOURCE_FOLDERS = List.of("src/test/java", "src/it/java", "src/integration-test/java");
 
-    /** The newest compiled test (any file under the test output folder); {@code null} when there is none. */
-    private static Newest newestCompiledTest(Path testClasses) throws IOException {
-        if (!Files.isDirectory(testClasses)) {
-            return null;
-        }
-        Newest[] newest = {null};
-        Files.walkFileTree(testClasses, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile()) {
-                    newest[0] = Newest.of(newest[0], file, attributes.lastModifiedTime().toInstant());
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return newest[0];
+    /**
+     * The newest compiled class: any file under the test output folder, a {@code .class} file under the main one (other
+     * tools may write resources there after the tests ran); {@code null} when there is none.
+     */
+    private static Dated newestCompiled(CheckContext context) throws IOException {
+        NewestFile newest = NewestFile.newer(NewestFile.in(context.testOutputDirectory()), NewestFile.in(context.outputDirectory(), ".class"));
+        return newest == null ? null : new Dated(newest.file(), newest.time());
     }
 
     private static Finding finding(Kind kind, Failed failed, Path basedir) {

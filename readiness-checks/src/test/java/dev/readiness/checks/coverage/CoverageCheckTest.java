@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -358,6 +359,9 @@ class CoverageCheckTest {
     void aReactorsCoverageMergesEveryModulesExecutionDataOverEveryModulesClassesAsReportAggregateDoes() throws Exception {
         Path core = project.resolve("core");
         Path app = project.resolve("app");
+        // compiled first, then tested, as in a build
+        JacocoRun.writeClasses(core.resolve("target/classes"), JacocoRun.classFiles(Greeter.class));
+        JacocoRun.writeClasses(app.resolve("target/classes"), JacocoRun.classFiles(Invoice.class));
         try (JacocoRun coreTests = JacocoRun.of(Greeter.class)) {
             coreTests.call(coreTests.create(Greeter.class), "greet", "Ada");
             coreTests.writeExec(core.resolve("target/jacoco.exec"));
@@ -369,8 +373,6 @@ class CoverageCheckTest {
             appTests.call(invoice, "total");
             appTests.writeExec(app.resolve("target/jacoco.exec"));
         }
-        JacocoRun.writeClasses(core.resolve("target/classes"), JacocoRun.classFiles(Greeter.class));
-        JacocoRun.writeClasses(app.resolve("target/classes"), JacocoRun.classFiles(Invoice.class));
         List<ModuleResult> modules = List.of(
                 new ModuleResult(new ProjectId("dev.shop", "core", "1.0"), CheckContext.builder(core).build(), check.run(config(null, null), CheckContext.builder(core).build())),
                 new ModuleResult(new ProjectId("dev.shop", "app", "1.0"), CheckContext.builder(app).build(), check.run(config(null, null), CheckContext.builder(app).build())),
@@ -540,6 +542,26 @@ class CoverageCheckTest {
     // --- the figures are JaCoCo's -------------------------------------------------------------
 
     @Test
+    void reportsErrorOnExecutionDataOlderThanTheCompiledTests() throws Exception {
+        try (JacocoRun run = JacocoRun.of(Greeter.class)) {
+            run.call(run.create(Greeter.class), "greet", "Ada");
+            run.writeExec(project.resolve("target/jacoco.exec"));
+        }
+        classes(Greeter.class);
+        Path testClass = Files.createDirectories(project.resolve("target/test-classes/sample")).resolve("GreeterTest.class");
+        Files.write(testClass, new byte[] {(byte) 0xCA, (byte) 0xFE});
+        Files.setLastModifiedTime(testClass, FileTime.from(Instant.now().plus(Duration.ofMinutes(5))));
+
+        Result result = runAsFound(config(null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith("target/jacoco.exec (of ").contains(") is older than the compiled class"
+                + " target/test-classes/sample/GreeterTest.class (of ").endsWith("): its execution data is of an earlier test run");
+        assertThat(result.remedy()).isEqualTo("Run the tests again with jacoco-maven-plugin's prepare-agent goal (mvn clean verify), so"
+                + " the execution data comes from the tests of the classes as they are.");
+    }
+
+    @Test
     void figuresAreThoseOfJacocosOwnReport() throws Exception {
         recordPartialRun();
         classes(Stub.class);
@@ -672,7 +694,18 @@ class CoverageCheckTest {
         }
     }
 
+    /** Runs the check as after a build whose tests ran last: the execution data newer than every class file laid out. */
     private Result run(CoverageConfig config) throws Exception {
+        for (String exec : List.of("target/jacoco.exec", "target/jacoco-it.exec")) {
+            if (Files.isRegularFile(project.resolve(exec))) {
+                Files.setLastModifiedTime(project.resolve(exec), FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+            }
+        }
+        return runAsFound(config);
+    }
+
+    /** Runs the check on the files as they are, their times too. */
+    private Result runAsFound(CoverageConfig config) throws Exception {
         return check.run(config, CheckContext.builder(project).build());
     }
 

@@ -309,8 +309,8 @@ class TestsCheckTest {
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.summary()).isEqualTo("5 tests passed in target/surefire-reports (1 skipped, 1 flaky)");
         assertOlderThanCompiledTests(result.claims().get(INTEGRATION), "the Failsafe reports in target/failsafe-reports "
-                + "(newest 2026-11-25T21:40:00Z) are older than the compiled tests in target/test-classes "
-                + "(newest 2026-11-25T22:40:00Z): they are from an earlier run",
+                + "(oldest 2026-11-25T21:40:00Z) are older than the compiled classes in target/test-classes "
+                + "(newest 2026-11-25T22:40:00Z): it is from an earlier run",
                 "2026-11-25T21:40:00Z", "2026-11-25T22:40:00Z", "target/failsafe-reports/TEST-com.example.CalculatorIT.xml", 1);
     }
 
@@ -564,10 +564,43 @@ class TestsCheckTest {
         Result result = run(TestsConfig.defaults());
 
         assertOlderThanCompiledTests(result.withoutClaims(), "the Surefire reports in target/surefire-reports "
-                + "(newest 2026-11-25T22:43:00Z) are older than the compiled tests in target/test-classes "
-                + "(newest 2026-11-25T22:45:00Z): they are from an earlier run",
+                + "(oldest 2026-11-25T22:43:00Z) are older than the compiled classes in target/test-classes "
+                + "(newest 2026-11-25T22:45:00Z): at least one is from an earlier run",
                 "2026-11-25T22:43:00Z", "2026-11-25T22:45:00Z", "target/surefire-reports/TEST-com.example.CalculatorTest.xml", 2);
         assertThat(result.claims().get(INTEGRATION).status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    void reportsErrorWhenAPartialRunLeftAReportOfAnEarlierRunBesideAFreshOne() throws Exception {
+        copyCase("passing");
+        Files.setLastModifiedTime(project.resolve("target/test-classes/com/example/CalculatorTest.class"), FileTime.from(TESTED.plusSeconds(60)));
+        try (var reports = Files.list(project.resolve("target/surefire-reports"))) {
+            Path fresh = reports.filter(p -> p.getFileName().toString().startsWith("TEST-")).findFirst().orElseThrow();
+            Files.setLastModifiedTime(fresh, FileTime.from(TESTED.plusSeconds(120)));
+        }
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).startsWith("the Surefire reports in target/surefire-reports (oldest 2026-11-25T22:43:00Z) are older"
+                + " than the compiled classes in target/test-classes (newest 2026-11-25T22:44:00Z)");
+    }
+
+    @Test
+    void reportsErrorWhenTheMainClassesWereCompiledAfterTheTestsRan() throws Exception {
+        copyCase("passing");
+        Path mainClass = Files.createDirectories(project.resolve("target/classes/com/example")).resolve("Calculator.class");
+        Files.write(mainClass, new byte[] {(byte) 0xCA, (byte) 0xFE});
+        Files.setLastModifiedTime(mainClass, FileTime.from(TESTED.plusSeconds(300)));
+        Files.setLastModifiedTime(Files.writeString(project.resolve("target/classes/git.properties"), "git.commit.id=abc"),
+                FileTime.from(TESTED.plusSeconds(900)));
+
+        Result result = run(TestsConfig.defaults());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the Surefire reports in target/surefire-reports (oldest 2026-11-25T22:43:00Z) are older"
+                + " than the compiled classes in target/classes (newest 2026-11-25T22:48:00Z): at least one is from an earlier run");
+        assertThat(result.evidence()).containsEntry("newestClass", "target/classes/com/example/Calculator.class");
     }
 
     @Test
@@ -756,18 +789,19 @@ class TestsCheckTest {
                 + writer + " writes well-formed UTF-8 XML without a DOCTYPE.");
     }
 
-    /** The ERROR of a claim whose reports are older than the compiled tests (CalculatorTest.class). */
+    /** The ERROR of a claim whose reports are older than the compiled classes (CalculatorTest.class). */
     private static void assertOlderThanCompiledTests(Result verdict, String summary, String reportsTime, String classesTime,
-                                                     String newestReport, int files) {
+                                                     String oldestReport, int files) {
         assertThat(verdict.status()).isEqualTo(Status.ERROR);
         assertThat(verdict.summary()).isEqualTo(summary);
         assertThat(verdict.measured()).isEqualTo("reports of " + reportsTime);
         assertThat(verdict.expected()).isEqualTo("reports newer than " + classesTime);
         assertThat(verdict.evidence()).containsExactly(
-                entry("reports", List.of(newestReport.substring(0, newestReport.lastIndexOf('/')))), entry("files", files),
-                entry("newestReport", newestReport),
-                entry("newestTestClass", "target/test-classes/com/example/CalculatorTest.class"));
-        assertThat(verdict.remedy()).isEqualTo("Run the tests again (mvn verify) so the reports come from the compiled tests.");
+                entry("reports", List.of(oldestReport.substring(0, oldestReport.lastIndexOf('/')))), entry("files", files),
+                entry("oldestReport", oldestReport),
+                entry("newestClass", "target/test-classes/com/example/CalculatorTest.class"));
+        assertThat(verdict.remedy()).isEqualTo("Run the tests again (mvn clean verify: a partial run, -Dtest=…, leaves the other reports"
+                + " of an earlier one) so every report comes from the compiled classes.");
     }
 
     /** Runs the check as the engine does when checklist items bind these claims. */
