@@ -26,9 +26,11 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * Maven orders versions, than every release tag of the Git repository (a tag of this very version on HEAD, as
  * {@code release:perform} builds it, is its own).
  *
- * <p>A SNAPSHOT version is SKIPPED (not a release build) unless {@code requireRelease} is set. No Git repository,
- * no tags and a shallow clone are said in the evidence, never a failure. Plugins are not checked: a check sees
- * the project's dependency graph, not its build plugins.
+ * <p>A SNAPSHOT version is SKIPPED (not a release build) unless {@code requireRelease} is set. Missing tags are no
+ * pass: outside a Git repository, or in a shallow clone that shows no release tag (CI checkouts fetch none), an
+ * earlier, higher release cannot be ruled out, so the check is ERROR unless a finding already fails it. A full
+ * clone without release tags is a first release. Plugins are not checked: a check sees the project's dependency
+ * graph, not its build plugins.
  */
 public final class ReleaseVersionCheck implements Check<ReleaseVersionConfig> {
 
@@ -126,11 +128,24 @@ public final class ReleaseVersionCheck implements Check<ReleaseVersionConfig> {
         List<Finding> snapshots = snapshots(graph);
         findings.addAll(snapshots);
         evidence.evidence("snapshotDependencies", snapshots.size());
-        findings.addAll(tags(context, version, shown, evidence));
+        ReleaseTags tags = ReleaseTags.read(context.basedir(), context.project().artifactId());
+        findings.addAll(tags(tags, version, shown, evidence));
         Result built = evidence.build();
         List<Finding> causes = findings.stream().filter(Finding::cause).toList();
         Result.Builder result;
-        if (causes.isEmpty()) {
+        if (causes.isEmpty() && tags.repository() == null) {
+            result = Result.error("no Git repository to compare the version " + shown + " with release tags: the project folder "
+                            + context.basedir() + " is in none, so an earlier, higher release cannot be ruled out")
+                    .measured("no Git repository").expected("a Git clone with the project's release tags")
+                    .remedy("Run the check in a clone of the project's repository, with its tags, not in an exported source tree"
+                            + " or an unpacked archive.");
+        } else if (causes.isEmpty() && tags.shallow() && tags.tags().isEmpty()) {
+            result = Result.error("the shallow clone at " + tags.repository() + " shows no release tag, but an earlier, higher"
+                            + " release may be tagged in the repository; the version " + shown + " cannot be compared with it")
+                    .measured("0 release tags in a shallow clone").expected("the repository's release tags fetched")
+                    .remedy("Fetch the tags: git fetch --tags --unshallow, or actions/checkout with fetch-depth: 0 (GitLab CI:"
+                            + " GIT_DEPTH: 0).");
+        } else if (causes.isEmpty()) {
             result = Result.pass(shown + " is a release version" + (scheme == null ? "" : " following " + scheme.name())
                             + ", with no SNAPSHOT dependency, " + built.evidence().get("tagSummary"))
                     .measured(shown).expected(expected(scheme));
@@ -179,8 +194,7 @@ public final class ReleaseVersionCheck implements Check<ReleaseVersionConfig> {
     }
 
     /** The tag findings: a tag of a higher version, or of this version elsewhere than HEAD; the tags' facts into the evidence. */
-    private static List<Finding> tags(CheckContext context, String version, String shown, Result.Builder evidence) throws IOException {
-        ReleaseTags tags = ReleaseTags.read(context.basedir(), context.project().artifactId());
+    private static List<Finding> tags(ReleaseTags tags, String version, String shown, Result.Builder evidence) {
         Map<String, Object> facts = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
         if (tags.repository() == null) {
@@ -191,12 +205,13 @@ public final class ReleaseVersionCheck implements Check<ReleaseVersionConfig> {
         facts.put("read", tags.tags().size());
         facts.put("ignored", tags.ignored());
         facts.put("shallow", tags.shallow());
-        String shallow = tags.shallow() ? " (a shallow clone: earlier tags may be missing; fetch them with fetch-depth: 0 or"
-                + " git fetch --tags --unshallow)" : "";
         if (tags.tags().isEmpty()) {
-            evidence.evidence("tags", facts).evidence("tagSummary", "and no release tag in the repository yet" + shallow);
+            evidence.evidence("tags", facts).evidence("tagSummary", tags.shallow() ? "and no release tag in the shallow clone"
+                    : "and no release tag in the repository yet");
             return findings;
         }
+        String shallow = tags.shallow() ? " (a shallow clone: earlier tags may be missing; fetch them with fetch-depth: 0 or"
+                + " git fetch --tags --unshallow)" : "";
         ComparableVersion mine = new ComparableVersion(version);
         ReleaseTags.Tag own = null;
         ReleaseTags.Tag latest = null;

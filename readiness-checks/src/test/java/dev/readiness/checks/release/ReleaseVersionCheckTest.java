@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code releaseVersion} check on real Git repositories made with JGit in a temporary folder: commits,
  * annotated and lightweight tags in the shapes projects use ({@code v1.2.0}, the release plugin's
- * {@code shop-1.2.0}, {@code 1.2.0}), a shallow clone without tags, and hostile names.
+ * {@code shop-1.2.0}, {@code 1.2.0}), shallow clones with and without tags, no repository, and hostile names.
  */
 class ReleaseVersionCheckTest {
 
@@ -101,14 +101,36 @@ class ReleaseVersionCheckTest {
     // --- release builds --------------------------------------------------------------------------------------------------
 
     @Test
-    void passesOutsideGitSayingSoInTheEvidence() throws Exception {
+    void isErrorOutsideAGitRepositoryWhereNoReleaseTagCanBeRuledOut() throws Exception {
+        Result result = run("1.3.0");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("no Git repository to compare the version 1.3.0 with release tags: the project folder "
+                + dir + " is in none, so an earlier, higher release cannot be ruled out");
+        assertThat(result.remedy()).startsWith("Run the check in a clone of the project's repository");
+        assertThat(result.evidence()).containsEntry("version", "1.3.0").containsEntry("snapshotDependencies", 0)
+                .containsEntry("tags", Map.of("repository", false));
+    }
+
+    @Test
+    void failsOutsideAGitRepositoryWhenAFindingAlreadyDecides() throws Exception {
+        DependencyNode snapshot = new DependencyNode("com.example", "pricing", "2.1.0-SNAPSHOT", "compile", List.of());
+
+        assertThat(run("1.3.0", ReleaseVersionConfig.defaults(), graph(snapshot)).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void passesAFullCloneWithoutReleaseTagsAsTheFirstRelease() throws Exception {
+        try (Git git = repository()) {
+            commit(git, "first");
+        }
+
         Result result = run("1.3.0");
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.summary()).isEqualTo("1.3.0 is a release version, with no SNAPSHOT dependency, and no Git repository to compare"
-                + " release tags with");
-        assertThat(result.evidence()).containsEntry("version", "1.3.0").containsEntry("snapshotDependencies", 0)
-                .containsEntry("tags", Map.of("repository", false));
+        assertThat(result.summary()).isEqualTo("1.3.0 is a release version, with no SNAPSHOT dependency, and no release tag in the"
+                + " repository yet");
+        assertThat(result.evidence().get("tags")).isEqualTo(Map.of("read", 0, "ignored", 0, "shallow", false));
     }
 
     @Test
@@ -173,7 +195,7 @@ class ReleaseVersionCheckTest {
     }
 
     @Test
-    void saysSoWhenAShallowCloneHasNoTags() throws Exception {
+    void isErrorWhenAShallowCloneShowsNoReleaseTag() throws Exception {
         try (Git git = repository()) {
             RevCommit head = commit(git, "only the last commit");
             Files.writeString(dir.resolve(".git/shallow"), head.name() + "\n");
@@ -181,10 +203,27 @@ class ReleaseVersionCheckTest {
 
         Result result = run("1.3.0");
 
-        assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.summary()).endsWith("no release tag in the repository yet (a shallow clone: earlier tags may be missing;"
-                + " fetch them with fetch-depth: 0 or git fetch --tags --unshallow)");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the shallow clone at " + dir.toRealPath() + " shows no release tag, but an earlier,"
+                + " higher release may be tagged in the repository; the version 1.3.0 cannot be compared with it");
+        assertThat(result.remedy()).isEqualTo("Fetch the tags: git fetch --tags --unshallow, or actions/checkout with fetch-depth: 0"
+                + " (GitLab CI: GIT_DEPTH: 0).");
         assertThat(result.evidence().get("tags")).isEqualTo(Map.of("read", 0, "ignored", 0, "shallow", true));
+    }
+
+    @Test
+    void passesAShallowCloneThatShowsAReleaseTagSayingEarlierOnesMayBeMissing() throws Exception {
+        try (Git git = repository()) {
+            RevCommit head = commit(git, "the release before");
+            tag(git, "v1.2.0", head, true);
+            Files.writeString(dir.resolve(".git/shallow"), head.name() + "\n");
+        }
+
+        Result result = run("1.3.0");
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).endsWith("above the latest release tag v1.2.0 (1.2.0) (a shallow clone: earlier tags may be"
+                + " missing; fetch them with fetch-depth: 0 or git fetch --tags --unshallow)");
     }
 
     @Test
@@ -226,6 +265,9 @@ class ReleaseVersionCheckTest {
     @Test
     void holdsTheVersionToTheNamedSchemes() throws Exception {
         record Row(String pattern, String version, boolean follows) {
+        }
+        try (Git git = repository()) {
+            commit(git, "first");
         }
         for (Row row : List.of(
                 new Row("semver", "1.3.0", true),
