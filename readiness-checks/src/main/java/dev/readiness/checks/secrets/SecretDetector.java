@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * <p>Every rule is a prefix search ({@link String#indexOf}) followed by a loop over one character
  * class, bounded in length, so the scan is linear in the text and no input can make it backtrack.
- * The text is the file's bytes read as ISO-8859-1 (one character per byte): every secret looked for
- * is ASCII, and no byte sequence fails to decode.
+ * The text is the file's bytes read as ISO-8859-1 (one character per byte), or UTF-16 decoded when the
+ * file starts with its byte-order mark: every secret looked for is ASCII, and no byte sequence fails to decode.
  *
  * <p>A {@link Match} holds the secret only to fingerprint it: nothing outside this package sees it, and
  * its {@code toString} leaves it out.
@@ -40,7 +40,8 @@ final class SecretDetector {
         SLACK_WEBHOOK("slack-webhook", "a Slack incoming-webhook URL"),
         STRIPE_KEY("stripe-key", "a Stripe live secret key"),
         JWT("jwt", "a JSON Web Token"),
-        GENERIC("generic-secret", "a high-entropy value assigned to a secret-named key");
+        GENERIC("generic-secret", "a high-entropy value assigned to a secret-named key"),
+        KEYSTORE("keystore", "a keystore");
 
         final String id;
         final String words;
@@ -75,6 +76,9 @@ final class SecretDetector {
         String preview() {
             if (rule == Rule.PRIVATE_KEY) {
                 return publicPart + " (" + secret.length() + " characters of key material)";
+            }
+            if (rule == Rule.KEYSTORE) {
+                return "a binary file of " + secret.length() + " bytes";
             }
             int hidden = secret.length() - publicPart.length();
             return publicPart + "…" + (hidden >= 12 ? secret.substring(secret.length() - 4) : "") + " (" + secret.length() + " chars)";
@@ -117,6 +121,11 @@ final class SecretDetector {
     SecretDetector(BigDecimal minEntropy, int minLength) {
         this.minEntropy = minEntropy;
         this.minLength = minLength;
+    }
+
+    /** A binary file named as a keystore: its whole content is the secret, fingerprinted, never shown. */
+    static Match keystore(byte[] content) {
+        return new Match(Rule.KEYSTORE, 0, content.length, "", new String(content, StandardCharsets.ISO_8859_1), null);
     }
 
     /** Every secret in the text, in order, with a value matched by a specific rule not matched again by the generic one. */

@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
  * Configuration of the {@code secrets} check.
  *
  * @param allow        files not read (by path glob) and findings that are no secret (by fingerprint)
- * @param maxFileBytes the largest file read, in bytes; default 1 MiB
+ * @param maxFileBytes the largest file read, in bytes; a larger one is ERROR; default 1 MiB
  * @param maxFiles     the most files read; more is ERROR; default 50,000
  * @param minEntropy   the generic rule's least Shannon entropy, in bits per character; default 3.5
  * @param minLength    the generic rule's shortest value; default 16
@@ -24,7 +24,8 @@ public record SecretsConfig(
                 + " fingerprint, as its message shows it — the value is allowed wherever it occurs), each with an optional reason;"
                 + " default none")
         List<Allow> allow,
-        @Param("the largest file read, in bytes; a larger file is listed as not read; default 1048576 (1 MiB)")
+        @Param("the largest file read, in bytes; a larger file is ERROR, since it may hold a secret, unless allowed by path;"
+                + " default 1048576 (1 MiB)")
         Long maxFileBytes,
         @Param("the most files read; a project with more is ERROR, since what was not read may hold a secret; default 50000")
         Integer maxFiles,

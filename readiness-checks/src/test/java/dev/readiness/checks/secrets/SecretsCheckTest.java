@@ -19,13 +19,16 @@ import dev.readiness.engine.Outcome;
 import dev.readiness.engine.ReadinessConfig;
 import dev.readiness.engine.Redactor;
 import dev.readiness.report.Reports;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -426,7 +429,7 @@ class SecretsCheckTest {
     // --- files not read -----------------------------------------------------------------------------------------------
 
     @Test
-    void skipsBinaryFilesAndListsFilesOverTheSizeBound() throws Exception {
+    void isErrorNamingAFileOverTheSizeBoundAndSaysBinaryFilesAreNotRead() throws Exception {
         byte[] binary = ("PK\0\0" + "token=" + githubToken()).getBytes(StandardCharsets.ISO_8859_1);
         Files.write(dir.resolve("app.jar"), binary);
         write("dump.sql", "-- " + "x".repeat(2000) + "\npassword=" + password() + "\n");
@@ -434,14 +437,101 @@ class SecretsCheckTest {
 
         Result result = run(new SecretsConfig(null, 1000L, null, null, null));
 
-        assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.summary()).isEqualTo("no secret in the 3 files of the project folder (no git repository; .gitignore applied)"
-                + "; 1 binary, 1 larger than 1000 bytes not read");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("not every file could be read, so a secret may be missed: 1 file is larger than"
+                + " maxFileBytes (1000 bytes), so not read: dump.sql (2038 bytes)");
+        assertThat(result.remedy()).isEqualTo("Raise maxFileBytes to at least 2038 (the largest file not read) so every file is read,"
+                + " or leave a file that holds no secret (a data dump, a vendored bundle) unread with an allow entry by path, such as"
+                + " {path: \"dump.sql\"}.");
         assertThat(result.evidence()).containsEntry("binary", 1).containsEntry("read", 1).containsEntry("tooLarge", List.of("dump.sql"));
         assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.cause()).isFalse();
-            assertThat(f.message()).isEqualTo("dump.sql is 2038 bytes, larger than maxFileBytes (1000); not read");
+            assertThat(f.cause()).isTrue();
+            assertThat(f.message()).isEqualTo("dump.sql is 2038 bytes, but maxFileBytes is 1000; not read, so a secret in it would be missed");
         });
+        assertThat(result.claims().get(SecretsCheck.MANAGEMENT).status()).isEqualTo(Status.ERROR);
+
+        Result allowed = run(new SecretsConfig(List.of(new Allow("dump.sql", null, "a schema dump without data")), 1000L, null, null, null));
+
+        assertThat(allowed.status()).isEqualTo(Status.PASS);
+        assertThat(allowed.summary()).isEqualTo("no secret in the 3 files of the project folder (no git repository; .gitignore applied)"
+                + "; 1 binary, 1 allowed by path not read");
+    }
+
+    @Test
+    void namesTheFirstFilesOverTheSizeBoundAndCountsTheRest() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            write("data/part" + i + ".csv", "x".repeat(100 + i) + "\n");
+        }
+
+        Result result = run(new SecretsConfig(null, 100L, null, null, null));
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("not every file could be read, so a secret may be missed: 5 files are larger than"
+                + " maxFileBytes (100 bytes), so not read: data/part1.csv (102 bytes), data/part2.csv (103 bytes), data/part3.csv"
+                + " (104 bytes) and 2 more");
+        assertThat(result.remedy()).startsWith("Raise maxFileBytes to at least 106 (the largest file not read)");
+        assertThat(keys(result)).hasSize(5).allMatch(key -> key.endsWith(":too-large"));
+    }
+
+    @Test
+    void failsOnACommittedKeystoreAndSshKeyButLeavesOtherBinaryFilesUnread() throws Exception {
+        KeyStore keystore = KeyStore.getInstance("PKCS12");
+        keystore.load(null, null);
+        keystore.setEntry("app", new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes(32), "AES")),
+                new KeyStore.PasswordProtection("store-password".toCharArray()));
+        ByteArrayOutputStream p12 = new ByteArrayOutputStream();
+        keystore.store(p12, "store-password".toCharArray());
+        byte[] sshKey = KeyPairGenerator.getInstance("EC").generateKeyPair().getPrivate().getEncoded();
+        assertThat(p12.toByteArray()).as("binary, as git sees it").contains((byte) 0);
+        assertThat(sshKey).as("binary, as git sees it").contains((byte) 0);
+        Files.createDirectories(dir.resolve("certs"));
+        Files.write(dir.resolve("certs/server.p12"), p12.toByteArray());
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.write(dir.resolve("deploy/id_ed25519"), sshKey);
+        Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        write("README.md", "# shop\n");
+        try (Git git = repository("certs", "deploy", "logo.png", "README.md")) {
+            Result result = run();
+
+            assertThat(result.status()).isEqualTo(Status.FAIL);
+            assertThat(rules(result)).containsExactly("keystore", "keystore");
+            assertThat(result.findings()).filteredOn(Finding::cause).extracting(Finding::location)
+                    .containsExactly("certs/server.p12", "deploy/id_ed25519");
+            Finding finding = result.findings().get(0);
+            String fingerprint = (String) finding.evidence().get("fingerprint");
+            assertThat(finding.key()).isEqualTo("certs/server.p12:keystore:" + fingerprint);
+            assertThat(finding.message()).isEqualTo("a keystore is committed: certs/server.p12 (a binary file of " + p12.size()
+                    + " bytes, fingerprint " + fingerprint + ")");
+            assertThat(result.evidence()).containsEntry("binary", 1).containsEntry("read", 3)
+                    .containsEntry("byRule", Map.of("keystore", 2));
+            assertThat(result.summary()).startsWith("2 secrets are committed in the 4 files git tracks under the project folder;"
+                    + " 1 binary not read; first: certs/server.p12: a keystore, a binary file of ");
+            assertThat(result.claims().get(SecretsCheck.MANAGEMENT).status()).isEqualTo(Status.FAIL);
+        }
+    }
+
+    @Test
+    void decodesAndScansUtf16TextWithAByteOrderMark() throws Exception {
+        String little = githubToken();
+        String big = stripeKey();
+        Files.write(dir.resolve("settings.ini"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                ("[github]\r\ntoken=" + little + "\r\n").getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(dir.resolve("payments.cfg"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
+                ("stripe=" + big + "\n").getBytes(StandardCharsets.UTF_16BE)));
+
+        Result result = run();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).filteredOn(Finding::cause).extracting(Finding::location, f -> f.evidence().get("rule"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("payments.cfg:1", "stripe-key"),
+                        org.assertj.core.groups.Tuple.tuple("settings.ini:2", "github-token"));
+        assertThat(result.evidence()).containsEntry("read", 2).containsEntry("binary", 0);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
