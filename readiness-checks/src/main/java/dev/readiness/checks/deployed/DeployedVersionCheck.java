@@ -23,15 +23,18 @@ import okhttp3.OkHttpClient;
  * The {@code deployedVersion} check: after a deployment, asks the service which build it runs ({@code /actuator/info}:
  * Spring Boot's {@code build.version} and {@code git.commit.id}, or the configured url and JSON pointers), several times
  * with a pause, and passes when every answer names this build: the project's version and, when the service reports a
- * commit, HEAD's commit. Different answers are a rollout in progress and FAIL, naming each answer and how often it came;
- * a different version or commit FAILs naming both. An unreachable endpoint, an answer that is not JSON, or one that holds
- * no version and no commit (or one that is a list or an object) is ERROR. Its main claim is about production
+ * commit or the version is a SNAPSHOT, HEAD's commit. A SNAPSHOT version names no single build (an older snapshot build
+ * reports it too), so without a commit on both sides to compare it is ERROR, never PASS. Different answers are a rollout
+ * in progress and FAIL, naming each answer and how often it came; a different version or commit FAILs naming both. An
+ * unreachable endpoint, an answer that is not JSON, or one that holds no version and no commit (or one that is a list or
+ * an object) is ERROR. Its main claim is about production
  * ("Application deployed to production"); {@code deployedVersion.demo} asks the {@code demoUrl} the same
  * ("Demo environment updated"). Both belong to the postDeploy stage.
  */
 public final class DeployedVersionCheck implements Check<DeployedVersionConfig> {
 
     static final String DEMO = "deployedVersion.demo";
+    private static final String SNAPSHOT = "-SNAPSHOT";
     private static final String INFO_EXPOSE = "Spring Boot: include 'info' in management.endpoints.web.exposure.include,"
             + " and generate build-info (spring-boot-maven-plugin's build-info goal) or git.properties (git-commit-id-maven-plugin)";
 
@@ -42,7 +45,8 @@ public final class DeployedVersionCheck implements Check<DeployedVersionConfig> 
 
     @Override
     public String description() {
-        return "the deployed service reports this build's version (and commit, when it reports one) in every sampled answer";
+        return "the deployed service reports this build's version (and commit, when it reports one or the version is a"
+                + " SNAPSHOT) in every sampled answer";
     }
 
     @Override
@@ -53,8 +57,8 @@ public final class DeployedVersionCheck implements Check<DeployedVersionConfig> 
     @Override
     public List<Claim> claims() {
         return List.of(Claim.settles(id(), description(), phrases()).inStage(Stage.POST_DEPLOY).inProduction(),
-                Claim.settles(DEMO, "the demo environment reports this build's version (and commit, when it reports one) in every"
-                        + " sampled answer", List.of("Demo environment updated")).inStage(Stage.POST_DEPLOY));
+                Claim.settles(DEMO, "the demo environment reports this build's version (and commit, when it reports one or the"
+                        + " version is a SNAPSHOT) in every sampled answer", List.of("Demo environment updated")).inStage(Stage.POST_DEPLOY));
     }
 
     @Override
@@ -95,11 +99,24 @@ public final class DeployedVersionCheck implements Check<DeployedVersionConfig> 
 
     /** What the service should report: the project's version, and HEAD's commit when the project is in Git. */
     private record Expected(String version, String commit, String commitProblem) {
+
+        /** A SNAPSHOT version names every build between two releases, so only the commit tells which one runs. */
+        boolean snapshot() {
+            return version.endsWith(SNAPSHOT);
+        }
+
+        /** Why HEAD's commit is unknown, for a message. */
+        String commitUnknown() {
+            return commitProblem != null ? commitProblem : "the project is in no Git repository with a commit";
+        }
     }
 
-    /** The project's version, and HEAD's commit when an answer reports a commit to compare it with (JGit is read only then). */
+    /**
+     * The project's version, and HEAD's commit when an answer reports a commit to compare it with or the version is a
+     * SNAPSHOT (JGit is read only then).
+     */
     private static Expected expected(CheckContext context, boolean commitReported) {
-        if (!commitReported) {
+        if (!commitReported && !context.project().version().endsWith(SNAPSHOT)) {
             return new Expected(context.project().version(), null, null);
         }
         try {
@@ -201,19 +218,37 @@ public final class DeployedVersionCheck implements Check<DeployedVersionConfig> 
                             + " commit that was deployed.");
         }
         if (identity.version() == null && !commitCompared) {
-            return Result.error(shown + " reports only commit " + identity.commit() + ", and "
-                            + (expected.commitProblem() != null ? expected.commitProblem() : "the project is in no Git repository with a commit")
+            return Result.error(shown + " reports only commit " + identity.commit() + ", and " + expected.commitUnknown()
                             + ", so whether it runs this build could not be determined")
                     .measured(identity.shown()).expected(expectedShown(expected, identity))
                     .remedy("Run the gate from the Git checkout of the deployed commit, or let the service report its version"
                             + " (spring-boot-maven-plugin's build-info goal).");
+        }
+        if (expected.snapshot() && !commitCompared) {
+            return snapshotUndecided(shown, identity, expected);
         }
         return Result.pass(shown + " reports " + identity.shown() + " in " + (total == 1 ? "its answer" : "all " + total + " answers")
                         + ": this build" + (commitCompared ? " (HEAD)" : ""))
                 .measured(identity.shown()).expected(expectedShown(expected, identity));
     }
 
+    /** The service reports this SNAPSHOT version, but a commit is missing on its side or on the project's: no single build is named. */
+    private static Result.Builder snapshotUndecided(String shown, BuildIdentity identity, Expected expected) {
+        boolean reported = identity.commit() != null;
+        return Result.error(shown + " reports " + identity.shown() + (reported ? ", but " + expected.commitUnknown() : " but no commit")
+                        + ", and a SNAPSHOT version names no single build (an older snapshot build reports " + expected.version()
+                        + " too), so whether it runs this build could not be determined")
+                .measured(identity.shown()).expected(expectedShown(expected, identity))
+                .remedy(reported ? "Run the gate from the Git checkout of the deployed commit, or deploy a release version."
+                        : "Let the service report its commit: expose git.commit.id in /actuator/info (git-commit-id-maven-plugin"
+                        + " generates git.properties; include 'info' in management.endpoints.web.exposure.include), or deploy a"
+                        + " release version.");
+    }
+
     private static String expectedShown(Expected expected, BuildIdentity identity) {
+        if (expected.snapshot() && identity.version() != null) {
+            return expected.version() + " (commit " + (expected.commit() != null ? expected.commit() : "of HEAD") + ")";
+        }
         return identity.commit() != null && expected.commit() != null
                 ? (identity.version() != null ? expected.version() + " (commit " + expected.commit() + ")" : "commit " + expected.commit())
                 : expected.version();

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeployedVersionCheckTest {
 
     private static final String VERSION = "1.4.2";
+    private static final String SNAPSHOT = "1.5.0-SNAPSHOT";
     private static final PersonIdent DANA = new PersonIdent("Dana Reyes", "dana@example.com");
 
     @TempDir
@@ -65,13 +66,18 @@ class DeployedVersionCheckTest {
         }
     }
 
-    private CheckContext context(Duration timeout, Set<String> bound) {
-        return CheckContext.builder(dir).stage(Stage.POST_DEPLOY).project(new ProjectId("com.example", "application", VERSION))
+    private CheckContext context(String version, Duration timeout, Set<String> bound) {
+        return CheckContext.builder(dir).stage(Stage.POST_DEPLOY).project(new ProjectId("com.example", "application", version))
                 .boundClaims(bound).http(new HttpSettings(URI.create(server.url()), timeout, null, Map.of(), null)).build();
     }
 
     private Result run(String yaml) throws Exception {
-        return check.run(config(yaml), context(Duration.ofSeconds(5), Set.of()));
+        return check.run(config(yaml), context(VERSION, Duration.ofSeconds(5), Set.of()));
+    }
+
+    /** One sample of a project whose version is {@link #SNAPSHOT}. */
+    private Result runSnapshot() throws Exception {
+        return check.run(config("{samples: 1}"), context(SNAPSHOT, Duration.ofSeconds(5), Set.of()));
     }
 
     /** A fixture with its version and commit replaced. */
@@ -152,6 +158,61 @@ class DeployedVersionCheckTest {
         server.on("/actuator/info", LoopbackServer.json(200, info("spring-boot-3-info.json", VERSION, "0123abcd")));
 
         Result result = run("pause: 0ms");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo(server.url() + "/actuator/info reports commit 0123abc, but HEAD is " + head.substring(0, 12));
+        assertThat(result.findings()).extracting(f -> f.key()).containsExactly("deployedVersion:commit");
+    }
+
+    @Test
+    void errorsOnTheSnapshotVersionWithoutACommitInsteadOfPassing() throws Exception {
+        String head = head();
+        server.on("/actuator/info", LoopbackServer.json(200, "{\"build\":{\"version\":\"" + SNAPSHOT + "\"}}"));
+
+        Result result = runSnapshot();
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo(server.url() + "/actuator/info reports 1.5.0-SNAPSHOT but no commit, and a SNAPSHOT"
+                + " version names no single build (an older snapshot build reports 1.5.0-SNAPSHOT too), so whether it runs this"
+                + " build could not be determined");
+        assertThat(result.measured()).isEqualTo(SNAPSHOT);
+        assertThat(result.expected()).isEqualTo(SNAPSHOT + " (commit " + head + ")");
+        assertThat(result.remedy()).startsWith("Let the service report its commit: expose git.commit.id in /actuator/info"
+                + " (git-commit-id-maven-plugin").endsWith("or deploy a release version.");
+    }
+
+    @Test
+    void errorsOnTheSnapshotVersionWhenTheProjectHasNoCommitToCompare() throws Exception {
+        server.on("/actuator/info", LoopbackServer.json(200, info("spring-boot-3-info.json", SNAPSHOT, "df027cf0")));
+
+        Result result = runSnapshot();
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo(server.url() + "/actuator/info reports 1.5.0-SNAPSHOT (commit df027cf), but the"
+                + " project is in no Git repository with a commit, and a SNAPSHOT version names no single build (an older"
+                + " snapshot build reports 1.5.0-SNAPSHOT too), so whether it runs this build could not be determined");
+        assertThat(result.remedy()).isEqualTo("Run the gate from the Git checkout of the deployed commit, or deploy a release version.");
+    }
+
+    @Test
+    void passesTheSnapshotVersionBuiltFromHead() throws Exception {
+        String head = head();
+        server.on("/actuator/info", LoopbackServer.json(200, info("spring-boot-3-info.json", SNAPSHOT, head)));
+
+        Result result = runSnapshot();
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo(server.url() + "/actuator/info reports 1.5.0-SNAPSHOT (commit " + head.substring(0, 7)
+                + ") in its answer: this build (HEAD)");
+        assertThat(result.expected()).isEqualTo(SNAPSHOT + " (commit " + head + ")");
+    }
+
+    @Test
+    void failsOnTheSnapshotVersionBuiltFromAnotherCommit() throws Exception {
+        String head = head();
+        server.on("/actuator/info", LoopbackServer.json(200, info("spring-boot-3-info.json", SNAPSHOT, "0123abcd")));
+
+        Result result = runSnapshot();
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).isEqualTo(server.url() + "/actuator/info reports commit 0123abc, but HEAD is " + head.substring(0, 12));
@@ -250,7 +311,7 @@ class DeployedVersionCheckTest {
             }
         });
 
-        Result result = check.run(config("{samples: 1}"), context(Duration.ofMillis(500), Set.of()));
+        Result result = check.run(config("{samples: 1}"), context(VERSION, Duration.ofMillis(500), Set.of()));
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.summary()).contains("did not answer within 500ms");
@@ -298,7 +359,7 @@ class DeployedVersionCheckTest {
     void errorsOnTheDemoClaimWhenItIsBoundAndNoDemoUrlIsConfigured() throws Exception {
         server.on("/actuator/info", LoopbackServer.json(200, info("spring-boot-3-info.json", VERSION, "df027cf0")));
 
-        Result result = check.run(config("{samples: 1}"), context(Duration.ofSeconds(5), Set.of(DeployedVersionCheck.DEMO)));
+        Result result = check.run(config("{samples: 1}"), context(VERSION, Duration.ofSeconds(5), Set.of(DeployedVersionCheck.DEMO)));
 
         assertThat(result.claims().get(DeployedVersionCheck.DEMO).status()).isEqualTo(Status.ERROR);
         assertThat(result.claims().get(DeployedVersionCheck.DEMO).summary()).startsWith("no demoUrl is configured");
