@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +37,12 @@ import okhttp3.HttpUrl;
 /**
  * The {@code tls} check: makes one TLS handshake with the service's HTTPS URL and fails unless the
  * certificate chain is trusted (the JDK's trust store plus {@code <http><trustCertificates>}), the
- * certificate matches the host name, the protocol is TLS 1.2 or newer, and the certificate stays
- * valid for at least {@code minDaysLeft} more days by the build's clock. Each of these has its own
- * message and remedy; an unreachable host, a refused connection or a timeout is an ERROR naming
- * host, port and timeout. The evidence describes the certificate the server presented, even when
- * it is not trusted.
+ * certificate matches the host name, the protocol is TLS 1.2 or newer, and every certificate the
+ * server sends (its own and the intermediates of its chain) stays valid for at least
+ * {@code minDaysLeft} more days by the build's clock; the one that expires first is named. Each of
+ * these has its own message and remedy; an unreachable host, a refused connection or a timeout is
+ * an ERROR naming host, port and timeout. The evidence describes the certificate the server
+ * presented, even when it is not trusted, and the chain's soonest expiry.
  */
 public final class TlsCheck implements Check<TlsConfig> {
 
@@ -56,7 +58,8 @@ public final class TlsCheck implements Check<TlsConfig> {
     @Override
     public String description() {
         return "Verifies the TLS handshake of the service's HTTPS URL: a trusted certificate chain for its host name,"
-                + " TLS 1.2 or newer, and a certificate valid for at least minDaysLeft more days.";
+                + " TLS 1.2 or newer, and every certificate the server sends (its own and its chain's) valid for at least"
+                + " minDaysLeft more days.";
     }
 
     @Override
@@ -105,29 +108,33 @@ public final class TlsCheck implements Check<TlsConfig> {
         } catch (GeneralSecurityException e) {
             return Result.error("tls cannot set up TLS in this JVM: " + e.getMessage()).build();
         }
-        Certificate leaf = handshake.chain() == null || handshake.chain().isEmpty() ? null
-                : new Certificate(handshake.chain().get(0), handshake.chain().size(), context.clock().instant());
-        if (leaf == null) {
+        List<Certificate> chain = Certificate.chain(handshake.chain(), context.clock().instant());
+        if (chain.isEmpty()) {
             return noCertificate(handshake.failure(), url, origin, context);
         }
-        List<Problem> problems = problems(handshake, leaf, url, origin, config.minDaysLeft());
+        Certificate leaf = chain.get(0);
+        Certificate soonest = chain.stream().min(Comparator.comparing(Certificate::notAfter)).orElseThrow();
+        List<Problem> problems = problems(handshake, leaf, soonest, url, origin, config.minDaysLeft());
         Result.Builder result;
         if (problems.isEmpty()) {
             result = Result.pass("the certificate of " + origin + " is trusted, matches " + url.host() + " and is valid for another "
-                    + days(leaf.daysLeft) + " (until " + leaf.notAfterDate() + "); " + handshake.protocol());
+                    + days(soonest.daysLeft) + " (until " + soonest.notAfterDate()
+                    + (soonest == leaf ? "" : ", when " + soonest.named(origin) + " expires") + "); " + handshake.protocol());
         } else if (problems.get(0).fail) {
             result = Result.fail(problems.get(0).message);
         } else {
             result = Result.error(problems.get(0).message);
         }
-        result.measured(days(leaf.daysLeft) + " left" + (handshake.protocol() == null ? "" : ", " + handshake.protocol()))
-                .expected("a trusted chain for " + url.host() + ", TLS 1.2 or newer, at least " + days(config.minDaysLeft()) + " left")
+        result.measured(days(soonest.daysLeft) + " left" + (handshake.protocol() == null ? "" : ", " + handshake.protocol()))
+                .expected("a trusted chain for " + url.host() + ", TLS 1.2 or newer, at least " + days(config.minDaysLeft())
+                        + " left on every certificate")
                 .evidence("url", HttpMessages.display(url))
                 .evidence("subject", leaf.subject())
                 .evidence("issuer", leaf.issuer())
                 .evidence("sans", leaf.names)
-                .evidence("notAfter", leaf.notAfter().toString())
-                .evidence("daysLeft", leaf.daysLeft)
+                .evidence("notAfter", soonest.notAfter().toString())
+                .evidence("daysLeft", soonest.daysLeft)
+                .evidence("expiresFirst", soonest.subject())
                 .evidence("protocol", handshake.protocol())
                 .evidence("cipher", handshake.cipher())
                 .evidence("chainLength", leaf.chainLength);
@@ -169,13 +176,14 @@ public final class TlsCheck implements Check<TlsConfig> {
                 .build();
     }
 
-    /** Every unmet requirement, the most fundamental first. */
-    private static List<Problem> problems(TlsHandshake handshake, Certificate leaf, HttpUrl url, String origin, int minDaysLeft) {
+    /** Every unmet requirement, the most fundamental first; {@code soonest} is the certificate of the chain that expires first. */
+    private static List<Problem> problems(TlsHandshake handshake, Certificate leaf, Certificate soonest, HttpUrl url, String origin,
+                                          int minDaysLeft) {
         List<Problem> problems = new ArrayList<>();
         IOException failure = handshake.failure();
         boolean rejectedForDates = causedBy(failure, CertificateExpiredException.class)
                 || causedBy(failure, CertificateNotYetValidException.class);
-        boolean expired = leaf.daysLeft < 0 || causedBy(failure, CertificateExpiredException.class);
+        boolean expired = soonest.daysLeft < 0 || causedBy(failure, CertificateExpiredException.class);
         boolean notYetValid = leaf.notYetValid || causedBy(failure, CertificateNotYetValidException.class);
         if (failure instanceof SSLPeerUnverifiedException) {
             problems.add(Problem.fail("tls-host-mismatch", "the certificate of " + origin + " is issued for " + leaf.namesForMessage()
@@ -193,10 +201,10 @@ public final class TlsCheck implements Check<TlsConfig> {
                     "Check the server's TLS configuration for " + url.host() + "."));
         }
         if (expired) {
-            long ago = -leaf.daysLeft;
-            problems.add(Problem.fail("tls-expired", "the certificate of " + origin + " expired on " + leaf.notAfterDate()
+            long ago = -soonest.daysLeft;
+            problems.add(Problem.fail("tls-expired", soonest.named(origin) + " expired on " + soonest.notAfterDate()
                             + (ago > 0 ? " (" + days(ago) + " ago)" : ""),
-                    "Renew the certificate and deploy it (automate renewal, e.g. with ACME, so it cannot lapse)."));
+                    soonest.renewal("Renew the certificate and deploy it (automate renewal, e.g. with ACME, so it cannot lapse).")));
         } else if (notYetValid) {
             problems.add(Problem.fail("tls-not-yet-valid", "the certificate of " + origin + " is not valid before " + leaf.notBeforeDate(),
                     "Check the certificate's validity dates and the server's clock, or deploy a certificate that is valid now."));
@@ -205,10 +213,10 @@ public final class TlsCheck implements Check<TlsConfig> {
             problems.add(Problem.fail("tls-old-protocol", origin + " negotiated " + handshake.protocol() + ", but expected TLS 1.2 or newer",
                     "Enable TLS 1.2 and TLS 1.3 on the server and turn off TLS 1.0 and 1.1."));
         }
-        if (!expired && !notYetValid && leaf.daysLeft < minDaysLeft) {
-            problems.add(Problem.fail("tls-expires-soon", "the certificate of " + origin + " expires in " + days(leaf.daysLeft) + " ("
-                            + leaf.notAfterDate() + "), but expected at least " + minDaysLeft,
-                    "Renew the certificate before it expires (automate renewal, e.g. with ACME)."));
+        if (!expired && !notYetValid && soonest.daysLeft < minDaysLeft) {
+            problems.add(Problem.fail("tls-expires-soon", soonest.named(origin) + " expires in " + days(soonest.daysLeft) + " ("
+                            + soonest.notAfterDate() + "), but expected at least " + minDaysLeft,
+                    soonest.renewal("Renew the certificate before it expires (automate renewal, e.g. with ACME).")));
         }
         return problems;
     }
@@ -250,20 +258,46 @@ public final class TlsCheck implements Check<TlsConfig> {
         }
     }
 
-    /** The server's certificate as the evidence shows it, judged against the build's clock. */
+    /** One certificate of the chain the server sent, as the evidence shows it, judged against the build's clock. */
     private static final class Certificate {
         final X509Certificate certificate;
+        final int position;
         final int chainLength;
         final long daysLeft;
         final boolean notYetValid;
         final List<String> names;
 
-        Certificate(X509Certificate certificate, int chainLength, Instant now) {
+        Certificate(X509Certificate certificate, int position, int chainLength, Instant now) {
             this.certificate = certificate;
+            this.position = position;
             this.chainLength = chainLength;
             this.daysLeft = Math.floorDiv(certificate.getNotAfter().toInstant().getEpochSecond() - now.getEpochSecond(), 86_400L);
             this.notYetValid = now.isBefore(certificate.getNotBefore().toInstant());
             this.names = subjectAlternativeNames(certificate);
+        }
+
+        /** The chain the server sent, its own certificate first; empty when it sent none. */
+        static List<Certificate> chain(List<X509Certificate> presented, Instant now) {
+            if (presented == null) {
+                return List.of();
+            }
+            List<Certificate> chain = new ArrayList<>();
+            for (X509Certificate certificate : presented) {
+                chain.add(new Certificate(certificate, chain.size(), presented.size(), now));
+            }
+            return chain;
+        }
+
+        /** "the certificate of https://host:443" for the server's own, else its subject and place in the chain. */
+        String named(String origin) {
+            return position == 0 ? "the certificate of " + origin
+                    : "the certificate '" + subject() + "' (" + (position + 1) + " of " + chainLength + " in the chain of " + origin + ")";
+        }
+
+        /** The remedy for a certificate that expires: the server's own is renewed, a chain certificate replaced by the CA's current one. */
+        String renewal(String renewOwn) {
+            return position == 0 ? renewOwn : "Replace '" + subject() + "' in the chain the server sends with the CA's current"
+                    + " certificate (renewing the server's certificate, e.g. with ACME, usually brings the current chain).";
         }
 
         String subject() {

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class TlsCheckTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Duration TIMEOUT = Duration.ofMillis(2000);
     private static final HeldCertificate ROOT = new HeldCertificate.Builder()
-            .certificateAuthority(0)
+            .certificateAuthority(1)
             .commonName("Readiness Test Root CA")
             .validityInterval(days(-10).toEpochMilli(), days(3650).toEpochMilli())
             .build();
@@ -85,7 +86,7 @@ class TlsCheckTest {
         assertThat(result.summary()).isEqualTo("the certificate of " + origin() + " is trusted, matches localhost and is valid"
                 + " for another 365 days (until " + date(days(365)) + "); TLSv1.3");
         assertThat(result.measured()).isEqualTo("365 days left, TLSv1.3");
-        assertThat(result.expected()).isEqualTo("a trusted chain for localhost, TLS 1.2 or newer, at least 30 days left");
+        assertThat(result.expected()).isEqualTo("a trusted chain for localhost, TLS 1.2 or newer, at least 30 days left on every certificate");
         assertThat(result.evidence()).containsExactly(
                 Map.entry("url", url),
                 Map.entry("subject", "CN=localhost"),
@@ -93,6 +94,7 @@ class TlsCheckTest {
                 Map.entry("sans", List.of("localhost")),
                 Map.entry("notAfter", days(365).toString()),
                 Map.entry("daysLeft", 365L),
+                Map.entry("expiresFirst", "CN=localhost"),
                 Map.entry("protocol", "TLSv1.3"),
                 Map.entry("cipher", "TLS_AES_256_GCM_SHA384"),
                 Map.entry("chainLength", 1));
@@ -119,13 +121,47 @@ class TlsCheckTest {
     }
 
     @Test
+    void failsWhenAnIntermediateOfTheChainExpiresInFewerDaysThanMinDaysLeft() throws Exception {
+        Instant notAfter = days(5).plus(Duration.ofHours(1));
+        HeldCertificate intermediate = intermediate(notAfter);
+        String url = serve(leaf("localhost", days(-1), days(300), intermediate), intermediate.certificate());
+
+        Result result = check.run(new TlsConfig(url, null), context(null));
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("the certificate 'CN=Readiness Test Intermediate CA' (2 of 2 in the chain of " + origin()
+                + ") expires in 5 days (" + date(notAfter) + "), but expected at least 30");
+        assertThat(result.measured()).isEqualTo("5 days left, TLSv1.3");
+        assertThat(result.evidence()).containsEntry("daysLeft", 5L).containsEntry("notAfter", notAfter.toString())
+                .containsEntry("expiresFirst", "CN=Readiness Test Intermediate CA").containsEntry("subject", "CN=localhost")
+                .containsEntry("chainLength", 2);
+        assertThat(result.findings()).extracting(f -> f.key()).containsExactly("tls-expires-soon");
+        assertThat(result.remedy()).startsWith("Replace 'CN=Readiness Test Intermediate CA' in the chain the server sends with the CA's"
+                + " current certificate");
+    }
+
+    @Test
+    void passesAChainNamingTheIntermediateThatExpiresBeforeTheCertificate() throws Exception {
+        HeldCertificate intermediate = intermediate(days(100));
+        String url = serve(leaf("localhost", days(-1), days(300), intermediate), intermediate.certificate());
+
+        Result result = check.run(new TlsConfig(url, null), context(null));
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("the certificate of " + origin() + " is trusted, matches localhost and is valid for another"
+                + " 100 days (until " + date(days(100)) + ", when the certificate 'CN=Readiness Test Intermediate CA' (2 of 2 in the"
+                + " chain of " + origin() + ") expires); TLSv1.3");
+        assertThat(result.evidence()).containsEntry("daysLeft", 100L).containsEntry("expiresFirst", "CN=Readiness Test Intermediate CA");
+    }
+
+    @Test
     void passesACertificateExpiringSoonWhenMinDaysLeftAllowsIt() throws Exception {
         String url = serve(leaf("localhost", days(-80), days(5).plus(Duration.ofHours(1))));
 
         Result result = check.run(new TlsConfig(url, 5), context(null));
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.expected()).endsWith("at least 5 days left");
+        assertThat(result.expected()).endsWith("at least 5 days left on every certificate");
     }
 
     @Test
@@ -348,18 +384,32 @@ class TlsCheckTest {
     }
 
     private static HeldCertificate leaf(String host, Instant notBefore, Instant notAfter) {
+        return leaf(host, notBefore, notAfter, ROOT);
+    }
+
+    private static HeldCertificate leaf(String host, Instant notBefore, Instant notAfter, HeldCertificate issuer) {
         return new HeldCertificate.Builder()
                 .commonName(host)
                 .addSubjectAlternativeName(host)
                 .validityInterval(notBefore.toEpochMilli(), notAfter.toEpochMilli())
+                .signedBy(issuer)
+                .build();
+    }
+
+    /** An intermediate CA signed by the root, valid until {@code notAfter}. */
+    private static HeldCertificate intermediate(Instant notAfter) {
+        return new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("Readiness Test Intermediate CA")
+                .validityInterval(days(-10).toEpochMilli(), notAfter.toEpochMilli())
                 .signedBy(ROOT)
                 .build();
     }
 
-    /** Starts an HTTPS MockWebServer with this certificate and returns its base URL. */
-    private String serve(HeldCertificate certificate) throws IOException {
+    /** Starts an HTTPS MockWebServer sending this certificate and the intermediates after it; returns its base URL. */
+    private String serve(HeldCertificate certificate, X509Certificate... intermediates) throws IOException {
         server = new MockWebServer();
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate, intermediates).build().sslSocketFactory());
         server.start();
         return server.url("/").toString();
     }
