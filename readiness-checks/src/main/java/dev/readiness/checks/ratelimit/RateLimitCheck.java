@@ -26,11 +26,12 @@ import okhttp3.Response;
 
 /**
  * The {@code rateLimit} check: after a deployment, sends a bounded burst of GET requests, one after another, to one
- * endpoint of the target and passes at the first answer that shows a limit: a 429, a 503 with {@code Retry-After}, or
- * a header stating the limit ({@link #LIMIT_HEADERS}); the burst stops there. It FAILs when every request of the burst
- * answered 2xx without such a header (no limit up to that many requests), and is ERROR when the endpoint answers
- * otherwise (a redirect, 401, 404, a 5xx without {@code Retry-After}), cannot be reached, or the burst outlasts
- * {@link #BURST_LIMIT}. Opt-in: it sends real traffic to a live service, after the run's other checks have finished.
+ * endpoint of the target and passes at the first answer that shows a limit: a 429 or a 503 with {@code Retry-After} after
+ * at least one 2xx, or a 2xx with a header stating the limit ({@link #LIMIT_HEADERS}); the burst stops there. It FAILs
+ * when every request of the burst answered 2xx without such a header (no limit up to that many requests), and is ERROR
+ * when the first answer is already a 429 or 503 (a limit spent before the burst, a block or an unavailable service look
+ * the same), when the endpoint answers otherwise (a redirect, 401, 404, a 5xx without {@code Retry-After}), cannot be
+ * reached, or the burst outlasts {@link #BURST_LIMIT}. Opt-in: it sends real traffic to a live service, after the run's other checks have finished.
  */
 public final class RateLimitCheck implements Check<RateLimitConfig> {
 
@@ -49,8 +50,9 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
 
     @Override
     public String description() {
-        return "a burst of GET requests to the endpoint meets a limit: a 429, a 503 with Retry-After, or an answer whose"
-                + " RateLimit-Policy, RateLimit, RateLimit-Limit or X-RateLimit-Limit header states one";
+        return "a burst of GET requests to the endpoint meets a limit: a 429 or a 503 with Retry-After after at least one 2xx"
+                + " answer, or a 2xx answer whose RateLimit-Policy, RateLimit, RateLimit-Limit or X-RateLimit-Limit header"
+                + " states one";
     }
 
     @Override
@@ -155,7 +157,10 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
                             + RateLimitConfig.MAX_REQUESTS + ") or point path at a stricter endpoint.")).build();
         }
 
-        /** The verdict on this answer: PASS when it shows a limit, ERROR when it fails otherwise, {@code null} to go on. */
+        /**
+         * The verdict on this answer: PASS when it shows a limit (a refusal only after a 2xx), ERROR when it fails otherwise
+         * or refuses the very first request, {@code null} to go on.
+         */
         private Result judge(Response response) {
             int code = response.code();
             String retryAfter = response.header("Retry-After");
@@ -164,7 +169,11 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
             String before = sent == 1 ? "" : " after " + Words.plural(sent - 1, "answer") + " (" + counts(code) + ")";
             String told = (retryAfter == null ? "" : "Retry-After: " + Words.oneLine(retryAfter, 60))
                     + (retryAfter != null && limit != null ? "; " : "") + (limit == null ? "" : limit);
-            if (code == 429 || code == 503 && retryAfter != null) {
+            boolean refused = code == 429 || code == 503 && retryAfter != null;
+            if (refused && statuses.keySet().stream().noneMatch(c -> c / 100 == 2)) {
+                return refusedFirst(code, told);
+            }
+            if (refused) {
                 return evidence(Result.pass(request + " answered " + code + (code == 429 ? " Too Many Requests" : " with Retry-After")
                         + before + (told.isEmpty() ? "" : "; " + told))).evidence("limitedAt", sent)
                         .evidence("limitHeader", limit).measured(code + " at request " + sent + " of " + requests).build();
@@ -186,6 +195,21 @@ public final class RateLimitCheck implements Check<RateLimitConfig> {
                             : code == 404 ? "Point path at an endpoint the service has."
                             : "Check the service's log for why the endpoint fails; a limiter that answers 503 needs Retry-After"
                             + " (nginx: add_header Retry-After 1 always, or limit_req_status 429).");
+        }
+
+        /**
+         * The ERROR of a 429 or a 503 with Retry-After to the first request: a refusal before any 2xx shows no limit that
+         * this burst met, it may be a limit spent before it, a block of this client, or a service in maintenance or mid-deploy.
+         */
+        private Result refusedFirst(int code, String told) {
+            String cause = code == 429 ? "a limit the burst meets cannot be told from one spent by earlier traffic, a block of"
+                    + " this client or an upstream's 429 passed on" : "limiting cannot be told from an unavailable service (in"
+                    + " maintenance or mid-deploy)";
+            return evidence(Result.error("the first request to GET " + shown + " was already answered " + code
+                            + (told.isEmpty() ? "" : " (" + told + ")") + ", so " + cause))
+                    .measured(code + " at request 1 of " + requests + ", before any 2xx")
+                    .remedy("Run the check when the endpoint answers 2xx" + (code == 429 ? ", once the limit's window has passed" : "")
+                            + ": only a refusal after answers served shows a limit.").build();
         }
 
         /** The first header that states a limit, as "name: value", or {@code null}. */

@@ -79,6 +79,12 @@ class RateLimitCheckTest {
         LoopbackServer.answer(exchange, 200, "application/json", "[{\"sku\":\"A1\"}]");
     }
 
+    /** A limiter's refusal: 429 with Retry-After, as a problem document. */
+    private static void tooManyRequests(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Retry-After", "60");
+        LoopbackServer.answer(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\"}");
+    }
+
     private Result run(String path, Integer requests) {
         CheckContext context = CheckContext.builder(dir).stage(Stage.POST_DEPLOY)
                 .http(new HttpSettings(URI.create(server.url() + "/"), Duration.ofSeconds(5), null, Map.of(), null)).build();
@@ -87,10 +93,7 @@ class RateLimitCheckTest {
 
     @Test
     void passesOnThe429OfATokenBucketAndStopsTheBurstThere() {
-        server.on("/api/products", limited(5, exchange -> {
-            exchange.getResponseHeaders().set("Retry-After", "60");
-            LoopbackServer.answer(exchange, 429, "application/problem+json", "{\"title\":\"Too Many Requests\"}");
-        }));
+        server.on("/api/products", limited(5, RateLimitCheckTest::tooManyRequests));
 
         Result result = run("/api/products", null);
 
@@ -146,6 +149,39 @@ class RateLimitCheckTest {
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.summary()).isEqualTo("request 4 of 5 to GET " + server.url() + "/ answered 503 with Retry-After after"
                 + " 3 answers (200 ×3); Retry-After: 1");
+    }
+
+    @Test
+    void isAnErrorWhenTheFirstAnswerIsAlreadyA503WithRetryAfterAsOfAServiceInMaintenance() {
+        server.on("/api/products", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "120");
+            LoopbackServer.answer(exchange, 503, "text/html", "<h1>Down for maintenance</h1>");
+        });
+
+        Result result = run("/api/products", null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the first request to GET " + server.url() + "/api/products was already answered"
+                + " 503 (Retry-After: 120), so limiting cannot be told from an unavailable service (in maintenance or mid-deploy)");
+        assertThat(result.measured()).isEqualTo("503 at request 1 of 20, before any 2xx");
+        assertThat(result.remedy()).isEqualTo("Run the check when the endpoint answers 2xx: only a refusal after answers served"
+                + " shows a limit.");
+        assertThat(server.received).hasSize(1);
+    }
+
+    @Test
+    void isAnErrorWhenTheFirstAnswerIsAlreadyA429AsOfALimitSpentBeforeTheBurst() {
+        server.on("/api/products", limited(0, RateLimitCheckTest::tooManyRequests));
+
+        Result result = run("/api/products", null);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).isEqualTo("the first request to GET " + server.url() + "/api/products was already answered"
+                + " 429 (Retry-After: 60), so a limit the burst meets cannot be told from one spent by"
+                + " earlier traffic, a block of this client or an upstream's 429 passed on");
+        assertThat(result.remedy()).startsWith("Run the check when the endpoint answers 2xx, once the limit's window has passed");
+        assertThat(result.evidence()).containsEntry("statuses", Map.of("429", 1)).doesNotContainKey("limitedAt");
+        assertThat(server.received).hasSize(1);
     }
 
     @Test
