@@ -243,8 +243,12 @@ public final class EdgeCheck implements Check<EdgeConfig> {
             if (asset.failure() != null) {
                 return "";
             }
-            return Cdn.recognise(asset.headers()) != null ? null : "comes from " + asset.link().url().host() + ", which is not"
-                    + " in cdnHosts, and its answer carries no known CDN's headers";
+            if (Cdn.recognise(asset.headers()) != null) {
+                return null;
+            }
+            String proxy = Cdn.proxyOnly(asset.headers());
+            return "comes from " + asset.link().url().host() + ", which is not in cdnHosts, and its answer carries no known CDN's"
+                    + " headers" + (proxy == null ? "" : ", only " + proxy + ", which does not show a CDN by itself");
         }
 
         Result.Builder cdnConfigured() {

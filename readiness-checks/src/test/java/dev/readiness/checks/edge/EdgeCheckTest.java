@@ -191,6 +191,41 @@ class EdgeCheckTest {
     }
 
     @Test
+    void failsTheCdnClaimsForAnAssetAnsweredOnlyWithGooglesLoadBalancerViaOrAVarnishHeader() throws Exception {
+        goodShop();
+        Headers longLived = Headers.of("Cache-Control", "public, max-age=31536000, immutable");
+        // Google Cloud's load balancer adds this Via with Cloud CDN off; a self-hosted Varnish adds X-Varnish (HTTP/2 sends
+        // header names in lower case)
+        site.serve("/assets/ok.min.3f9a1c2e.css", "text/css", resource("ok.min.css"),
+                longLived.newBuilder().add("Via", "1.1 google").build(), true);
+        site.serve("/assets/clipboard.min.8d2f6a41.js", "text/javascript", resource("clipboard.min.js"),
+                longLived.newBuilder().add("X-Varnish", "32781 32779").build(), true);
+        // Fastly is Varnish too, and is still recognised by the cache node that served it
+        site.serve("/assets/logo.png", "image/png", resource("logo.png"), longLived.newBuilder().add("Via", "1.1 varnish")
+                .add("X-Served-By", "cache-fra-eddf8230141-FRA").add("X-Varnish", "2315869218").build(), false);
+
+        Result result = run(assetsOnly());
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("2 of 3 assets linked from " + page() + " not served over HTTPS by a CDN: "
+                + asset("/assets/ok.min.3f9a1c2e.css") + ", " + asset("/assets/clipboard.min.8d2f6a41.js"));
+        assertThat(result.findings()).extracting(Finding::message).containsExactly(
+                "stylesheet " + asset("/assets/ok.min.3f9a1c2e.css") + " comes from localhost, which is not in cdnHosts, and its"
+                        + " answer carries no known CDN's headers, only via: 1.1 google (Google Cloud's load balancer, with Cloud"
+                        + " CDN on or off), which does not show a CDN by itself",
+                "script " + asset("/assets/clipboard.min.8d2f6a41.js") + " comes from localhost, which is not in cdnHosts, and"
+                        + " its answer carries no known CDN's headers, only x-varnish: 32781 32779 (any Varnish, a self-hosted"
+                        + " one too), which does not show a CDN by itself");
+        Result verified = result.claims().get(EdgeCheck.CDN_VERIFIED);
+        assertThat(verified.status()).isEqualTo(Status.FAIL);
+        assertThat(verified.findings()).extracting(Finding::key).containsExactly("edge:cdnVerified:"
+                + asset("/assets/ok.min.3f9a1c2e.css"), "edge:cdnVerified:" + asset("/assets/clipboard.min.8d2f6a41.js"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> assets = (List<Map<String, Object>>) result.evidence().get("assets");
+        assertThat(assets).extracting(a -> a.get("cdn")).containsExactly(null, null, "Fastly");
+    }
+
+    @Test
     void failsCachingOnAShortLivedFingerprintedAssetAndOnValidatorsThatDoNotAnswer304() throws Exception {
         goodShop();
         site.serve("/assets/ok.min.3f9a1c2e.css", "text/css", resource("ok.min.css"),
