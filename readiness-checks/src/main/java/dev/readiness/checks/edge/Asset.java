@@ -3,6 +3,7 @@ package dev.readiness.checks.edge;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import okhttp3.CacheControl;
 import okhttp3.Headers;
 
 /**
@@ -50,23 +51,18 @@ record Asset(PageAssets.Link link, String failure, int status, Headers headers, 
         return false;
     }
 
-    /** The {@code max-age} of its Cache-Control in seconds, when it has one and does not forbid storing. */
+    /** The {@code max-age} of its Cache-Control in seconds, when it has one and does not forbid storing or reusing it. */
     OptionalLong maxAge() {
-        String cacheControl = String.join(",", headers.values("Cache-Control")).toLowerCase(Locale.ROOT);
-        if (cacheControl.contains("no-store") || cacheControl.contains("no-cache")) {
-            return OptionalLong.empty();
-        }
-        for (String directive : cacheControl.split(",")) {
-            String d = directive.trim();
-            if (d.startsWith("max-age=")) {
-                try {
-                    return OptionalLong.of(Long.parseLong(d.substring("max-age=".length()).replace("\"", "").trim()));
-                } catch (NumberFormatException e) {
-                    return OptionalLong.empty();
-                }
-            }
-        }
-        return OptionalLong.empty();
+        CacheControl directives = cacheControl();
+        return directives.noStore() || directives.noCache() || directives.maxAgeSeconds() < 0 ? OptionalLong.empty()
+                : OptionalLong.of(directives.maxAgeSeconds());
+    }
+
+    /** The directives of its Cache-Control fields (not of Pragma, which says nothing in an answer). */
+    CacheControl cacheControl() {
+        Headers.Builder fields = new Headers.Builder();
+        headers.values("Cache-Control").forEach(value -> fields.add("Cache-Control", value));
+        return CacheControl.parse(fields.build());
     }
 
     /** Its Content-Encoding, lower case, or {@code null}. */

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import okhttp3.CacheControl;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -72,7 +73,8 @@ public final class EdgeCheck implements Check<EdgeConfig> {
     public List<Claim> claims() {
         return List.of(Claim.settles(id(), description(), phrases()).inStage(Stage.POST_DEPLOY),
                 Claim.settles(CDN_VERIFIED, "every linked asset is served by the CDN over HTTPS and its answer is 2xx with"
-                        + " Cache-Control that lets a shared cache keep it (max-age or s-maxage, not private or no-store)",
+                        + " Cache-Control that lets a shared cache keep it (s-maxage, or else max-age, above 0; not private, no-cache or"
+                        + " no-store)",
                         List.of("CDN configuration verified")).inStage(Stage.POST_DEPLOY),
                 Claim.settles(MINIFIED, "every linked script and stylesheet is minified: at most 15% whitespace and comments, and"
                         + " over 10 lines an average line of at least 80 characters", List.of("Minification of JavaScript and CSS"))
@@ -265,16 +267,41 @@ public final class EdgeCheck implements Check<EdgeConfig> {
                 if (!asset.answered2xx()) {
                     return "answered HTTP " + asset.status();
                 }
-                String cacheControl = String.join(", ", asset.headers().values("Cache-Control")).toLowerCase(Locale.ROOT);
-                if (cacheControl.contains("private") || cacheControl.contains("no-store")
-                        || !(cacheControl.contains("max-age=") || cacheControl.contains("s-maxage="))) {
+                String cacheControl = String.join(", ", asset.headers().values("Cache-Control"));
+                String refusal = sharedCacheRefusal(asset.cacheControl());
+                if (refusal != null) {
                     return cacheControl.isEmpty() ? "has no Cache-Control, so the CDN may not keep it"
-                            : "has Cache-Control '" + Words.oneLine(cacheControl, 80) + "', which does not let the CDN keep it";
+                            : "has Cache-Control '" + Words.oneLine(cacheControl, 80) + "', which does not let the CDN keep it: "
+                            + refusal;
                 }
                 return null;
             }, "edge:cdnVerified:", "served by the CDN over HTTPS with a 2xx answer a shared cache may keep",
-                    "Fix the CDN's configuration for each asset named: its origin must answer 2xx, and Cache-Control must carry"
-                            + " max-age or s-maxage (public, not private or no-store).").build();
+                    "Fix the CDN's configuration for each asset named: its origin must answer 2xx, and Cache-Control must give"
+                            + " it a lifetime, s-maxage or max-age above 0 (public, max-age=31536000), without private, no-cache"
+                            + " or no-store.").build();
+        }
+
+        /**
+         * Why a shared cache may not keep an answer with these directives, or {@code null} when it may: not no-store, private
+         * or no-cache, and s-maxage above 0, or without s-maxage a max-age above 0.
+         */
+        private static String sharedCacheRefusal(CacheControl directives) {
+            if (directives.noStore()) {
+                return "no-store forbids storing it";
+            }
+            if (directives.isPrivate()) {
+                return "private keeps it out of shared caches";
+            }
+            if (directives.noCache()) {
+                return "no-cache makes the CDN ask the origin every time";
+            }
+            if (directives.sMaxAgeSeconds() >= 0) {
+                return directives.sMaxAgeSeconds() > 0 ? null : "s-maxage=0 makes it stale for a shared cache at once";
+            }
+            if (directives.maxAgeSeconds() >= 0) {
+                return directives.maxAgeSeconds() > 0 ? null : "max-age=0 makes it stale at once";
+            }
+            return "neither s-maxage nor max-age gives it a lifetime";
         }
 
         Result minified() {

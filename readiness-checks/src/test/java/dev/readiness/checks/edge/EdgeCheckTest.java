@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -181,7 +182,8 @@ class EdgeCheckTest {
         assertThat(verified.status()).isEqualTo(Status.FAIL);
         assertThat(verified.findings()).extracting(Finding::message).containsExactly(
                 "script " + asset("/assets/clipboard.min.8d2f6a41.js") + " answered HTTP 404",
-                "image " + asset("/assets/logo.png") + " has Cache-Control 'private, max-age=600', which does not let the CDN keep it");
+                "image " + asset("/assets/logo.png") + " has Cache-Control 'private, max-age=600', which does not let the CDN keep it:"
+                        + " private keeps it out of shared caches");
         // configured: both come through the CDN (its headers), whatever they answered
         assertThat(result.status()).isEqualTo(Status.PASS);
         // a 404 script cannot be judged minified
@@ -223,6 +225,43 @@ class EdgeCheckTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> assets = (List<Map<String, Object>>) result.evidence().get("assets");
         assertThat(assets).extracting(a -> a.get("cdn")).containsExactly(null, null, "Fastly");
+    }
+
+    @Test
+    void failsCdnVerificationOnCacheControlThatGivesASharedCacheNoLifetime() throws Exception {
+        Map<String, String> cacheControls = new LinkedHashMap<>();
+        cacheControls.put("zero", "public, max-age=0");
+        cacheControls.put("shared-zero", "public, max-age=600, s-maxage=0");
+        cacheControls.put("no-cache", "no-cache, max-age=600");
+        cacheControls.put("no-store", "no-store");
+        cacheControls.put("private", "private");
+        cacheControls.put("shared-only", "public, s-maxage=600");
+        cacheControls.put("shared-over-zero", "max-age=0, s-maxage=600");
+        cacheControls.put("pragma", "public, max-age=600");
+        StringBuilder html = new StringBuilder("<!doctype html><title>shop</title>");
+        cacheControls.forEach((name, cacheControl) -> {
+            html.append("<img src=\"/img/").append(name).append(".png\">");
+            // Pragma is a request's field: an answer's "Pragma: no-cache" does not keep a shared cache from storing it
+            Headers headers = Headers.of("cf-ray", "8e1f-FRA", "Cache-Control", cacheControl);
+            site.serve("/img/" + name + ".png", "image/png", new byte[] {1},
+                    name.equals("pragma") ? headers.newBuilder().add("Pragma", "no-cache").build() : headers, false);
+        });
+        site.page(html.toString());
+
+        Result verified = run(assetsOnly()).claims().get(EdgeCheck.CDN_VERIFIED);
+
+        assertThat(verified.status()).isEqualTo(Status.FAIL);
+        String kept = "', which does not let the CDN keep it: ";
+        assertThat(verified.findings()).extracting(Finding::message).containsExactly(
+                "image " + asset("/img/zero.png") + " has Cache-Control 'public, max-age=0" + kept + "max-age=0 makes it stale at once",
+                "image " + asset("/img/shared-zero.png") + " has Cache-Control 'public, max-age=600, s-maxage=0" + kept
+                        + "s-maxage=0 makes it stale for a shared cache at once",
+                "image " + asset("/img/no-cache.png") + " has Cache-Control 'no-cache, max-age=600" + kept
+                        + "no-cache makes the CDN ask the origin every time",
+                "image " + asset("/img/no-store.png") + " has Cache-Control 'no-store" + kept + "no-store forbids storing it",
+                "image " + asset("/img/private.png") + " has Cache-Control 'private" + kept + "private keeps it out of shared caches");
+        assertThat(verified.measured()).isEqualTo("3 of 8 assets served by the CDN over HTTPS with a 2xx answer a shared cache"
+                + " may keep");
     }
 
     @Test
