@@ -111,9 +111,14 @@ final class SarifReport {
         return name.contains("findsecbugs") || name.contains("find security bugs");
     }
 
+    /** The SARIF result kinds that leave a rule unmet: failed, or not decided by the tool. */
+    private static final Set<String> UNSETTLED_KINDS = Set.of("fail", "open", "review");
+
     private static Issue issue(JsonNode result, String tool, Map<String, Rule> rules, List<Rule> driverRules, SourceFiles sources) {
         String kind = result.path("kind").asText("fail");
-        if (!kind.equals("fail") || suppressed(result)) {
+        // "open" (the tool could not decide) and "review" (a person must) are no pass either: only pass,
+        // informational and notApplicable results are left out
+        if (!UNSETTLED_KINDS.contains(kind) || suppressed(result)) {
             return null;
         }
         String ruleId = result.path("ruleId").asText(result.path("rule").path("id").asText(""));

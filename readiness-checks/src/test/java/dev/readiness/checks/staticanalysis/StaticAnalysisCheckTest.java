@@ -208,6 +208,30 @@ class StaticAnalysisCheckTest {
     }
 
     @Test
+    void countsSarifResultsTheToolLeftOpenOrForReviewAndLeavesOutPassesAndNotes() throws Exception {
+        write("target/codeql.sarif", """
+                {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL", "rules": [
+                  {"id": "java/sql-injection", "properties": {"tags": ["security", "external/cwe/cwe-089"], "security-severity": "8.8"}}]}},
+                 "results": [
+                  {"ruleId": "java/sql-injection", "kind": "open", "message": {"text": "could not decide"},
+                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/main/java/shop/Accounts.java"}, "region": {"startLine": 27}}}]},
+                  {"ruleId": "java/sql-injection", "kind": "review", "message": {"text": "a person must look"},
+                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/main/java/shop/Orders.java"}, "region": {"startLine": 9}}}]},
+                  {"ruleId": "java/sql-injection", "kind": "pass", "message": {"text": "checked"},
+                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/main/java/shop/Cart.java"}, "region": {"startLine": 3}}}]},
+                  {"ruleId": "java/sql-injection", "kind": "informational", "message": {"text": "fyi"},
+                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": "src/main/java/shop/Cart.java"}, "region": {"startLine": 4}}}]}]}]}
+                """);
+
+        Result result = run(new StaticAnalysisConfig(null, null, null, null, List.of("target/codeql.sarif")), ALL_CLAIMS);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::key).containsExactly("src/main/java/shop/Accounts.java:27:codeql/java/sql-injection",
+                "src/main/java/shop/Orders.java:9:codeql/java/sql-injection");
+        assertThat(result.claims().get(SQL_INJECTION).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
     void reportsErrorNamingThePathsWhenNoReportExists() throws Exception {
         Result result = run(StaticAnalysisConfig.defaults(), ALL_CLAIMS);
 
