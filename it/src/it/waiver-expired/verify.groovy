@@ -9,7 +9,7 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/readiness/readine
 assert report.verdict == 'FAIL'
 def item = report.items.find { it.text == 'All unit tests pass' }
 assert item.status == 'FAIL' && item.level == 'REQUIRED'
-assert item.waiver.until == until
+assert item.waiver.until == until && item.waiver.expired == true
 def expired = "(the waiver of finding demo.InventoryTest#countsWhatWasNeverAdded by Sam Ortiz <sam@example.com> expired on ${until})"
 assert item.evidence.endsWith(expired)
 assert log.contains('Readiness gate failed: 1 required item unmet')

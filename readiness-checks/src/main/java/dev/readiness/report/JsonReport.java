@@ -85,7 +85,12 @@ public final class JsonReport {
                 node.set("attestation", attestation(item.attestation()));
             }
             if (item.waiver() != null) {
-                node.set("waiver", waiver(item.waiver()));
+                ObjectNode waiver = waiver(item.waiver());
+                if (item.status() != Status.WAIVED) {
+                    // a waiver that no longer accounts for the item: its until has passed
+                    waiver.put("expired", true);
+                }
+                node.set("waiver", waiver);
             }
             if (item.baseline() != null) {
                 node.putObject("baseline").put("since", item.baseline().toString()).put("file", Baseline.FILE);

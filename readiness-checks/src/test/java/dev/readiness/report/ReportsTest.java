@@ -201,6 +201,7 @@ class ReportsTest {
                 + "\"origin\":\"readiness-waivers.yaml:2\"}");
         assertThat(json.at("/items/0/claims/0/status").asText()).as("the claim's own verdict").isEqualTo("FAIL");
         assertThat(json.at("/items/0/claims/0/accountedAs").asText()).isEqualTo("WAIVED");
+        assertThat(json.at("/items/0/waiver/expired").isMissingNode()).as("a waiver that holds").isTrue();
         assertThat(json.at("/items/2/attestation/by").asText()).isEqualTo("Dana Reyes");
         assertThat(json.at("/items/2/attestation/counts").asBoolean()).isTrue();
         assertThat(json.at("/checks/0/claims/0/accountedAs").asText()).isEqualTo("WAIVED");
@@ -209,6 +210,23 @@ class ReportsTest {
         assertThat(json.at("/notices/0").asText()).startsWith("the waiver of finding com.shop.CartTest#totals");
         Document junit = SafeXml.parse(dir.resolve(Reports.JUNIT), 1 << 20);
         assertThat(junit.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
+    }
+
+    @Test
+    void marksTheWaiverOfAnItemItNoLongerAccountsForAsExpired() throws Exception {
+        Outcome accounted = accounted();
+        ItemResult waived = accounted.items().get(0);
+        ItemResult failing = new ItemResult(waived.item(), Level.REQUIRED, Status.FAIL, waived.claims(), List.of(),
+                "1 of 9 tests failed (the waiver of finding com.shop.CartTest#totals by Sam Ortiz expired on 2026-12-10)", null,
+                waived.waiver(), null);
+        Outcome expired = new Outcome(accounted.project(), accounted.checklist(), List.of(failing), accounted.checks(), false,
+                List.of("FAIL All unit tests pass"), List.of());
+
+        Reports.writeAll(expired, dir, null);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("readiness.json").toFile());
+        assertThat(json.at("/items/0/waiver/until").asText()).isEqualTo("2026-12-10");
+        assertThat(json.at("/items/0/waiver/expired").asBoolean()).isTrue();
     }
 
     @Test
