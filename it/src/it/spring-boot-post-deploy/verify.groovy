@@ -44,10 +44,12 @@ assert limited.matches() : limit.summary
 assert (limited.group(1) as int) in 1..60
 assert report.checks.find { it.id == 'rateLimit' }.evidence.statuses == ['200': 5, '429': 1]
 ['Application deployed to production', 'Database migrations executed', 'External service integrations verified',
- 'Smoke tests executed', 'Deployment verification tests passed', 'API documentation updated',
- 'API rate limiting implemented'].each {
+ 'Smoke tests executed', 'Deployment verification tests passed', 'API rate limiting implemented'].each {
     assert item(report, it).status == 'PASS' : it
 }
+// the same operations as the live spec support the item, which a person then attests: their schemas are not compared
+assert item(report, 'API documentation updated').status == 'MANUAL'
+assert item(report, 'API documentation updated').claims*.status == ['PASS']
 // health itself belongs to the build stage: not run after deployment
 assert claim(report, 'health').status == 'SKIPPED'
 
