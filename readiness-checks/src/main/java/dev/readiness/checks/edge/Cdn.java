@@ -3,6 +3,7 @@ package dev.readiness.checks.edge;
 import dev.readiness.text.Words;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 
@@ -72,6 +73,20 @@ final class Cdn {
     /** The CDN whose headers the answer carries, or {@code null}. */
     static String recognise(Headers headers) {
         return SIGNATURES.stream().filter(s -> s.match(headers) != null).map(Signature::source).findFirst().orElse(null);
+    }
+
+    /**
+     * Headers by which a CDN says it does not cache an answer, whatever Cache-Control says: Cloudflare's
+     * {@code cf-cache-status: DYNAMIC} (not eligible for its cache) or {@code BYPASS} (told to skip it), Azure Front Door's
+     * {@code x-cache: CONFIG_NOCACHE} (its route caches nothing).
+     */
+    static final List<Signature> NOT_CACHED = List.of(
+            new Signature("Cloudflare", "cf-cache-status", Pattern.compile("(?i)\\s*(DYNAMIC|BYPASS)\\s*")),
+            new Signature("Azure Front Door", "x-cache", Pattern.compile("(?i)\\s*CONFIG_NOCACHE\\s*")));
+
+    /** The header by which the CDN says it does not cache this answer, as sent ("cf-cache-status: DYNAMIC"), or {@code null}. */
+    static String notCached(Headers headers) {
+        return NOT_CACHED.stream().map(signature -> signature.match(headers)).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The first header of the answer that a proxy adds without a CDN, with who adds it ("Via: 1.1 google (…)"), or {@code null}. */

@@ -74,7 +74,8 @@ public final class EdgeCheck implements Check<EdgeConfig> {
         return List.of(Claim.settles(id(), description(), phrases()).inStage(Stage.POST_DEPLOY),
                 Claim.settles(CDN_VERIFIED, "every linked asset is served by the CDN over HTTPS and its answer is 2xx with"
                         + " Cache-Control that lets a shared cache keep it (s-maxage, or else max-age, above 0; not private, no-cache or"
-                        + " no-store)",
+                        + " no-store), and the CDN does not say it leaves it uncached (cf-cache-status DYNAMIC or BYPASS, x-cache"
+                        + " CONFIG_NOCACHE)",
                         List.of("CDN configuration verified")).inStage(Stage.POST_DEPLOY),
                 Claim.settles(MINIFIED, "every linked script and stylesheet is minified: at most 15% whitespace and comments, and"
                         + " over 10 lines an average line of at least 80 characters", List.of("Minification of JavaScript and CSS"))
@@ -266,6 +267,10 @@ public final class EdgeCheck implements Check<EdgeConfig> {
                 }
                 if (!asset.answered2xx()) {
                     return "answered HTTP " + asset.status();
+                }
+                String notCached = Cdn.notCached(asset.headers());
+                if (notCached != null) {
+                    return "is not cached by the CDN, as its own header says: " + notCached;
                 }
                 String cacheControl = String.join(", ", asset.headers().values("Cache-Control"));
                 String refusal = sharedCacheRefusal(asset.cacheControl());

@@ -265,6 +265,19 @@ class EdgeCheckTest {
     }
 
     @Test
+    void failsCdnVerificationOnAnAssetTheCdnSaysItDoesNotCache() throws Exception {
+        goodShop();
+        site.serve("/assets/logo.png", "image/png", resource("logo.png"), Headers.of("cf-ray", "8e1f-FRA", "cf-cache-status", "DYNAMIC",
+                "Cache-Control", "public, max-age=31536000, immutable"), false);
+
+        Result verified = run(assetsOnly()).claims().get(EdgeCheck.CDN_VERIFIED);
+
+        assertThat(verified.status()).isEqualTo(Status.FAIL);
+        assertThat(verified.findings()).extracting(Finding::message).containsExactly("image " + asset("/assets/logo.png")
+                + " is not cached by the CDN, as its own header says: cf-cache-status: DYNAMIC");
+    }
+
+    @Test
     void failsCachingOnAShortLivedFingerprintedAssetAndOnValidatorsThatDoNotAnswer304() throws Exception {
         goodShop();
         site.serve("/assets/ok.min.3f9a1c2e.css", "text/css", resource("ok.min.css"),
