@@ -45,12 +45,18 @@ public final class MetricsCheck implements Check<MetricsConfig> {
     /**
      * Name prefixes of the metrics runtimes and frameworks expose without the application doing anything: Micrometer's
      * JVM, process, system, logging, executor and startup binders, the servlet containers', Spring Boot's HTTP server and
-     * client timers, the connection pools', the Go, Node.js and Python clients' defaults, and the exporter's own.
+     * client timers, the connection pools', the Go, Node.js and Python clients' defaults, and the exporter's own; and the
+     * binders a library brings along by being on the class path (Spring's caches and Data repositories, Hibernate, the
+     * Redis, Kafka, RabbitMQ, MongoDB and gRPC clients, Reactor Netty, Resilience4j, Vert.x, Ktor, Jersey, Commons Pool)
+     * and OpenTelemetry's resource info. A name the application chose that starts so is taken for the runtime's: the
+     * check then fails rather than pass on a library's metric.
      */
     static final List<String> RUNTIME_PREFIXES = List.of("jvm_", "process_", "system_", "go_", "nodejs_", "python_", "jetty_",
             "tomcat_", "undertow_", "netty_", "hikaricp_", "jdbc_", "agroal_", "r2dbc_", "http_server_requests", "http_client_requests",
             "logback_", "log4j2_", "executor_", "disk_", "application_started_time", "application_ready_time", "spring_",
-            "tasks_scheduled_execution", "promhttp_", "scrape_");
+            "tasks_scheduled_execution", "promhttp_", "scrape_", "cache_", "data_repository_invocations", "hibernate_", "lettuce_",
+            "kafka_", "rabbitmq_", "mongodb_driver_", "grpc_server_", "grpc_client_", "reactor_netty_", "resilience4j_", "vertx_",
+            "ktor_", "jersey_", "commons_pool2_", "target_info", "otel_scope_info");
 
     /** The metrics that show a database connection pool, by the label naming the pool. */
     static final Map<String, String> POOL_METRICS = Map.of("hikaricp_connections_max", "pool", "jdbc_connections_max", "name",

@@ -106,6 +106,21 @@ class MetricsCheckTest {
     }
 
     @Test
+    void failsOnAnExpositionOfWhatLibrariesBringAlongWithoutTheApplicationRecordingAnything() throws Exception {
+        Result result = run("""
+                # TYPE cache_gets_total counter
+                cache_gets_total{cache="products",result="hit"} 12.0
+                lettuce_command_completion_seconds_count{command="GET"} 3
+                kafka_producer_record_send_total{client_id="orders"} 4.0
+                resilience4j_circuitbreaker_state{name="payments",state="closed"} 1.0
+                target_info{service_name="shop"} 1
+                """);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.evidence()).containsEntry("applicationMetrics", List.of());
+    }
+
+    @Test
     void failsOnAnEmptyExposition() throws Exception {
         Result result = run("# EOF\n");
 
