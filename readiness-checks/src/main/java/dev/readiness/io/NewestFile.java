@@ -46,9 +46,15 @@ public record NewestFile(Path file, Instant time) {
         return newest[0];
     }
 
-    /** The newer of two, either of which may be {@code null}. */
-    public static NewestFile newer(NewestFile one, NewestFile other) {
-        return one == null ? other : other == null || !other.time.isAfter(one.time) ? one : other;
+    /**
+     * The newest compiled class, what test results and execution data must be newer than: any file under the test output
+     * folder, a {@code .class} file under the main one (other tools may write resources there after the tests ran);
+     * {@code null} when there is none.
+     */
+    public static NewestFile compiled(Path testClasses, Path classes) throws IOException {
+        NewestFile test = in(testClasses);
+        NewestFile main = in(classes, ".class");
+        return test == null ? main : main == null || !main.time.isAfter(test.time) ? test : main;
     }
 
     /** When {@code file} was last modified, cut to milliseconds. */

@@ -69,12 +69,8 @@ public final class JsonReport {
             item.checks().forEach(checks::add);
             ArrayNode claims = node.putArray("claims");
             for (ClaimVerdict claim : item.claims()) {
-                ObjectNode c = claims.addObject().put("id", claim.id()).put("strength", claim.claim().strength().name())
-                        .put("status", claim.status().name());
-                Status accounted = outcome.account(claim).status();
-                if (accounted != claim.status()) {
-                    c.put("accountedAs", accounted.name());
-                }
+                ObjectNode c = claims.addObject().put("id", claim.id()).put("strength", claim.claim().strength().name());
+                status(c, claim, outcome.account(claim));
             }
             node.put("evidence", item.evidence());
             if (!item.couldBeVerifiedBy().isEmpty()) {
@@ -142,7 +138,15 @@ public final class JsonReport {
         return node.put("until", w.until().toString()).put("origin", w.origin());
     }
 
-    /** A check: its status the worst of its claims', its main verdict's summary and shared evidence, then every claim's verdict. */
+    /** A claim's own status, and {@code accountedAs} when a waiver or the baseline accounts for it otherwise. */
+    private static void status(ObjectNode node, ClaimVerdict claim, ClaimAccount account) {
+        node.put("status", claim.status().name());
+        if (account.status() != claim.status()) {
+            node.put("accountedAs", account.status().name());
+        }
+    }
+
+    /** A check: its status the worst of its claims its main verdict's summary and shared evidence, then every claim's verdict. */
     private static ObjectNode check(CheckRun run, Outcome outcome) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", run.id());
@@ -155,11 +159,8 @@ public final class JsonReport {
             c.put("id", claim.id());
             c.put("strength", claim.claim().strength().name());
             c.put("level", claim.level().name());
-            c.put("status", claim.status().name());
             ClaimAccount account = outcome.account(claim);
-            if (account.status() != claim.status()) {
-                c.put("accountedAs", account.status().name());
-            }
+            status(c, claim, account);
             if (account.waiver() != null) {
                 c.set("waiver", waiver(account.waiver()));
             }

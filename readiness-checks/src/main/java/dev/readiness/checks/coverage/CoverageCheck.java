@@ -167,7 +167,7 @@ public final class CoverageCheck implements Check<CoverageConfig> {
      * {@code null} when every file is newer.
      */
     private static Result staleExecutionData(CheckContext ctx, List<Path> execFiles, List<String> read) throws IOException {
-        NewestFile newestClass = NewestFile.newer(NewestFile.in(ctx.testOutputDirectory()), NewestFile.in(ctx.outputDirectory(), ".class"));
+        NewestFile newestClass = NewestFile.compiled(ctx.testOutputDirectory(), ctx.outputDirectory());
         if (newestClass == null) {
             return null;
         }

@@ -67,14 +67,6 @@ final class Cdn {
             new Signature("any Varnish, a self-hosted one too", "via", Pattern.compile("(?i).*\\bvarnish\\b.*")),
             new Signature("any Varnish, a self-hosted one too", "x-varnish", null));
 
-    private Cdn() {
-    }
-
-    /** The CDN whose headers the answer carries, or {@code null}. */
-    static String recognise(Headers headers) {
-        return SIGNATURES.stream().filter(s -> s.match(headers) != null).map(Signature::source).findFirst().orElse(null);
-    }
-
     /**
      * Headers by which a CDN says it does not cache an answer, whatever Cache-Control says: Cloudflare's
      * {@code cf-cache-status: DYNAMIC} (not eligible for its cache) or {@code BYPASS} (told to skip it), Azure Front Door's
@@ -84,6 +76,14 @@ final class Cdn {
             new Signature("Cloudflare", "cf-cache-status", Pattern.compile("(?i)\\s*(DYNAMIC|BYPASS)\\s*")),
             new Signature("Azure Front Door", "x-cache", Pattern.compile("(?i)\\s*CONFIG_NOCACHE\\s*")));
 
+    private Cdn() {
+    }
+
+    /** The CDN whose headers the answer carries, or {@code null}. */
+    static String recognise(Headers headers) {
+        return SIGNATURES.stream().filter(s -> s.match(headers) != null).map(Signature::source).findFirst().orElse(null);
+    }
+
     /** The header by which the CDN says it does not cache this answer, as sent ("cf-cache-status: DYNAMIC"), or {@code null}. */
     static String notCached(Headers headers) {
         return NOT_CACHED.stream().map(signature -> signature.match(headers)).filter(Objects::nonNull).findFirst().orElse(null);
@@ -91,13 +91,10 @@ final class Cdn {
 
     /** The first header of the answer that a proxy adds without a CDN, with who adds it ("Via: 1.1 google (…)"), or {@code null}. */
     static String proxyOnly(Headers headers) {
-        for (Signature signature : NOT_BY_ITSELF) {
+        return NOT_BY_ITSELF.stream().map(signature -> {
             String match = signature.match(headers);
-            if (match != null) {
-                return match + " (" + signature.source() + ")";
-            }
-        }
-        return null;
+            return match == null ? null : match + " (" + signature.source() + ")";
+        }).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Whether the host is one of {@code cdnHosts} ({@code *.example.net}: a host below example.net). */

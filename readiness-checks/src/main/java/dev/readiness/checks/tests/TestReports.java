@@ -3,13 +3,13 @@ package dev.readiness.checks.tests;
 import dev.readiness.checks.tests.SurefireReport.Disagreement;
 import dev.readiness.checks.tests.SurefireReport.FailedTest;
 import dev.readiness.checks.tests.SurefireReport.UnreadableReportException;
+import dev.readiness.io.NewestFile;
 import dev.readiness.text.Words;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,12 +97,11 @@ final class TestReports {
         return filesByFolder.values().stream().flatMap(List::stream).toList();
     }
 
-    /** The newest report and its time, cut to milliseconds; {@code null} when there is none. */
     /** The report written first: every report must be newer than the classes it tested, not only the last one written. */
     Dated oldest() throws IOException {
         Dated oldest = null;
         for (Path file : files()) {
-            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            Instant modified = NewestFile.modified(file);
             if (oldest == null || modified.isBefore(oldest.time())) {
                 oldest = new Dated(file, modified);
             }

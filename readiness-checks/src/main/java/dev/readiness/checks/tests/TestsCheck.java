@@ -101,7 +101,7 @@ public final class TestsCheck implements Check<TestsConfig> {
     @Override
     public Result run(TestsConfig config, CheckContext context) throws IOException {
         Path build = context.buildDirectory();
-        Dated compiled = newestCompiled(context);
+        NewestFile compiled = NewestFile.compiled(context.testOutputDirectory(), context.outputDirectory());
         Result.Builder unit = decide(Kind.UNIT, reports(context, Kind.UNIT, config.reports(), build.resolve("surefire-reports")),
                 config.minimumTests(), compiled, context);
 
@@ -239,7 +239,7 @@ public final class TestsCheck implements Check<TestsConfig> {
     }
 
     /** The verdict of one kind of test on its own reports: the one way every claim of this check is decided. */
-    private static Result.Builder decide(Kind kind, TestReports reports, int minimum, Dated compiled, CheckContext context)
+    private static Result.Builder decide(Kind kind, TestReports reports, int minimum, NewestFile compiled, CheckContext context)
             throws IOException {
         List<String> missing = reports.foldersWithoutReports();
         if (!missing.isEmpty()) {
@@ -353,15 +353,6 @@ public final class TestsCheck implements Check<TestsConfig> {
 
     /** Where a failing test's source is looked for, in this order. */
     private static final List<String> TEST_SOURCE_FOLDERS = List.of("src/test/java", "src/it/java", "src/integration-test/java");
-
-    /**
-     * The newest compiled class: any file under the test output folder, a {@code .class} file under the main one (other
-     * tools may write resources there after the tests ran); {@code null} when there is none.
-     */
-    private static Dated newestCompiled(CheckContext context) throws IOException {
-        NewestFile newest = NewestFile.newer(NewestFile.in(context.testOutputDirectory()), NewestFile.in(context.outputDirectory(), ".class"));
-        return newest == null ? null : new Dated(newest.file(), newest.time());
-    }
 
     private static Finding finding(Kind kind, Failed failed, Path basedir) {
         FailedTest test = failed.test();
